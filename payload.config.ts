@@ -1,0 +1,52 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Users } from './src/platform/auth'
+import { effectiveDatabaseUrl, getAppConfig } from './src/platform/config'
+import { databaseAdapter } from './src/platform/database'
+import { createMediaCollection, mediaStoragePlugin } from './src/platform/media'
+import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const app = getAppConfig()
+
+export default buildConfig({
+  serverURL: app.serverUrl,
+  secret: app.security.secret,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' · Kitsu & FrankenJet CMS' },
+  },
+  collections: [Users, createMediaCollection({ staticDir: path.resolve(dirname, 'media') })],
+  editor: lexicalEditor(),
+  db: databaseAdapter({
+    url: effectiveDatabaseUrl(app.database),
+    pool: app.database.pool,
+    debug: app.debug,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  cors: app.security.allowedOrigins,
+  csrf: app.security.allowedOrigins,
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
+  },
+  upload: {
+    limits: { fileSize: app.storage.maxUploadBytes },
+  },
+  // A denied request is routine, not an error worth a stack trace.
+  loggingLevels: { Forbidden: 'info' },
+  plugins: [mediaStoragePlugin(app.storage)],
+  sharp,
+  typescript: {
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+  },
+  onInit: async (payload) => {
+    attachPoolErrorListener(payload)
+    if (app.debug) payload.logger.warn('DEBUG=true: SQL statements are logged. Never run production like this.')
+  },
+})

@@ -1,0 +1,87 @@
+/**
+ * The one process: validates configuration, makes sure the database is there and migrated, then
+ * serves Next (admin, REST, GraphQL, /health) on one port. Later pieces (the WebSocket endpoint
+ * and the response cache) hang off the HTTP server created here.
+ */
+import nextEnv from '@next/env'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import next from 'next'
+
+import { ConfigError, effectiveDatabaseUrl, getAppConfig, type AppConfig } from './src/platform/config'
+import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/ensureSchemaReady'
+import { runMigrations } from './src/platform/database/runMigrations'
+import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from './src/platform/database/embeddedPostgres'
+import { createLogger } from './src/platform/observability/logger'
+
+const cwd = process.cwd()
+const logger = createLogger('server')
+
+const loadConfig = (): AppConfig => {
+  nextEnv.loadEnvConfig(cwd, process.env.NODE_ENV !== 'production', { info: () => {}, error: console.error })
+  try {
+    return getAppConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // One line, naming the variable: that is all an operator needs.
+      process.stderr.write(`${error.message}\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+const main = async () => {
+  const config = loadConfig()
+  if (config.debug) logger.warn('DEBUG=true: SQL logging is on and errors are verbose. Never run production like this.')
+
+  let embedded: RunningEmbeddedPostgres | undefined
+  if (!config.database.url) {
+    logger.info('no DATABASE_URL or DB_HOST: using the embedded PostgreSQL')
+    embedded = await startEmbeddedPostgres({ ...config.database.embedded, logger })
+    await runMigrations(embedded.url, cwd)
+  }
+
+  const url = effectiveDatabaseUrl(config.database)
+  await ensureSchemaReady({ url, migrationDir: path.join(cwd, 'migrations'), logger })
+
+  const app = next({ dev: !config.production, dir: cwd, hostname: '0.0.0.0', port: config.port })
+  const handle = app.getRequestHandler()
+  await app.prepare()
+
+  const server = createServer((req, res) => {
+    void handle(req, res)
+  })
+  server.on('upgrade', app.getUpgradeHandler())
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, resolve)
+  })
+  logger.info({ port: config.port, url: config.serverUrl, production: config.production }, 'ready')
+
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    logger.info({ signal }, 'shutting down')
+    server.close()
+    server.closeAllConnections()
+    void app
+      .close()
+      .catch(() => undefined)
+      .then(() => embedded?.stop())
+      .finally(() => process.exit(0))
+    setTimeout(() => process.exit(0), 10_000).unref()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SchemaNotReadyError) {
+    process.exit(1)
+  }
+  logger.fatal({ err: error }, 'start-up failed')
+  process.exit(1)
+})

@@ -1,0 +1,7 @@
+export { Users } from './collections/Users'
+export { ROLES, STAFF_ROLES, hasRole, hasAnyRole, type Role } from './roles'
+export { anyone } from './access/anyone'
+export { authenticated } from './access/authenticated'
+export { isAdmin } from './access/isAdmin'
+export { isAdminField } from './access/isAdminField'
+export { adminOrSelf } from './access/adminOrSelf'

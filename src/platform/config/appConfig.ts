@@ -1,0 +1,30 @@
+import { readDatabaseConfig, type DatabaseConfig } from './database'
+import { type Env, parseBoolean, parseHttpUrl, parseInteger } from './parsers'
+import { readSecurityConfig, type SecurityConfig } from './security'
+import { readStorageConfig, type StorageConfig } from './storage'
+
+export type AppConfig = {
+  production: boolean
+  debug: boolean
+  port: number
+  serverUrl: string
+  database: DatabaseConfig
+  security: SecurityConfig
+  storage: StorageConfig
+}
+
+/** Turns the environment into one typed, validated object, or throws a ConfigError naming the variable. */
+export const readAppConfig = (env: Env): AppConfig => {
+  const production = env.NODE_ENV === 'production'
+  const port = parseInteger(env, 'PORT', 3000, { min: 1, max: 65535 })
+  const serverUrl = parseHttpUrl(env, 'SERVER_URL', `http://localhost:${port}`) as string
+  return {
+    production,
+    debug: parseBoolean(env, 'DEBUG', false),
+    port,
+    serverUrl,
+    database: readDatabaseConfig(env),
+    security: readSecurityConfig(env, production, serverUrl),
+    storage: readStorageConfig(env),
+  }
+}

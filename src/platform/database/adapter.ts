@@ -1,0 +1,36 @@
+import type { DatabaseAdapterObj } from 'payload'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+
+import type { DatabaseConfig } from '../config/database'
+
+/**
+ * PostgreSQL through one node-postgres pool. SQLAlchemy-style settings map as follows:
+ * size + overflow -> `max`; recycle -> `maxLifetimeSeconds`; pre-ping -> TCP keep-alive and a
+ * short idle timeout (node-postgres has no checkout ping), so dead sockets are dropped early.
+ */
+export const databaseAdapter = ({
+  url,
+  pool,
+  debug,
+  migrationDir,
+}: {
+  url: string
+  pool: DatabaseConfig['pool']
+  debug: boolean
+  migrationDir: string
+}): DatabaseAdapterObj =>
+  postgresAdapter({
+    pool: {
+      connectionString: url,
+      max: pool.size + pool.maxOverflow,
+      maxLifetimeSeconds: pool.recycleSeconds || undefined,
+      idleTimeoutMillis: pool.prePing ? 30_000 : 10 * 60_000,
+      keepAlive: pool.prePing,
+      connectionTimeoutMillis: 5_000,
+    },
+    // Schema changes only ever come from committed migrations.
+    push: false,
+    migrationDir,
+    logger: debug,
+  })

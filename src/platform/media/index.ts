@@ -1,0 +1,3 @@
+export { createMediaCollection } from './collections/Media'
+export { mediaStoragePlugin } from './storage'
+export { ALLOWED_IMAGE_MIME_TYPES } from './allowedImageTypes'
