@@ -124,7 +124,7 @@ export interface UserAuthOperations {
 export interface User {
   id: number;
   name?: string | null;
-  roles: ('admin' | 'editor' | 'moderator' | 'user')[];
+  roles?: ('admin' | 'editor' | 'moderator' | 'user')[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;

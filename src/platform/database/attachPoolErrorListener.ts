@@ -9,5 +9,7 @@ import type { Pool } from 'pg'
 export const attachPoolErrorListener = (payload: Payload): void => {
   const pool = (payload.db as unknown as { pool?: Pool }).pool
   if (!pool || pool.listenerCount('error') > 0) return
-  pool.on('error', (error) => payload.logger.warn({ err: error }, 'idle database connection failed; it was discarded'))
+  pool.on('error', (error: Error & { code?: string }) =>
+    payload.logger.warn({ code: error.code, reason: error.message }, 'idle database connection failed; it was discarded'),
+  )
 }

@@ -5,12 +5,12 @@ import path from 'node:path'
  * Runs `payload migrate` exactly as operators do, in a child process, against `url`. Used only
  * by the embedded default; real deployments run it as their release step.
  */
-export const runMigrations = (url: string, cwd: string): Promise<void> =>
+export const runMigrations = (url: string, cwd: string, env: Record<string, string> = {}): Promise<void> =>
   new Promise((resolve, reject) => {
     const bin = path.join(cwd, 'node_modules', '.bin', 'payload')
     const child = spawn(bin, ['migrate'], {
       cwd,
-      env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: '--no-deprecation' },
+      env: { ...process.env, ...env, DATABASE_URL: url, NODE_OPTIONS: '--no-deprecation' },
       stdio: ['ignore', 'inherit', 'inherit'],
     })
     child.on('error', reject)

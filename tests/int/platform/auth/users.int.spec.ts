@@ -1,0 +1,88 @@
+import { Forbidden } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
+
+let ctx: PayloadInt
+
+beforeAll(async () => {
+  ctx = await initPayloadInt('users')
+})
+
+afterAll(async () => {
+  await ctx?.cleanup()
+})
+
+describe('users and roles', () => {
+  it('makes the first user an admin and later users plain users', async () => {
+    const first = await ctx.payload.create({
+      collection: 'users',
+      data: { email: 'first@example.com', password: 'correct-horse-1' },
+    })
+    expect(first.roles).toEqual(['admin'])
+
+    const second = await ctx.payload.create({
+      collection: 'users',
+      data: { email: 'second@example.com', password: 'correct-horse-2' },
+    })
+    expect(second.roles).toEqual(['user'])
+  })
+
+  it('lets only admins change roles', async () => {
+    const user = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'second@example.com' } } }))
+      .docs[0]
+
+    // Acting as the plain user on their own document: the roles field is silently not writable.
+    const selfPromoted = await ctx.payload.update({
+      collection: 'users',
+      id: user.id,
+      data: { roles: ['admin'], name: 'Second' },
+      user,
+      overrideAccess: false,
+    })
+    expect(selfPromoted.roles).toEqual(['user'])
+    expect(selfPromoted.name).toBe('Second')
+
+    const admin = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'first@example.com' } } }))
+      .docs[0]
+    const promoted = await ctx.payload.update({
+      collection: 'users',
+      id: user.id,
+      data: { roles: ['editor'] },
+      user: admin,
+      overrideAccess: false,
+    })
+    expect(promoted.roles).toEqual(['editor'])
+  })
+
+  it('denies a plain user reading or deleting other accounts', async () => {
+    const plain = await ctx.payload.create({
+      collection: 'users',
+      data: { email: 'third@example.com', password: 'correct-horse-3' },
+    })
+    const visible = await ctx.payload.find({ collection: 'users', user: plain, overrideAccess: false })
+    expect(visible.docs.map((doc) => doc.email)).toEqual(['third@example.com'])
+
+    const admin = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'first@example.com' } } }))
+      .docs[0]
+    await expect(
+      ctx.payload.delete({ collection: 'users', id: admin.id, user: plain, overrideAccess: false }),
+    ).rejects.toBeInstanceOf(Forbidden)
+  })
+
+  it('answers REST and GraphQL', async () => {
+    const token = await ctx.rest.login('first@example.com', 'correct-horse-1')
+    const me = await ctx.rest.get('/users/me', { token })
+    expect(me.status).toBe(200)
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe('first@example.com')
+
+    const anonymous = await ctx.rest.get('/users')
+    expect(anonymous.status).toBe(403)
+
+    const graphql = await ctx.rest.graphql('{ Users { totalDocs } }', {
+      headers: { Authorization: `JWT ${token}` },
+    })
+    expect(graphql.status).toBe(200)
+    expect(await graphql.json()).toEqual({ data: { Users: { totalDocs: 3 } } })
+  })
+})
