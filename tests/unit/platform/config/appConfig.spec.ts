@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+
+import { ConfigError, readAppConfig } from '../../../../src/platform/config'
+
+const base = { SECRET_KEY: 'a-secret' }
+
+const refusal = (env: Record<string, string>): ConfigError => {
+  try {
+    readAppConfig({ ...base, ...env })
+  } catch (error) {
+    if (error instanceof ConfigError) return error
+    throw error
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('readAppConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = readAppConfig(base)
+    expect(config.port).toBe(3000)
+    expect(config.serverUrl).toBe('http://localhost:3000')
+    expect(config.debug).toBe(false)
+    expect(config.database.url).toBeUndefined()
+    expect(config.database.pool).toEqual({ size: 5, maxOverflow: 10, recycleSeconds: 1800, prePing: true })
+    expect(config.security).toMatchObject({
+      algorithm: 'HS256',
+      accessTokenExpireMinutes: 30,
+      refreshTokenExpireDays: 14,
+      allowedOrigins: ['http://localhost:3000'],
+    })
+    expect(config.storage).toEqual({ maxUploadBytes: 10 * 1024 * 1024, s3: undefined })
+  })
+
+  it('accepts PAYLOAD_SECRET as an alias of SECRET_KEY', () => {
+    expect(readAppConfig({ PAYLOAD_SECRET: 'alias' }).security.secret).toBe('alias')
+  })
+
+  it('normalises the SQLAlchemy URL form', () => {
+    const config = readAppConfig({ ...base, DATABASE_URL: 'postgresql+asyncpg://kitsu:pw@db.internal:5433/kitsu' })
+    expect(config.database.url).toBe('postgresql://kitsu:pw@db.internal:5433/kitsu')
+    expect(readAppConfig({ ...base, DATABASE_URL: 'postgres://u@h/d' }).database.url).toBe('postgresql://u@h/d')
+  })
+
+  it('builds the URL from DB_* parts with special characters in the password', () => {
+    const config = readAppConfig({
+      ...base,
+      DB_HOST: 'db',
+      DB_PORT: '6543',
+      DB_NAME: 'frankenjet',
+      DB_USER: 'app',
+      DB_PASSWORD: 'p@ss:w/rd#1%?',
+    })
+    const url = new URL(config.database.url as string)
+    expect(url.hostname).toBe('db')
+    expect(url.port).toBe('6543')
+    expect(url.pathname).toBe('/frankenjet')
+    expect(decodeURIComponent(url.password)).toBe('p@ss:w/rd#1%?')
+  })
+
+  it('prefers DATABASE_URL over DB_*', () => {
+    const config = readAppConfig({ ...base, DATABASE_URL: 'postgresql://a@b/c', DB_HOST: 'ignored', DB_NAME: 'x' })
+    expect(config.database.url).toBe('postgresql://a@b/c')
+  })
+
+  it('keeps exact origins and always allows the server itself', () => {
+    const config = readAppConfig({ ...base, ALLOWED_ORIGINS: 'https://kitsu.app, https://frankenjet.org/' })
+    expect(config.security.allowedOrigins).toEqual(['https://kitsu.app', 'https://frankenjet.org', 'http://localhost:3000'])
+  })
+
+  it.each([
+    [{ SECRET_KEY: '' }, 'SECRET_KEY'],
+    [{ NODE_ENV: 'production', SECRET_KEY: 'short' }, 'SECRET_KEY'],
+    [{ ALLOWED_ORIGINS: '*' }, 'ALLOWED_ORIGINS'],
+    [{ ALLOWED_ORIGINS: 'https://ok.example, https://*.example' }, 'ALLOWED_ORIGINS'],
+    [{ ALLOWED_ORIGINS: 'https://example.com/path' }, 'ALLOWED_ORIGINS'],
+    [{ DB_POOL_SIZE: 'abc' }, 'DB_POOL_SIZE'],
+    [{ DB_POOL_SIZE: '0' }, 'DB_POOL_SIZE'],
+    [{ DB_MAX_OVERFLOW: '1.5' }, 'DB_MAX_OVERFLOW'],
+    [{ DB_POOL_RECYCLE: 'soon' }, 'DB_POOL_RECYCLE'],
+    [{ DB_POOL_PRE_PING: 'maybe' }, 'DB_POOL_PRE_PING'],
+    [{ ALGORITHM: 'none' }, 'ALGORITHM'],
+    [{ ALGORITHM: 'RS256' }, 'ALGORITHM'],
+    [{ ACCESS_TOKEN_EXPIRE_MINUTES: 'thirty' }, 'ACCESS_TOKEN_EXPIRE_MINUTES'],
+    [{ REFRESH_TOKEN_EXPIRE_DAYS: '-1' }, 'REFRESH_TOKEN_EXPIRE_DAYS'],
+    [{ DEBUG: 'verbose' }, 'DEBUG'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ SERVER_URL: 'not a url' }, 'SERVER_URL'],
+    [{ DATABASE_URL: 'mysql://u@h/d' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgresql://' }, 'DATABASE_URL'],
+    [{ DB_HOST: 'db' }, 'DB_NAME'],
+    [{ S3_BUCKET: 'media', S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT'],
+    [{ MEDIA_MAX_UPLOAD_MB: 'ten' }, 'MEDIA_MAX_UPLOAD_MB'],
+  ])('refuses %o naming %s', (env, variable) => {
+    const error = refusal(env)
+    expect(error.variable).toBe(variable)
+    expect(error.message).toContain(variable)
+    expect(error.message).not.toContain('\n')
+  })
+})
