@@ -24,9 +24,12 @@ export { TEST_SECRET } from './testSecret'
 
 type ServerEnv = Record<string, string>
 
-const spawnServer = (env: ServerEnv): ChildProcess => {
-  // `TEST_SERVER=dist` runs the compiled production server (after `npm run build`).
-  const compiled = process.env.TEST_SERVER === 'dist'
+type SpawnOptions = {
+  /** Run the compiled production server (`npm run build` output) instead of server.ts in dev mode. */
+  compiled?: boolean
+}
+
+const spawnServer = (env: ServerEnv, { compiled = process.env.TEST_SERVER === 'dist' }: SpawnOptions = {}): ChildProcess => {
   const command = compiled ? process.execPath : path.join(root, 'node_modules', '.bin', 'tsx')
   const args = compiled ? [path.join(root, 'dist', 'server.js')] : [path.join(root, 'server.ts')]
   return spawn(command, args, {
@@ -70,9 +73,12 @@ export type RunningServer = {
 }
 
 /** Starts the real server on a free port and waits until it logs "ready". */
-export const startServer = async (env: ServerEnv, timeoutMs = 180_000): Promise<RunningServer> => {
+export const startServer = async (
+  env: ServerEnv,
+  { timeoutMs = 180_000, ...options }: SpawnOptions & { timeoutMs?: number } = {},
+): Promise<RunningServer> => {
   const port = await freePort()
-  const child = spawnServer({ PORT: String(port), SERVER_URL: `http://localhost:${port}`, ...env })
+  const child = spawnServer({ PORT: String(port), SERVER_URL: `http://localhost:${port}`, ...env }, options)
   let output = ''
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
   const stop = async () => {
