@@ -25,3 +25,17 @@ describe('the server refuses to start on bad configuration', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /)
   })
 })
+
+describe('DEBUG=true', () => {
+  it('writes an explicit warning to the log before anything else', async () => {
+    const result = await runServerUntilExit({ ...valid, DEBUG: 'true' })
+    const firstLine = JSON.parse(result.stdout.split('\n')[0]) as { level: number; msg: string }
+    expect(firstLine.level).toBe(40) // pino "warn"
+    expect(firstLine.msg).toMatch(/DEBUG=true: SQL logging is on/)
+  })
+
+  it('is silent when DEBUG is off', async () => {
+    const result = await runServerUntilExit(valid)
+    expect(result.stdout).not.toContain('DEBUG=true')
+  })
+})
