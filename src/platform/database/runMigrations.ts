@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
-/**
- * Runs `payload migrate` exactly as operators do, in a child process, against `url`. Used only
- * by the embedded default; real deployments run it as their release step.
- */
-export const runMigrations = (url: string, cwd: string, env: Record<string, string> = {}): Promise<void> =>
+import { inspectSchema } from './inspectSchema'
+import { listMigrationNames } from './migrationFiles'
+
+const ATTEMPTS = 3
+
+const runPayloadMigrate = (url: string, cwd: string, env: Record<string, string>): Promise<void> =>
   new Promise((resolve, reject) => {
     const bin = path.join(cwd, 'node_modules', '.bin', 'payload')
     const child = spawn(bin, ['migrate'], {
@@ -18,3 +19,21 @@ export const runMigrations = (url: string, cwd: string, env: Record<string, stri
       code === 0 ? resolve() : reject(new Error(`payload migrate exited with code ${code}`)),
     )
   })
+
+/**
+ * Runs `payload migrate` exactly as operators do, in a child process, against `url`, and checks
+ * the result: the CLI occasionally exits 0 having done nothing (its config loader never settles;
+ * payloadcms/payload#17757), so success means "no committed migration is pending afterwards".
+ * Used by the embedded default and the tests; deployments run it as their release step.
+ */
+export const runMigrations = async (url: string, cwd: string, env: Record<string, string> = {}): Promise<void> => {
+  const committed = listMigrationNames(path.join(cwd, 'migrations'))
+  for (let attempt = 1; ; attempt++) {
+    await runPayloadMigrate(url, cwd, env)
+    const { pending } = await inspectSchema(url, committed)
+    if (pending.length === 0) return
+    if (attempt === ATTEMPTS) {
+      throw new Error(`payload migrate left ${pending.length} migration(s) pending after ${ATTEMPTS} attempts: ${pending.join(', ')}`)
+    }
+  }
+}
