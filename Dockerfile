@@ -23,15 +23,10 @@ RUN npm ci
 
 # next build (admin panel, REST, GraphQL, /health) + esbuild of server.ts into dist/server.js.
 FROM base AS build
-# Payload's config is evaluated while Next collects page data, and it refuses to load without a
-# secret (>= 32 characters, since the build runs with NODE_ENV=production). This placeholder exists
-# only in this stage; nothing signed with it ends up in the image, and the runtime needs its own.
-ARG BUILD_SECRET_KEY=build-time-placeholder-not-used-at-runtime-0000
-ENV SECRET_KEY=${BUILD_SECRET_KEY}
+# No secret is needed to build: the config gives `next build` a throwaway one (src/platform/config).
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN mkdir -p public \
- && npm run build \
+RUN npm run build \
  && rm -rf .next/cache
 
 # Production dependencies only.

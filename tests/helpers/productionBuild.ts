@@ -27,6 +27,7 @@ export const ensureProductionBuild = (): void => {
   execFileSync('npm', ['run', 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SECRET_KEY: 'build-only-secret-not-used-at-runtime-000' },
+    // No SECRET_KEY on purpose: a build must not need one.
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SECRET_KEY: '', PAYLOAD_SECRET: '' },
   })
 }

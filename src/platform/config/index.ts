@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto'
+
 import { readAppConfig, type AppConfig } from './appConfig'
 
 export { ConfigError } from './ConfigError'
@@ -12,6 +14,16 @@ let cached: AppConfig | undefined
  * else starts, and Payload's config (in Next's bundle and in the CLI) reads the same object.
  */
 export const getAppConfig = (): AppConfig => {
-  cached ??= readAppConfig(process.env)
+  cached ??= readAppConfig(withBuildTimeSecret(process.env))
   return cached
 }
+
+/**
+ * `next build` evaluates the Payload config to collect page data but signs nothing, so a build
+ * needs no secret: it gets a random one that dies with the build process. A running server reads
+ * the environment afresh and still refuses to start without SECRET_KEY.
+ */
+const withBuildTimeSecret = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
+  env.NEXT_PHASE === 'phase-production-build' && !env.SECRET_KEY && !env.PAYLOAD_SECRET
+    ? { ...env, SECRET_KEY: randomBytes(32).toString('hex') }
+    : env
