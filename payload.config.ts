@@ -4,14 +4,21 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { Users } from './src/platform/auth'
+import { AuthSessions, createUsersCollection, loggingEmailAdapter, tokenEndpoints } from './src/platform/auth'
 import { effectiveDatabaseUrl, getAppConfig } from './src/platform/config'
 import { databaseAdapter } from './src/platform/database'
-import { createMediaCollection, mediaStoragePlugin } from './src/platform/media'
+import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const app = getAppConfig()
+const mediaDir = path.resolve(dirname, 'media')
+
+const Users = createUsersCollection({
+  security: app.security,
+  identity: app.identity,
+  ownedCollections: [{ collection: 'avatars', ownerField: 'owner' }],
+})
 
 export default buildConfig({
   serverURL: app.serverUrl,
@@ -21,7 +28,22 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Kitsu & FrankenJet CMS' },
   },
-  collections: [Users, createMediaCollection({ staticDir: path.resolve(dirname, 'media') })],
+  collections: [
+    Users,
+    AuthSessions,
+    createMediaCollection({ staticDir: mediaDir, maxImagePixels: app.storage.maxImagePixels }),
+    createAvatarsCollection({
+      staticDir: path.join(mediaDir, 'avatars'),
+      maxBytes: app.storage.avatarMaxBytes,
+      maxImagePixels: app.storage.maxImagePixels,
+    }),
+  ],
+  endpoints: [...tokenEndpoints],
+  email: loggingEmailAdapter({
+    fromAddress: app.identity.emailFrom.address,
+    fromName: app.identity.emailFrom.name,
+    production: app.production,
+  }),
   editor: lexicalEditor(),
   db: databaseAdapter({
     url: effectiveDatabaseUrl(app.database),

@@ -7,7 +7,11 @@ import nextEnv from '@next/env'
 import { createServer } from 'node:http'
 import path from 'node:path'
 import next from 'next'
+import { Pool } from 'pg'
 
+import { createTokenJudge, tokenFromAuthorization } from './src/platform/auth/bearerGate'
+import { CLIENT_IP_HEADER, clientIpOf } from './src/platform/auth/requestMeta'
+import { poolQuery } from './src/platform/auth/tokens/sessionStore'
 import { ConfigError, effectiveDatabaseUrl, getAppConfig, type AppConfig } from './src/platform/config'
 import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/ensureSchemaReady'
 import { runMigrations } from './src/platform/database/runMigrations'
@@ -49,8 +53,34 @@ const main = async () => {
   const handle = app.getRequestHandler()
   await app.prepare()
 
+  // A small pool of its own for token checks (HTTP gate and WebSocket auth), apart from Payload's.
+  const sessionPool = new Pool({ connectionString: url, max: 3, idleTimeoutMillis: 30_000 })
+  sessionPool.on('error', (error) => logger.warn({ err: error }, 'idle session-check connection failed'))
+  const judgeToken = createTokenJudge(config.security, poolQuery(sessionPool))
+
   const server = createServer((req, res) => {
-    void handle(req, res)
+    // The client address Payload's rate limits and session records see; never what the client claims.
+    req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])
+    const token = req.url?.startsWith('/api/') ? tokenFromAuthorization(req.headers.authorization) : undefined
+    if (!token) {
+      void handle(req, res)
+      return
+    }
+    // Payload would treat a bad or revoked token as anonymous; a client deserves to hear 401.
+    judgeToken(token)
+      .then((verdict) => {
+        if (verdict.outcome === 'invalid') {
+          res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer error="invalid_token"' })
+          res.end(JSON.stringify({ errors: [{ message: 'The access token is invalid, expired or revoked.' }] }))
+          return
+        }
+        void handle(req, res)
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'token check failed')
+        res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' })
+        res.end(JSON.stringify({ errors: [{ message: 'Temporarily unable to check the access token.' }] }))
+      })
   })
   server.on('upgrade', app.getUpgradeHandler())
 
@@ -70,6 +100,7 @@ const main = async () => {
     void app
       .close()
       .catch(() => undefined)
+      .then(() => sessionPool.end())
       .then(() => embedded?.stop())
       .finally(() => process.exit(0))
     setTimeout(() => process.exit(0), 10_000).unref()

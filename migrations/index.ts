@@ -1,9 +1,15 @@
 import * as migration_20261126_233320_initial from './20261126_233320_initial';
+import * as migration_20261127_034744_identity from './20261127_034744_identity';
 
 export const migrations = [
   {
     up: migration_20261126_233320_initial.up,
     down: migration_20261126_233320_initial.down,
-    name: '20261126_233320_initial'
+    name: '20261126_233320_initial',
+  },
+  {
+    up: migration_20261127_034744_identity.up,
+    down: migration_20261127_034744_identity.down,
+    name: '20261127_034744_identity'
   },
 ];

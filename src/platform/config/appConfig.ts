@@ -1,6 +1,8 @@
 import { readDatabaseConfig, type DatabaseConfig } from './database'
 import { type Env, parseBoolean, parseHttpUrl, parseInteger } from './parsers'
+import { readIdentityConfig, type IdentityConfig } from './identity'
 import { readSecurityConfig, type SecurityConfig } from './security'
+import { readServicesConfig, type ServicesConfig } from './services'
 import { readStorageConfig, type StorageConfig } from './storage'
 
 export type AppConfig = {
@@ -11,6 +13,8 @@ export type AppConfig = {
   database: DatabaseConfig
   security: SecurityConfig
   storage: StorageConfig
+  identity: IdentityConfig
+  services: ServicesConfig
 }
 
 /** Turns the environment into one typed, validated object, or throws a ConfigError naming the variable. */
@@ -26,5 +30,7 @@ export const readAppConfig = (env: Env): AppConfig => {
     database: readDatabaseConfig(env),
     security: readSecurityConfig(env, production, serverUrl),
     storage: readStorageConfig(env),
+    identity: readIdentityConfig(env, serverUrl),
+    services: readServicesConfig(env),
   }
 }

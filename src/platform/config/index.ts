@@ -5,7 +5,9 @@ import { readAppConfig, type AppConfig } from './appConfig'
 export { ConfigError } from './ConfigError'
 export { readAppConfig, type AppConfig } from './appConfig'
 export { EMBEDDED_DATABASE, effectiveDatabaseUrl, embeddedDatabaseUrl, normaliseDatabaseUrl, type DatabaseConfig } from './database'
-export { SUPPORTED_ALGORITHMS, type TokenAlgorithm } from './security'
+export { SUPPORTED_ALGORITHMS, type SecurityConfig, type TokenAlgorithm } from './security'
+export type { GoogleConfig, IdentityConfig, RateLimitRule } from './identity'
+export type { ServicesConfig } from './services'
 
 let cached: AppConfig | undefined
 

@@ -13,7 +13,7 @@ export const mediaStoragePlugin = ({ s3 }: StorageConfig): Plugin =>
   s3Storage({
     enabled: Boolean(s3),
     alwaysInsertFields: true,
-    collections: { media: { prefix: 'media' } },
+    collections: { media: { prefix: 'media' }, avatars: { prefix: 'avatars' } },
     bucket: s3?.bucket ?? 'unused',
     config: {
       endpoint: s3?.endpoint,

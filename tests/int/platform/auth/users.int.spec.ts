@@ -55,13 +55,23 @@ describe('users and roles', () => {
     expect(promoted.roles).toEqual(['editor'])
   })
 
-  it('denies a plain user reading or deleting other accounts', async () => {
+  it('shows a plain user only the public profile of other accounts and denies deleting them', async () => {
     const plain = await ctx.payload.create({
       collection: 'users',
       data: { email: 'third@example.com', password: 'correct-horse-3' },
     })
+    // Others appear with their public profile only: no email, no roles (and email cannot be queried).
     const visible = await ctx.payload.find({ collection: 'users', user: plain, overrideAccess: false })
-    expect(visible.docs.map((doc) => doc.email)).toEqual(['third@example.com'])
+    expect(visible.docs).toHaveLength(3)
+    for (const doc of visible.docs) {
+      if (doc.id === plain.id) {
+        expect(doc.email).toBe('third@example.com')
+        expect(doc.roles).toEqual(['user'])
+      } else {
+        expect(doc.email).toBeUndefined()
+        expect(doc.roles).toBeUndefined()
+      }
+    }
 
     const admin = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'first@example.com' } } }))
       .docs[0]

@@ -28,7 +28,45 @@ describe('readAppConfig', () => {
       refreshTokenExpireDays: 14,
       allowedOrigins: ['http://localhost:3000'],
     })
-    expect(config.storage).toEqual({ maxUploadBytes: 10 * 1024 * 1024, s3: undefined })
+    expect(config.storage).toEqual({
+      maxUploadBytes: 10 * 1024 * 1024,
+      avatarMaxBytes: 5 * 1024 * 1024,
+      maxImagePixels: 50_000_000,
+      s3: undefined,
+    })
+    expect(config.identity).toMatchObject({
+      maxLoginAttempts: 5,
+      lockMinutes: 10,
+      trustProxy: false,
+      google: undefined,
+      rateLimits: { perIp: { points: 30, durationSeconds: 60 }, perAccount: { points: 10, durationSeconds: 900 } },
+    })
+    expect(config.services).toEqual({ redisUrl: undefined })
+  })
+
+  it('reads the identity settings and refuses half a Google configuration', () => {
+    const config = readAppConfig({
+      ...base,
+      LOGIN_MAX_ATTEMPTS: '3',
+      LOGIN_LOCK_MINUTES: '2',
+      RATE_LIMIT_AUTH_PER_IP: '7',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+      GOOGLE_CLIENT_ID: 'id',
+      GOOGLE_CLIENT_SECRET: 'secret',
+      GOOGLE_AUTHORIZATION_URL: 'http://127.0.0.1:9999/authorize',
+    })
+    expect(config.identity.maxLoginAttempts).toBe(3)
+    expect(config.identity.lockMinutes).toBe(2)
+    expect(config.identity.rateLimits.perIp.points).toBe(7)
+    expect(config.services.redisUrl).toBe('redis://127.0.0.1:6379/2')
+    expect(config.identity.google).toMatchObject({
+      clientId: 'id',
+      authorizationUrl: 'http://127.0.0.1:9999/authorize',
+      callbackUrl: 'http://localhost:3000/api/auth/google/callback',
+    })
+    expect(() => readAppConfig({ ...base, GOOGLE_CLIENT_ID: 'id' })).toThrow(/GOOGLE_CLIENT_SECRET/)
+    expect(() => readAppConfig({ ...base, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/)
+    expect(() => readAppConfig({ ...base, LOGIN_MAX_ATTEMPTS: 'many' })).toThrow(/LOGIN_MAX_ATTEMPTS/)
   })
 
   it('accepts PAYLOAD_SECRET as an alias of SECRET_KEY', () => {

@@ -1,36 +1,83 @@
 import type { CollectionConfig } from 'payload'
 
+import type { IdentityConfig, SecurityConfig } from '../../../config'
 import { adminOrSelf } from '../../access/adminOrSelf'
+import { adminOrSelfField } from '../../access/adminOrSelfField'
+import { authenticated } from '../../access/authenticated'
 import { canAccessAdminPanel } from '../../access/canAccessAdminPanel'
 import { isAdmin } from '../../access/isAdmin'
 import { isAdminField } from '../../access/isAdminField'
 import { ROLES } from '../../roles'
+import { accessTokenStrategy } from '../../strategies/accessTokenStrategy'
+import { announceLogout } from './hooks/announceLogout'
+import { announcePasswordReset } from './hooks/announcePasswordReset'
+import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { type OwnedCollection, removeOwnData } from './hooks/removeOwnData'
+import { requireStrongPassword } from './hooks/requireStrongPassword'
 
-export const Users: CollectionConfig = {
+export type { OwnedCollection } from './hooks/removeOwnData'
+
+type UsersOptions = {
+  security: SecurityConfig
+  identity: IdentityConfig
+  /** Collections whose documents are deleted with their owner's account. */
+  ownedCollections: OwnedCollection[]
+}
+
+export const createUsersCollection = ({ security, identity, ownedCollections }: UsersOptions): CollectionConfig => ({
   slug: 'users',
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'roles', 'createdAt'],
     group: 'System',
   },
-  auth: true,
+  auth: {
+    // Sessions are what logout, logout-all and /api/auth/sessions revoke.
+    useSessions: true,
+    tokenExpiration: security.accessTokenExpireMinutes * 60,
+    maxLoginAttempts: identity.maxLoginAttempts,
+    lockTime: identity.lockMinutes * 60_000,
+    strategies: [accessTokenStrategy(security)],
+  },
   access: {
     admin: canAccessAdminPanel,
-    // Self-registration arrives with the identity issue's /api/auth/register endpoint.
+    // Self-registration goes through POST /api/auth/register.
     create: isAdmin,
-    read: adminOrSelf,
+    // Any signed-in user may see others' public profile (name, avatar, bio); field rules hide the rest.
+    read: authenticated,
     update: adminOrSelf,
-    delete: isAdmin,
+    delete: adminOrSelf,
   },
   hooks: {
+    beforeOperation: [limitSignInAttempts],
+    beforeValidate: [requireStrongPassword],
     beforeChange: [makeFirstUserAdmin],
+    beforeDelete: [removeOwnData([{ collection: 'auth-sessions', ownerField: 'user' }, ...ownedCollections])],
+    afterLogout: [announceLogout],
+    afterOperation: [announcePasswordReset],
   },
   fields: [
+    {
+      // Merged into Payload's own email field: only the user themself and admins read it.
+      name: 'email',
+      type: 'email',
+      access: { read: adminOrSelfField },
+    },
     {
       name: 'name',
       type: 'text',
       maxLength: 120,
+    },
+    {
+      name: 'avatar',
+      type: 'upload',
+      relationTo: 'avatars',
+    },
+    {
+      name: 'bio',
+      type: 'textarea',
+      maxLength: 1000,
     },
     {
       name: 'roles',
@@ -40,10 +87,11 @@ export const Users: CollectionConfig = {
       options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
       saveToJWT: true,
       access: {
+        read: adminOrSelfField,
         // Only admins grant or change roles; the first user is promoted by makeFirstUserAdmin.
         create: isAdminField,
         update: isAdminField,
       },
     },
   ],
-}
+})

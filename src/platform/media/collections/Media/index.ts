@@ -1,16 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../../auth/access/anyone'
-import { authenticated } from '../../../auth/access/authenticated'
+import { isEditorOrAdmin } from '../../../auth/access/staffRoles'
 import { ALLOWED_IMAGE_MIME_TYPES } from '../../allowedImageTypes'
 import { verifyImageContent } from './hooks/verifyImageContent'
 
 type MediaOptions = {
   /** Folder for local-disk storage; unused (but harmless) when S3 is configured. */
   staticDir: string
+  maxImagePixels: number
 }
 
-export const createMediaCollection = ({ staticDir }: MediaOptions): CollectionConfig => ({
+export const createMediaCollection = ({ staticDir, maxImagePixels }: MediaOptions): CollectionConfig => ({
   slug: 'media',
   // Singular and plural are both "Media"; give GraphQL distinct names instead of `allMedia`.
   graphQL: { singularName: 'MediaItem', pluralName: 'Media' },
@@ -21,12 +22,12 @@ export const createMediaCollection = ({ staticDir }: MediaOptions): CollectionCo
   },
   access: {
     read: anyone,
-    create: authenticated,
-    update: authenticated,
-    delete: authenticated,
+    create: isEditorOrAdmin,
+    update: isEditorOrAdmin,
+    delete: isEditorOrAdmin,
   },
   hooks: {
-    beforeOperation: [verifyImageContent],
+    beforeOperation: [verifyImageContent({ maxPixels: maxImagePixels })],
   },
   fields: [
     {

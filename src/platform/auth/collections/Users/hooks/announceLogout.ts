@@ -1,0 +1,18 @@
+import type { CollectionAfterLogoutHook } from 'payload'
+
+import { publishSessionEvent } from '../../../../realtime'
+import { sessionIdOfUser } from '../../../sessionIdOf'
+
+/** Payload's own logout (admin panel, /api/users/logout[?allSessions=true]) tells the sockets too. */
+export const announceLogout: CollectionAfterLogoutHook = async ({ req }) => {
+  const user = req.user
+  if (!user) return
+  const sid = sessionIdOfUser(user)
+  const allSessions = req.searchParams?.get('allSessions') === 'true'
+  await publishSessionEvent({
+    type: 'session.revoked',
+    userId: String(user.id),
+    reason: allSessions ? 'logout-all' : 'logout',
+    ...(allSessions || !sid ? {} : { sessionIds: [sid] }),
+  })
+}

@@ -1,0 +1,18 @@
+import type { Endpoint } from 'payload'
+
+import { loginEndpoint } from './login'
+import { logoutAllEndpoint, logoutEndpoint } from './logout'
+import { refreshEndpoint } from './refresh'
+import { registerEndpoint } from './register'
+import { listSessionsEndpoint, revokeSessionEndpoint } from './sessions'
+
+/** The token contract under /api/auth/* (root endpoints). */
+export const tokenEndpoints: Endpoint[] = [
+  registerEndpoint,
+  loginEndpoint,
+  refreshEndpoint,
+  logoutEndpoint,
+  logoutAllEndpoint,
+  listSessionsEndpoint,
+  revokeSessionEndpoint,
+]

@@ -1,0 +1,42 @@
+import { APIError } from 'payload'
+
+import { TooManyRequestsError } from '../rateLimit/TooManyRequestsError'
+
+/** Payload's error shape, plus `field` naming the input that is wrong. */
+export const errorResponse = (status: number, message: string, field?: string, headers?: HeadersInit): Response =>
+  Response.json(
+    {
+      errors: [
+        field
+          ? { message, field, data: { errors: [{ path: field, message }] } }
+          : { message },
+      ],
+    },
+    { status, headers },
+  )
+
+export const invalidField = (field: string, message: string): Response => errorResponse(400, message, field)
+
+export const unauthorized = (message = 'Not signed in, or the session has ended.'): Response =>
+  errorResponse(401, message, undefined, { 'WWW-Authenticate': 'Bearer' })
+
+/** Reads a JSON object body; undefined when the body is missing or not a JSON object. */
+export const readJsonObject = async (req: { json?: () => Promise<unknown> }): Promise<Record<string, unknown> | undefined> => {
+  try {
+    const body: unknown = await req.json?.()
+    return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Maps the errors our handlers expect to responses; anything else is rethrown to Payload (500). */
+export const handleKnownErrors = (error: unknown): Response => {
+  if (error instanceof TooManyRequestsError) {
+    return errorResponse(429, error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) })
+  }
+  if (error instanceof APIError && error.status >= 400 && error.status < 500) {
+    return errorResponse(error.status, error.message)
+  }
+  throw error
+}

@@ -1,0 +1,35 @@
+import type { Endpoint } from 'payload'
+
+import { publishSessionEvent } from '../../realtime'
+import { databaseQuery } from '../databaseQuery'
+import { sessionIdOfUser } from '../sessionIdOf'
+import { listSessions, revokeSessions } from '../tokens/sessionStore'
+import { errorResponse, unauthorized } from './responses'
+
+/** GET /api/auth/sessions (Bearer) -> the caller's live sessions, the current one marked. */
+export const listSessionsEndpoint: Endpoint = {
+  path: '/auth/sessions',
+  method: 'get',
+  handler: async (req) => {
+    const user = req.user
+    if (!user) return unauthorized()
+    const sessions = await listSessions(databaseQuery(req.payload), user.id)
+    return Response.json(sessions.map((session) => ({ ...session, current: session.id === sessionIdOfUser(user) })))
+  },
+}
+
+/** DELETE /api/auth/sessions/:id (Bearer) -> 204; only one's own sessions (others' ids are 404). */
+export const revokeSessionEndpoint: Endpoint = {
+  path: '/auth/sessions/:id',
+  method: 'delete',
+  handler: async (req) => {
+    const user = req.user
+    if (!user) return unauthorized()
+    const id = req.routeParams?.id
+    if (typeof id !== 'string' || !id) return errorResponse(404, 'No such session.', 'id')
+    const revoked = await revokeSessions(databaseQuery(req.payload), { userId: user.id, sids: [id] })
+    if (revoked.length === 0) return errorResponse(404, 'No such session.', 'id')
+    await publishSessionEvent({ type: 'session.revoked', userId: String(user.id), reason: 'session-revoked', sessionIds: revoked })
+    return new Response(null, { status: 204 })
+  },
+}

@@ -1,0 +1,2 @@
+export { consumeSignInAttempt } from './signInRateLimiter'
+export { TooManyRequestsError } from './TooManyRequestsError'

@@ -1,0 +1,1 @@
+export { createRedisClient, getSharedRedis } from './redisClient'

@@ -1,0 +1,25 @@
+import { Redis } from 'ioredis'
+
+import { getAppConfig } from '../config'
+
+type RedisHolder = { client?: Redis }
+
+// One client per process, also when Next's bundle and server.ts each load this module.
+const holder: RedisHolder = ((globalThis as Record<symbol, unknown>)[Symbol.for('cms.redis')] ??= {}) as RedisHolder
+
+/** A new connection (a pub/sub subscriber needs its own). Commands fail fast instead of queueing forever. */
+export const createRedisClient = (url: string, connectionName: string): Redis =>
+  new Redis(url, {
+    connectionName,
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: true,
+    lazyConnect: false,
+  })
+
+/** The process's shared command connection, or undefined when REDIS_URL is not set. */
+export const getSharedRedis = (): Redis | undefined => {
+  const url = getAppConfig().services.redisUrl
+  if (!url) return undefined
+  holder.client ??= createRedisClient(url, 'cms')
+  return holder.client
+}

@@ -1,0 +1,66 @@
+import { ConfigError } from './ConfigError'
+import { type Env, parseBoolean, parseHttpUrl, parseInteger, readVar } from './parsers'
+
+export type GoogleConfig = {
+  clientId: string
+  clientSecret: string
+  callbackUrl: string
+  authorizationUrl: string
+  tokenUrl: string
+  userProfileUrl: string
+}
+
+export type RateLimitRule = { points: number; durationSeconds: number }
+
+export type IdentityConfig = {
+  /** Failed logins before an account is locked, and for how long. */
+  maxLoginAttempts: number
+  lockMinutes: number
+  rateLimits: {
+    /** Requests per client IP to the sign-in endpoints. */
+    perIp: RateLimitRule
+    /** Attempts per account (email) to log in or reset a password. */
+    perAccount: RateLimitRule
+  }
+  /** Trust the first X-Forwarded-For hop as the client IP (only behind a proxy you run). */
+  trustProxy: boolean
+  emailFrom: { address: string; name: string }
+  /** Set when GOOGLE_CLIENT_ID is set; otherwise the Google routes answer 404. */
+  google: GoogleConfig | undefined
+}
+
+const readGoogle = (env: Env, serverUrl: string): GoogleConfig | undefined => {
+  const clientId = readVar(env, 'GOOGLE_CLIENT_ID')
+  if (!clientId) return undefined
+  const clientSecret = readVar(env, 'GOOGLE_CLIENT_SECRET')
+  if (!clientSecret) throw new ConfigError('GOOGLE_CLIENT_SECRET', 'is required when GOOGLE_CLIENT_ID is set')
+  return {
+    clientId,
+    clientSecret,
+    callbackUrl: parseHttpUrl(env, 'GOOGLE_CALLBACK_URL', `${serverUrl}/api/auth/google/callback`) as string,
+    authorizationUrl: parseHttpUrl(env, 'GOOGLE_AUTHORIZATION_URL', 'https://accounts.google.com/o/oauth2/v2/auth') as string,
+    tokenUrl: parseHttpUrl(env, 'GOOGLE_TOKEN_URL', 'https://oauth2.googleapis.com/token') as string,
+    userProfileUrl: parseHttpUrl(env, 'GOOGLE_USER_PROFILE_URL', 'https://www.googleapis.com/oauth2/v3/userinfo') as string,
+  }
+}
+
+export const readIdentityConfig = (env: Env, serverUrl: string): IdentityConfig => ({
+  maxLoginAttempts: parseInteger(env, 'LOGIN_MAX_ATTEMPTS', 5, { min: 1, max: 1000 }),
+  lockMinutes: parseInteger(env, 'LOGIN_LOCK_MINUTES', 10, { min: 1, max: 60 * 24 * 30 }),
+  rateLimits: {
+    perIp: {
+      points: parseInteger(env, 'RATE_LIMIT_AUTH_PER_IP', 30, { min: 1, max: 1_000_000 }),
+      durationSeconds: parseInteger(env, 'RATE_LIMIT_AUTH_PER_IP_WINDOW_SECONDS', 60, { min: 1, max: 86_400 }),
+    },
+    perAccount: {
+      points: parseInteger(env, 'RATE_LIMIT_AUTH_PER_ACCOUNT', 10, { min: 1, max: 1_000_000 }),
+      durationSeconds: parseInteger(env, 'RATE_LIMIT_AUTH_PER_ACCOUNT_WINDOW_SECONDS', 900, { min: 1, max: 86_400 }),
+    },
+  },
+  trustProxy: parseBoolean(env, 'TRUST_PROXY', false),
+  emailFrom: {
+    address: readVar(env, 'EMAIL_FROM_ADDRESS') ?? 'no-reply@localhost',
+    name: readVar(env, 'EMAIL_FROM_NAME') ?? 'Kitsu & FrankenJet',
+  },
+  google: readGoogle(env, serverUrl),
+})

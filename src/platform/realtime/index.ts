@@ -1,0 +1,7 @@
+export {
+  publishSessionEvent,
+  subscribeSessionEvents,
+  type SessionEvent,
+  type SessionEventListener,
+  type SessionRevokedReason,
+} from './sessionEvents'
