@@ -17,6 +17,10 @@ const NEUTRAL_ENV = {
   DEBUG: '',
   S3_BUCKET: '',
   SERVER_URL: '',
+  REDIS_URL: '',
+  GOOGLE_CLIENT_ID: '',
+  GOOGLE_CLIENT_SECRET: '',
+  TRUST_PROXY: '',
   NEXT_TELEMETRY_DISABLED: '1',
 }
 
