@@ -1,7 +1,7 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { AuthSessions, createUsersCollection, loggingEmailAdapter, tokenEndpoints } from './src/platform/auth'
@@ -60,8 +60,8 @@ export default buildConfig({
   upload: {
     limits: { fileSize: app.storage.maxUploadBytes },
   },
-  // A denied request is routine, not an error worth a stack trace.
-  loggingLevels: { Forbidden: 'info' },
+  // A denied request or a failed sign-in is routine, not an error worth a stack trace.
+  loggingLevels: { Forbidden: 'info', AuthenticationError: 'info', LockedAuth: 'info', TooManyRequestsError: 'info' } as Config['loggingLevels'],
   plugins: [mediaStoragePlugin(app.storage)],
   sharp,
   typescript: {

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { googleEndpoints } from '../google/endpoints'
 import { loginEndpoint } from './login'
 import { logoutAllEndpoint, logoutEndpoint } from './logout'
 import { refreshEndpoint } from './refresh'
@@ -15,4 +16,5 @@ export const tokenEndpoints: Endpoint[] = [
   logoutAllEndpoint,
   listSessionsEndpoint,
   revokeSessionEndpoint,
+  ...googleEndpoints,
 ]

@@ -35,7 +35,7 @@ export const loginEndpoint: Endpoint = {
       }
       // Unknown email and wrong password look the same from outside.
       if (error instanceof AuthenticationError) return errorResponse(401, WRONG_CREDENTIALS)
-      return handleKnownErrors(error)
+      return handleKnownErrors(req, error)
     }
   },
 }

@@ -45,7 +45,7 @@ export const refreshEndpoint: Endpoint = {
       const user = (await req.payload.findByID({ collection: 'users', id: result.userId, depth: 0, overrideAccess: true })) as User
       return Response.json({ user: ownProfile(user), ...accessTokenFor(user.id, sid), refreshToken: next.token })
     } catch (error) {
-      return handleKnownErrors(error)
+      return handleKnownErrors(req, error)
     }
   },
 }

@@ -59,7 +59,7 @@ export const registerEndpoint: Endpoint = {
       const pair = await openTokenSession({ payload: req.payload, userId: user.id, sid, meta })
       return Response.json({ user: ownProfile(user), ...pair }, { status: 201 })
     } catch (error) {
-      return handleKnownErrors(error)
+      return handleKnownErrors(req, error)
     }
   },
 }

@@ -1,4 +1,4 @@
-import { APIError } from 'payload'
+import { APIError, type PayloadRequest } from 'payload'
 
 import { TooManyRequestsError } from '../rateLimit/TooManyRequestsError'
 
@@ -30,10 +30,17 @@ export const readJsonObject = async (req: { json?: () => Promise<unknown> }): Pr
   }
 }
 
+/** Sets Retry-After through req.responseHeaders, which Payload merges into every response (errors too). */
+export const setRetryAfter = (req: PayloadRequest, seconds: number): void => {
+  req.responseHeaders = new Headers(req.responseHeaders)
+  req.responseHeaders.set('Retry-After', String(seconds))
+}
+
 /** Maps the errors our handlers expect to responses; anything else is rethrown to Payload (500). */
-export const handleKnownErrors = (error: unknown): Response => {
+export const handleKnownErrors = (req: PayloadRequest, error: unknown): Response => {
   if (error instanceof TooManyRequestsError) {
-    return errorResponse(429, error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) })
+    setRetryAfter(req, error.retryAfterSeconds)
+    return errorResponse(429, error.message)
   }
   if (error instanceof APIError && error.status >= 400 && error.status < 500) {
     return errorResponse(error.status, error.message)

@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { consumeSignInAttempt } from '../../../rateLimit'
-import type { TooManyRequestsError } from '../../../rateLimit/TooManyRequestsError'
+import { setRetryAfter } from '../../../endpoints/responses'
+import { consumeSignInAttempt, TooManyRequestsError } from '../../../rateLimit'
 import { readRequestMeta } from '../../../requestMeta'
 
 /**
@@ -16,12 +16,7 @@ export const limitSignInAttempts: CollectionBeforeOperationHook = async ({ args,
   try {
     await consumeSignInAttempt({ ip: readRequestMeta(req.headers).ip, account })
   } catch (error) {
-    const retryAfter = (error as Partial<TooManyRequestsError>).retryAfterSeconds
-    if (retryAfter) {
-      // Payload's error response merges req.responseHeaders.
-      req.responseHeaders = new Headers(req.responseHeaders)
-      req.responseHeaders.set('Retry-After', String(retryAfter))
-    }
+    if (error instanceof TooManyRequestsError) setRetryAfter(req, error.retryAfterSeconds)
     throw error
   }
   return args
