@@ -14,7 +14,7 @@ import { announcePasswordReset } from './hooks/announcePasswordReset'
 import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { type OwnedCollection, removeOwnData } from './hooks/removeOwnData'
-import { requireStrongPassword } from './hooks/requireStrongPassword'
+import { requireStrongPassword, requireStrongResetPassword } from './hooks/requireStrongPassword'
 
 export type { OwnedCollection } from './hooks/removeOwnData'
 
@@ -50,7 +50,7 @@ export const createUsersCollection = ({ security, identity, ownedCollections }: 
     delete: adminOrSelf,
   },
   hooks: {
-    beforeOperation: [limitSignInAttempts],
+    beforeOperation: [limitSignInAttempts, requireStrongResetPassword],
     beforeValidate: [requireStrongPassword],
     beforeChange: [makeFirstUserAdmin],
     beforeDelete: [removeOwnData([{ collection: 'auth-sessions', ownerField: 'user' }, ...ownedCollections])],
