@@ -15,6 +15,7 @@ import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { type OwnedCollection, removeOwnData } from './hooks/removeOwnData'
 import { requireStrongPassword, requireStrongResetPassword } from './hooks/requireStrongPassword'
+import { ownAvatarOnly } from './validation/ownAvatarOnly'
 
 export type { OwnedCollection } from './hooks/removeOwnData'
 
@@ -73,6 +74,7 @@ export const createUsersCollection = ({ security, identity, ownedCollections }: 
       name: 'avatar',
       type: 'upload',
       relationTo: 'avatars',
+      validate: ownAvatarOnly,
     },
     {
       name: 'bio',
