@@ -17,6 +17,7 @@ import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/
 import { runMigrations } from './src/platform/database/runMigrations'
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from './src/platform/database/embeddedPostgres'
 import { createLogger } from './src/platform/observability/logger'
+import { attachWebSocketServer } from './src/platform/realtime'
 
 const cwd = process.cwd()
 const logger = createLogger('server')
@@ -82,7 +83,16 @@ const main = async () => {
         res.end(JSON.stringify({ errors: [{ message: 'Temporarily unable to check the access token.' }] }))
       })
   })
-  server.on('upgrade', app.getUpgradeHandler())
+  // `/ws` is ours (session events); every other upgrade is Next's (dev HMR).
+  const realtime = attachWebSocketServer({
+    server,
+    judgeToken,
+    fallbackUpgrade: app.getUpgradeHandler(),
+    logger: createLogger('websocket'),
+  })
+  // Ready means sockets work: wait until this instance hears revocations. Without Redis, HTTP still
+  // serves and /ws refuses clients (logged by the WebSocket server).
+  await realtime.ready.catch(() => undefined)
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -97,8 +107,10 @@ const main = async () => {
     logger.info({ signal }, 'shutting down')
     server.close()
     server.closeAllConnections()
-    void app
+    // Upgraded sockets are no longer the HTTP server's: closeAllConnections does not reach them.
+    void realtime
       .close()
+      .then(() => app.close())
       .catch(() => undefined)
       .then(() => sessionPool.end())
       .then(() => embedded?.stop())

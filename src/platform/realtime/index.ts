@@ -5,3 +5,11 @@ export {
   type SessionEventListener,
   type SessionRevokedReason,
 } from './sessionEvents'
+export {
+  attachWebSocketServer,
+  CLOSE_UNAUTHORIZED,
+  WEBSOCKET_PATH,
+  type AttachedWebSocketServer,
+  type AttachWebSocketServerOptions,
+  type TokenJudge,
+} from './webSocketServer'

@@ -1,0 +1,239 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { type RawData, type WebSocket, WebSocketServer } from 'ws'
+
+import type { BearerVerdict } from '../auth/bearerGate'
+import type { Logger } from '../observability/logger'
+import { type SessionEvent, subscribeSessionEvents } from './sessionEvents'
+
+/**
+ * The `/ws` endpoint: a client authenticates with its access token and is told when its session is
+ * revoked (logout, logout-all, refresh-token reuse, ...), on whichever instance that happened; the
+ * events arrive through `subscribeSessionEvents` (Redis pub/sub when REDIS_URL is set).
+ *
+ * Close codes a client sees:
+ * - 4401 "authentication required" / "invalid token" / "authentication timeout" / "malformed auth
+ *   message": no valid token in time; get a fresh token before reconnecting.
+ * - 4401 "session revoked", right after `{"type":"session.revoked","reason":...}`: the session is
+ *   gone; sign in again.
+ * - 1011 "try again later": the token could not be checked (database unreachable) or this instance
+ *   is not hearing session events; reconnecting later is fine.
+ * - 1001 "server shutting down".
+ * - 1009 (by `ws`): a message larger than MAX_PAYLOAD_BYTES.
+ */
+
+export const WEBSOCKET_PATH = '/ws'
+/** Close code for every authentication failure and for a revoked session. */
+export const CLOSE_UNAUTHORIZED = 4401
+const CLOSE_TRY_AGAIN = 1011
+const CLOSE_GOING_AWAY = 1001
+
+/** An auth message carries one JWT; nothing a client sends needs more. */
+const MAX_PAYLOAD_BYTES = 4 * 1024
+const DEFAULT_AUTH_TIMEOUT_MS = 5_000
+const DEFAULT_HEARTBEAT_MS = 30_000
+const SHUTDOWN_GRACE_MS = 1_000
+
+export type TokenJudge = (token: string | undefined) => Promise<BearerVerdict>
+type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => unknown
+
+export type AttachWebSocketServerOptions = {
+  server: { on(event: 'upgrade', listener: UpgradeHandler): unknown }
+  /** server.ts's `judgeToken`: the same verdict the HTTP gate gives, session liveness included. */
+  judgeToken: TokenJudge
+  /** Every upgrade that is not `/ws` (Next's dev HMR needs its own). */
+  fallbackUpgrade: UpgradeHandler
+  logger: Logger
+  authTimeoutMs?: number
+  heartbeatMs?: number
+}
+
+export type AttachedWebSocketServer = {
+  /** Resolves once session events are heard; until then `/ws` clients are closed with 1011. */
+  ready: Promise<void>
+  /** Closes every socket (1001) and stops listening to session events. */
+  close: () => Promise<void>
+}
+
+type Client = { socket: WebSocket; userId: string; sid: string }
+/** An authentication whose verdict is pending: events that arrive meanwhile are kept for it. */
+type PendingAuth = { missed: SessionEvent[] }
+
+const pathOf = (url: string | undefined): string => (url ?? '').split('?')[0] ?? ''
+
+const queryToken = (url: string | undefined): string | undefined => {
+  const query = (url ?? '').split('?')[1]
+  return query ? (new URLSearchParams(query).get('token') ?? undefined) : undefined
+}
+
+const affects = (event: SessionEvent, userId: string, sid: string): boolean =>
+  event.userId === userId && (!event.sessionIds || event.sessionIds.includes(sid))
+
+type ClientMessage = { type?: unknown; token?: unknown }
+
+/** A JSON object the client sent, or undefined for binary frames and anything unparsable. */
+const parseMessage = (data: RawData, isBinary: boolean): ClientMessage | undefined => {
+  if (isBinary) return undefined
+  try {
+    const message: unknown = JSON.parse(data.toString())
+    return message && typeof message === 'object' ? (message as ClientMessage) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The auth message's token, or undefined when the message is anything else. */
+const authMessageToken = (data: RawData, isBinary: boolean): string | undefined => {
+  const message = parseMessage(data, isBinary)
+  return message?.type === 'auth' && typeof message.token === 'string' && message.token ? message.token : undefined
+}
+
+export const attachWebSocketServer = ({
+  server,
+  judgeToken,
+  fallbackUpgrade,
+  logger,
+  authTimeoutMs = DEFAULT_AUTH_TIMEOUT_MS,
+  heartbeatMs = DEFAULT_HEARTBEAT_MS,
+}: AttachWebSocketServerOptions): AttachedWebSocketServer => {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false })
+  const clientsByUser = new Map<string, Set<Client>>()
+  const pending = new Set<PendingAuth>()
+  const alive = new WeakMap<WebSocket, boolean>()
+  let listening = false
+  let closing = false
+
+  const send = (socket: WebSocket, message: Record<string, unknown>) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
+  }
+
+  const revoke = (socket: WebSocket, reason: string) => {
+    send(socket, { type: 'session.revoked', reason })
+    socket.close(CLOSE_UNAUTHORIZED, 'session revoked')
+  }
+
+  const onSessionEvent = (event: SessionEvent) => {
+    for (const auth of pending) auth.missed.push(event)
+    for (const client of clientsByUser.get(event.userId) ?? []) {
+      if (affects(event, client.userId, client.sid)) revoke(client.socket, event.reason)
+    }
+  }
+
+  let unsubscribe: (() => void) | undefined
+  const ready = subscribeSessionEvents(onSessionEvent).then((stop) => {
+    unsubscribe = stop
+    listening = true
+    // close() ran before the subscription was live.
+    if (closing) stop()
+  })
+  // A socket must never be admitted when its revocation could not reach it: without the
+  // subscription, /ws refuses everyone (1011) and says so.
+  ready.catch((error: unknown) => logger.error({ err: error }, 'no session events: WebSocket clients will be refused'))
+
+  const register = (socket: WebSocket, userId: string, sid: string) => {
+    const client: Client = { socket, userId, sid }
+    const clients = clientsByUser.get(userId) ?? new Set<Client>()
+    clients.add(client)
+    clientsByUser.set(userId, clients)
+    socket.on('close', () => {
+      clients.delete(client)
+      if (clients.size === 0 && clientsByUser.get(userId) === clients) clientsByUser.delete(userId)
+    })
+    socket.on('message', (data, isBinary) => {
+      // An application-level ping for clients (browsers) that cannot send protocol pings.
+      if (parseMessage(data, isBinary)?.type === 'ping') send(socket, { type: 'pong' })
+    })
+    send(socket, { type: 'ready' })
+  }
+
+  const authenticate = (socket: WebSocket, token: string) => {
+    // Events published while the database is being asked would otherwise slip past this socket.
+    const auth: PendingAuth = { missed: [] }
+    pending.add(auth)
+    judgeToken(token)
+      .then((verdict) => {
+        if (socket.readyState !== socket.OPEN) return
+        if (verdict.outcome !== 'valid') {
+          socket.close(CLOSE_UNAUTHORIZED, 'invalid token')
+          return
+        }
+        const { userId, sid } = verdict.subject
+        const missed = auth.missed.find((event) => affects(event, userId, sid))
+        if (missed) {
+          revoke(socket, missed.reason)
+          return
+        }
+        register(socket, userId, sid)
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'WebSocket token check failed')
+        socket.close(CLOSE_TRY_AGAIN, 'try again later')
+      })
+      .finally(() => pending.delete(auth))
+  }
+
+  const onConnection = (socket: WebSocket, req: IncomingMessage) => {
+    alive.set(socket, true)
+    socket.on('pong', () => alive.set(socket, true))
+    socket.on('error', (error) => logger.debug({ err: error }, 'WebSocket error'))
+    if (!listening) {
+      socket.close(CLOSE_TRY_AGAIN, 'try again later')
+      return
+    }
+    const token = queryToken(req.url)
+    if (token) {
+      authenticate(socket, token)
+      return
+    }
+    // Otherwise the first message must be {"type":"auth","token":...}, in time.
+    const timer = setTimeout(() => socket.close(CLOSE_UNAUTHORIZED, 'authentication timeout'), authTimeoutMs)
+    socket.on('close', () => clearTimeout(timer))
+    socket.once('message', (data, isBinary) => {
+      clearTimeout(timer)
+      const messageToken = authMessageToken(data, isBinary)
+      if (messageToken) authenticate(socket, messageToken)
+      else socket.close(CLOSE_UNAUTHORIZED, 'malformed auth message')
+    })
+  }
+  wss.on('connection', onConnection)
+
+  server.on('upgrade', (req, socket, head) => {
+    if (pathOf(req.url) !== WEBSOCKET_PATH) {
+      fallbackUpgrade(req, socket, head)
+      return
+    }
+    if (closing) {
+      socket.destroy()
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+  })
+
+  // Sockets whose peer vanished (no close frame, no FIN) answer no ping: drop them.
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.get(socket)) {
+        socket.terminate()
+        continue
+      }
+      alive.set(socket, false)
+      socket.ping()
+    }
+  }, heartbeatMs)
+  heartbeat.unref()
+
+  const close = async () => {
+    if (closing) return
+    closing = true
+    clearInterval(heartbeat)
+    unsubscribe?.()
+    for (const socket of wss.clients) socket.close(CLOSE_GOING_AWAY, 'server shutting down')
+    // wss.close() waits for every closing handshake; a peer that never answers gets a second.
+    const handshakes = new Promise<void>((resolve) => wss.close(() => resolve()))
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())
+    await Promise.race([handshakes, grace])
+    for (const socket of wss.clients) socket.terminate()
+  }
+
+  return { ready, close }
+}
