@@ -6,8 +6,9 @@ import { logoutAllEndpoint, logoutEndpoint } from './logout'
 import { refreshEndpoint } from './refresh'
 import { registerEndpoint } from './register'
 import { listSessionsEndpoint, revokeSessionEndpoint } from './sessions'
+import { withClientRateLimit } from './withClientRateLimit'
 
-/** The token contract under /api/auth/* (root endpoints). */
+/** The token contract under /api/auth/* (root endpoints), each rate-limited per client IP. */
 export const tokenEndpoints: Endpoint[] = [
   registerEndpoint,
   loginEndpoint,
@@ -17,4 +18,4 @@ export const tokenEndpoints: Endpoint[] = [
   listSessionsEndpoint,
   revokeSessionEndpoint,
   ...googleEndpoints,
-]
+].map(withClientRateLimit)

@@ -3,8 +3,6 @@ import type { Endpoint } from 'payload'
 import type { User } from '../../../payload-types'
 import { publishSessionEvent } from '../../realtime'
 import { databaseQuery } from '../databaseQuery'
-import { consumeSignInAttempt } from '../rateLimit'
-import { readRequestMeta } from '../requestMeta'
 import { createRefreshToken, hashRefreshToken, refreshTokenSession } from '../tokens/refreshToken'
 import { revokeSessions, rotateRefreshToken } from '../tokens/sessionStore'
 import { accessTokenFor, refreshExpiry } from '../tokens/tokenSession'
@@ -24,7 +22,6 @@ export const refreshEndpoint: Endpoint = {
       return invalidField('refreshToken', 'refreshToken is required')
     }
     try {
-      await consumeSignInAttempt({ ip: readRequestMeta(req.headers).ip })
       const sid = refreshTokenSession(body.refreshToken)
       if (!sid) return unauthorized('The refresh token is invalid or has expired.')
       const query = databaseQuery(req.payload)

@@ -31,7 +31,7 @@ export const registerEndpoint: Endpoint = {
     }
     const meta = readRequestMeta(req.headers)
     try {
-      await consumeSignInAttempt({ ip: meta.ip, account: email })
+      await consumeSignInAttempt({ account: email })
       const normalisedEmail = email.trim().toLowerCase()
       const taken = await req.payload.count({ collection: 'users', where: { email: { equals: normalisedEmail } } })
       if (taken.totalDocs > 0) return errorResponse(409, 'An account with this email already exists.', 'email')

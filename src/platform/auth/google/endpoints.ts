@@ -3,7 +3,6 @@ import { parseCookies } from 'payload/shared'
 
 import { getAppConfig, type GoogleConfig } from '../../config'
 import { errorResponse, handleKnownErrors, invalidField } from '../endpoints/responses'
-import { consumeSignInAttempt } from '../rateLimit'
 import { readRequestMeta } from '../requestMeta'
 import { openTokenSession, startPayloadSession } from '../tokens/tokenSession'
 import { getGoogleStrategy, GoogleProviderError } from './googleStrategy'
@@ -95,8 +94,8 @@ const withHeaders = (response: Response, headers: Record<string, string>): Respo
 const handleCallback = async (req: PayloadRequest, google: GoogleConfig): Promise<Response> => {
   const { security } = getAppConfig()
   const params = req.searchParams
+  // The client IP has been counted by withClientRateLimit, as for every /api/auth/* route.
   const meta = readRequestMeta(req.headers)
-  await consumeSignInAttempt({ ip: meta.ip })
 
   // The user said no (access_denied) or Google could not proceed: nobody is signed in.
   const providerError = params.get('error')

@@ -32,13 +32,13 @@ const getLimiters = (): Limiters => {
 }
 
 /**
- * Counts one sign-in related attempt against the client IP and, when known, the account.
+ * Counts one sign-in related attempt against the client IP and/or the account, whichever is given.
  * Throws TooManyRequestsError past either limit (stored in Redis, so it holds across instances).
  */
-export const consumeSignInAttempt = async ({ ip, account }: { ip: string; account?: string }): Promise<void> => {
+export const consumeSignInAttempt = async ({ ip, account }: { ip?: string; account?: string }): Promise<void> => {
   const { perIp, perAccount } = getLimiters()
   try {
-    await perIp.consume(ip)
+    if (ip) await perIp.consume(ip)
     if (account) await perAccount.consume(account.trim().toLowerCase())
   } catch (error) {
     if (error instanceof RateLimiterRes) {

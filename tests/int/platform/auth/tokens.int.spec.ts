@@ -10,7 +10,13 @@ let ctx: PayloadInt
 let auth: AuthClient
 
 beforeAll(async () => {
-  ctx = await initPayloadInt('tokens', { ACCESS_TOKEN_EXPIRE_MINUTES: '15', REFRESH_TOKEN_EXPIRE_DAYS: '3', ALGORITHM: 'HS384' })
+  // Rate limits have their own test (abuseProtection); here one client makes many calls.
+  ctx = await initPayloadInt('tokens', {
+    ACCESS_TOKEN_EXPIRE_MINUTES: '15',
+    REFRESH_TOKEN_EXPIRE_DAYS: '3',
+    ALGORITHM: 'HS384',
+    RATE_LIMIT_AUTH_PER_IP: '1000',
+  })
   auth = createAuthClient(ctx.rest)
 })
 

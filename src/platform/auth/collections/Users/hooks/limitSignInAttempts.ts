@@ -14,7 +14,9 @@ export const limitSignInAttempts: CollectionBeforeOperationHook = async ({ args,
   const data = (args as { data?: { email?: unknown } }).data
   const account = typeof data?.email === 'string' ? data.email : undefined
   try {
-    await consumeSignInAttempt({ ip: readRequestMeta(req.headers).ip, account })
+    // An /api/auth/* request has had its IP counted already (withClientRateLimit).
+    const ip = req.context.clientIpCounted ? undefined : readRequestMeta(req.headers).ip
+    await consumeSignInAttempt({ ip, account })
   } catch (error) {
     if (error instanceof TooManyRequestsError) setRetryAfter(req, error.retryAfterSeconds)
     throw error
