@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 
-import { getAppConfig } from '../config'
+import { effectiveDatabaseUrl, getAppConfig } from '../config'
 import { createRedisClient, getSharedRedis } from '../cache/redisClient'
 
 export type SessionRevokedReason =
@@ -22,7 +23,15 @@ export type SessionEvent = {
 
 export type SessionEventListener = (event: SessionEvent) => void
 
-const CHANNEL = 'cms:session-events'
+/**
+ * User ids are only unique within one database, so the channel is named after it: deployments (or
+ * test runs) that share a Redis never revoke each other's users.
+ */
+const channel = (): string => {
+  const url = new URL(effectiveDatabaseUrl(getAppConfig().database))
+  const database = createHash('sha256').update(`${url.hostname}:${url.port}${url.pathname}`).digest('hex').slice(0, 16)
+  return `cms:session-events:${database}`
+}
 
 type Bus = { local: EventEmitter; subscriberStarted?: Promise<void> }
 
@@ -46,7 +55,7 @@ export const publishSessionEvent = async (event: SessionEvent): Promise<void> =>
     bus.local.emit('event', event)
     return
   }
-  await redis.publish(CHANNEL, JSON.stringify(event))
+  await redis.publish(channel(), JSON.stringify(event))
 }
 
 const startRedisSubscriber = (url: string): Promise<void> => {
@@ -59,7 +68,7 @@ const startRedisSubscriber = (url: string): Promise<void> => {
       // A foreign message on our channel: ignore it.
     }
   })
-  return subscriber.subscribe(CHANNEL).then(() => undefined)
+  return subscriber.subscribe(channel()).then(() => undefined)
 }
 
 /** Listens to session events from every instance. Resolves once the subscription is live. */
