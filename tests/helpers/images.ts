@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 
 type RasterFormat = 'png' | 'jpeg'
@@ -64,3 +65,45 @@ export const sha256 = (data: Buffer | ArrayBuffer | Uint8Array): string =>
   createHash('sha256')
     .update(data instanceof ArrayBuffer ? new Uint8Array(data) : data)
     .digest('hex')
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+
+const crc32 = (bytes: Buffer): number => {
+  let c = 0xffffffff
+  for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8)
+  return (c ^ 0xffffffff) >>> 0
+}
+
+const pngChunk = (type: string, data: Buffer): Buffer => {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([length, body, crc])
+}
+
+/**
+ * A complete, valid black PNG of any size (1-bit greyscale, every row present and deflated), built
+ * directly rather than through sharp: a 20000 x 20000 picture takes sharp ~10 s to encode on two
+ * cores, this ~0.3 s and ~50 KB. Fully decodable (sharp's `stats()` reads all 400 million pixels).
+ */
+export const blankPng = (width: number, height: number): Buffer => {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header[8] = 1 // bit depth
+  header[9] = 0 // greyscale
+  // compression, filter and interlace methods: 0
+  const rows = Buffer.alloc(height * (1 + Math.ceil(width / 8))) // filter byte 0 + zero pixels per row
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(rows, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ])
+}

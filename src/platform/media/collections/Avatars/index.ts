@@ -7,6 +7,7 @@ import { ownerOrModerator } from '../../../auth/access/ownerOrModerator'
 import { AVATAR_MIME_TYPES, isAllowedAvatarFormat } from '../../allowedImageTypes'
 import { verifyImageContent } from '../Media/hooks/verifyImageContent'
 import { assignOwner } from './hooks/assignOwner'
+import { randomizeFilename } from './hooks/randomizeFilename'
 import { serveFromMediaRoute } from './hooks/serveFromMediaRoute'
 
 type AvatarOptions = {
@@ -21,12 +22,15 @@ const square = (name: string, side: number) => ({
   height: side,
   fit: 'cover' as const,
   position: 'centre',
+  // Every avatar has all three squares, even from a small original (Payload omits them otherwise).
+  withoutEnlargement: false,
   formatOptions: { format: 'webp' as const, options: { quality: 85 } },
 })
 
 /**
  * Profile pictures. Every upload is decoded and re-encoded by sharp (as WebP, which drops EXIF and
- * other metadata) into square 128/256/512 versions; the original is re-encoded too.
+ * other metadata) into square 128/256/512 versions; the original is re-encoded too. Files get random
+ * names and are served at /media/avatars/<file> (src/app/media/avatars/[filename]/route.ts).
  */
 export const createAvatarsCollection = ({ staticDir, maxBytes, maxImagePixels }: AvatarOptions): CollectionConfig => ({
   slug: 'avatars',
@@ -47,7 +51,9 @@ export const createAvatarsCollection = ({ staticDir, maxBytes, maxImagePixels }:
         maxPixels: maxImagePixels,
         accepts: isAllowedAvatarFormat,
         acceptedDescription: 'JPEG, PNG, WebP or AVIF',
+        requireFile: true,
       }),
+      randomizeFilename,
     ],
     beforeChange: [assignOwner],
     afterRead: [serveFromMediaRoute],

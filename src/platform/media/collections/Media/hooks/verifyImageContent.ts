@@ -17,6 +17,11 @@ type ImageRules = {
   /** Decoded formats accepted; defaults to every allowed raster format. */
   accepts?: (format: string | undefined, compression: string | undefined) => boolean
   acceptedDescription?: string
+  /**
+   * On create through the API, insist on the file itself. Otherwise a JSON body with `url` and
+   * `filename` makes Payload fetch the file from that URL after this hook has run, unchecked.
+   */
+  requireFile?: boolean
 }
 
 /**
@@ -25,11 +30,24 @@ type ImageRules = {
  * file named `.png` would otherwise pass; a 20000 x 20000 image would make sharp fail with a 500.
  */
 export const verifyImageContent =
-  ({ maxBytes, maxPixels, accepts = isAllowedDecodedFormat, acceptedDescription = 'JPEG, PNG, WebP, AVIF or GIF' }: ImageRules): CollectionBeforeOperationHook =>
-  async ({ args, collection, operation, req }) => {
+  ({
+    maxBytes,
+    maxPixels,
+    accepts = isAllowedDecodedFormat,
+    acceptedDescription = 'JPEG, PNG, WebP, AVIF or GIF',
+    requireFile = false,
+  }: ImageRules): CollectionBeforeOperationHook =>
+  async ({ args, collection, operation, overrideAccess, req }) => {
     if (operation !== 'create' && operation !== 'update') return args
     const file = req.file
-    if (!file || req.context.skipImageVerification) return args
+    if (req.context.skipImageVerification) return args
+    if (!file) {
+      const duplicating = (args as { duplicateFromID?: unknown }).duplicateFromID !== undefined
+      if (requireFile && operation === 'create' && !overrideAccess && !duplicating) {
+        refuse(collection.slug, `Send the image itself (${acceptedDescription}); files are not fetched from URLs.`)
+      }
+      return args
+    }
     if (maxBytes !== undefined && file.size > maxBytes) {
       throw new APIError(`The file is too large: at most ${Math.floor(maxBytes / 1024 / 1024)} MB.`, 413, { path: 'file' }, true)
     }
