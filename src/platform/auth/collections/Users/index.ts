@@ -49,6 +49,9 @@ export const createUsersCollection = ({ security, identity, ownedCollections }: 
     read: authenticated,
     update: adminOrSelf,
     delete: adminOrSelf,
+    // Payload's default lets any signed-in user unlock any account by email (undoing the lockout,
+    // and telling which addresses have accounts): only admins.
+    unlock: isAdmin,
   },
   hooks: {
     beforeOperation: [limitSignInAttempts, requireStrongResetPassword],
