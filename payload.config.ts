@@ -61,7 +61,14 @@ export default buildConfig({
     limits: { fileSize: app.storage.maxUploadBytes },
   },
   // A denied request or a failed sign-in is routine, not an error worth a stack trace.
-  loggingLevels: { Forbidden: 'info', AuthenticationError: 'info', LockedAuth: 'info', TooManyRequestsError: 'info' } as Config['loggingLevels'],
+  loggingLevels: {
+    Forbidden: 'info',
+    ValidationError: 'info',
+    QueryError: 'info',
+    AuthenticationError: 'info',
+    LockedAuth: 'info',
+    TooManyRequestsError: 'info',
+  } as Config['loggingLevels'],
   plugins: [mediaStoragePlugin(app.storage)],
   sharp,
   typescript: {

@@ -182,6 +182,20 @@ describe('refused uploads store nothing', () => {
     expect(body.errors[0].message).toBe('File size limit has been reached')
   })
 
+  it('refuses a create that hands a URL instead of the file: the server fetches nothing', async () => {
+    const docsBefore = (await ctx.payload.count({ collection: 'media' })).totalDocs
+    const response = await ctx.rest.post('/media', {
+      method: 'POST',
+      token,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ alt: 'Remote', url: 'http://169.254.169.254/latest/meta-data/x.png', filename: 'x.png' }),
+    })
+    const body = (await response.json()) as ErrorBody
+    expect(response.status, JSON.stringify(body)).toBe(400)
+    expect(body.errors[0].data?.errors?.[0]?.path).toBe('file')
+    expect((await ctx.payload.count({ collection: 'media' })).totalDocs).toBe(docsBefore)
+  })
+
   it('refuses an anonymous upload with 403', async () => {
     const original = await gradientImage(400, 300, 'png')
     const { status, body } = await refusedUpload(

@@ -27,7 +27,8 @@ export const createMediaCollection = ({ staticDir, maxImagePixels }: MediaOption
     delete: isEditorOrAdmin,
   },
   hooks: {
-    beforeOperation: [verifyImageContent({ maxPixels: maxImagePixels })],
+    // requireFile: the server never fetches an upload from a URL it is handed (no SSRF, no unchecked file).
+    beforeOperation: [verifyImageContent({ maxPixels: maxImagePixels, requireFile: true })],
   },
   fields: [
     {
