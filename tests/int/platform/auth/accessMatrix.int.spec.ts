@@ -217,6 +217,8 @@ const drivers: Record<Slug, Driver> = {
     },
     updateData: (value) => ({ rest: { alt: value }, graphql: `{ alt: "${value}" }`, local: { alt: value } }),
     graphQLCreateNeedsFile: true,
+    // verifyImageContent({ requireFile }) refuses a create without a file, for everyone.
+    fileCheckedBeforeAccess: true,
   },
   avatars: {
     fixture: async (owner) =>
