@@ -68,14 +68,24 @@ const startRedisSubscriber = (url: string): Promise<void> => {
       // A foreign message on our channel: ignore it.
     }
   })
-  return subscriber.subscribe(channel()).then(() => undefined)
+  return subscriber.subscribe(channel()).then(
+    () => undefined,
+    (error: unknown) => {
+      subscriber.disconnect()
+      throw error
+    },
+  )
 }
 
 /** Listens to session events from every instance. Resolves once the subscription is live. */
 export const subscribeSessionEvents = async (listener: SessionEventListener): Promise<() => void> => {
   const url = getAppConfig().services.redisUrl
   if (url) {
-    bus.subscriberStarted ??= startRedisSubscriber(url)
+    // A failed start is forgotten, so that a later call tries again.
+    bus.subscriberStarted ??= startRedisSubscriber(url).catch((error: unknown) => {
+      bus.subscriberStarted = undefined
+      throw error
+    })
     await bus.subscriberStarted
   }
   bus.local.on('event', listener)

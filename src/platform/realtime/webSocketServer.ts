@@ -26,6 +26,7 @@ export const WEBSOCKET_PATH = '/ws'
 /** Close code for every authentication failure and for a revoked session. */
 export const CLOSE_UNAUTHORIZED = 4401
 const CLOSE_TRY_AGAIN = 1011
+const SUBSCRIBE_RETRY_MS = 5_000
 const CLOSE_GOING_AWAY = 1001
 
 /** An auth message carries one JWT; nothing a client sends needs more. */
@@ -120,15 +121,22 @@ export const attachWebSocketServer = ({
   }
 
   let unsubscribe: (() => void) | undefined
-  const ready = subscribeSessionEvents(onSessionEvent).then((stop) => {
-    unsubscribe = stop
-    listening = true
-    // close() ran before the subscription was live.
-    if (closing) stop()
-  })
+  const subscribe = (): Promise<void> =>
+    subscribeSessionEvents(onSessionEvent).then((stop) => {
+      unsubscribe = stop
+      listening = true
+      // close() ran before the subscription was live.
+      if (closing) stop()
+    })
   // A socket must never be admitted when its revocation could not reach it: without the
-  // subscription, /ws refuses everyone (1011) and says so.
-  ready.catch((error: unknown) => logger.error({ err: error }, 'no session events: WebSocket clients will be refused'))
+  // subscription, /ws refuses everyone (1011) and says so, and keeps trying to subscribe.
+  const retryUntilSubscribed = (error: unknown) => {
+    logger.error({ err: error }, 'no session events: WebSocket clients are refused until the subscription succeeds')
+    if (closing) return
+    setTimeout(() => void subscribe().catch(retryUntilSubscribed), SUBSCRIBE_RETRY_MS).unref()
+  }
+  const ready = subscribe()
+  ready.catch(retryUntilSubscribed)
 
   const register = (socket: WebSocket, userId: string, sid: string) => {
     const client: Client = { socket, userId, sid }
