@@ -7,6 +7,8 @@ import sharp from 'sharp'
 import { AuthSessions, createUsersCollection, loggingEmailAdapter, tokenEndpoints } from './src/platform/auth'
 import { effectiveDatabaseUrl, getAppConfig } from './src/platform/config'
 import { databaseAdapter } from './src/platform/database'
+import { createFavoritesCollection } from './src/platform/favorites'
+import { animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
 
@@ -17,7 +19,11 @@ const mediaDir = path.resolve(dirname, 'media')
 const Users = createUsersCollection({
   security: app.security,
   identity: app.identity,
-  ownedCollections: [{ collection: 'avatars', ownerField: 'owner' }],
+  ownedCollections: [
+    { collection: 'avatars', ownerField: 'owner' },
+    { collection: 'favorites', ownerField: 'user' },
+    ...animeOwnedCollections,
+  ],
 })
 
 export default buildConfig({
@@ -37,6 +43,8 @@ export default buildConfig({
       maxBytes: app.storage.avatarMaxBytes,
       maxImagePixels: app.storage.maxImagePixels,
     }),
+    createFavoritesCollection({ itemCollections: [...animeFavoriteTargets] }),
+    ...animeCollections,
   ],
   endpoints: [...tokenEndpoints],
   email: loggingEmailAdapter({

@@ -84,17 +84,17 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "avatars" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "auth_sessions" CASCADE;
   DROP TABLE "avatars" CASCADE;
-  ALTER TABLE "users" DROP CONSTRAINT "users_avatar_id_avatars_id_fk";
+  ALTER TABLE "users" DROP CONSTRAINT IF EXISTS "users_avatar_id_avatars_id_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_auth_sessions_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_auth_sessions_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_avatars_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_avatars_fk";
   
-  DROP INDEX "users_avatar_idx";
-  DROP INDEX "payload_locked_documents_rels_auth_sessions_id_idx";
-  DROP INDEX "payload_locked_documents_rels_avatars_id_idx";
-  ALTER TABLE "users" DROP COLUMN "avatar_id";
-  ALTER TABLE "users" DROP COLUMN "bio";
-  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "auth_sessions_id";
-  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "avatars_id";`)
+  DROP INDEX IF EXISTS "users_avatar_idx";
+  DROP INDEX IF EXISTS "payload_locked_documents_rels_auth_sessions_id_idx";
+  DROP INDEX IF EXISTS "payload_locked_documents_rels_avatars_id_idx";
+  ALTER TABLE "users" DROP COLUMN IF EXISTS "avatar_id";
+  ALTER TABLE "users" DROP COLUMN IF EXISTS "bio";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN IF EXISTS "auth_sessions_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN IF EXISTS "avatars_id";`)
 }

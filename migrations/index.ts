@@ -1,5 +1,6 @@
 import * as migration_20261126_233320_initial from './20261126_233320_initial';
 import * as migration_20261127_034744_identity from './20261127_034744_identity';
+import * as migration_20261127_044246_anime_catalog from './20261127_044246_anime_catalog';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_034744_identity.up,
     down: migration_20261127_034744_identity.down,
-    name: '20261127_034744_identity'
+    name: '20261127_034744_identity',
+  },
+  {
+    up: migration_20261127_044246_anime_catalog.up,
+    down: migration_20261127_044246_anime_catalog.down,
+    name: '20261127_044246_anime_catalog'
   },
 ];

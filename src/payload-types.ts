@@ -71,17 +71,36 @@ export interface Config {
     'auth-sessions': AuthSession;
     media: Media;
     avatars: Avatar;
+    favorites: Favorite;
+    anime: Anime;
+    genres: Genre;
+    studios: Studio;
+    lists: List;
+    views: View;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    genres: {
+      anime: 'anime';
+    };
+    studios: {
+      anime: 'anime';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     'auth-sessions': AuthSessionsSelect<false> | AuthSessionsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     avatars: AvatarsSelect<false> | AvatarsSelect<true>;
+    favorites: FavoritesSelect<false> | FavoritesSelect<true>;
+    anime: AnimeSelect<false> | AnimeSelect<true>;
+    genres: GenresSelect<false> | GenresSelect<true>;
+    studios: StudiosSelect<false> | StudiosSelect<true>;
+    lists: ListsSelect<false> | ListsSelect<true>;
+    views: ViewsSelect<false> | ViewsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -272,6 +291,158 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "favorites".
+ */
+export interface Favorite {
+  id: number;
+  user?: (number | null) | User;
+  item: {
+    relationTo: 'anime';
+    value: number | Anime;
+  };
+  itemKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "anime".
+ */
+export interface Anime {
+  id: number;
+  /**
+   * Romaji title
+   */
+  title: string;
+  titleEnglish?: string | null;
+  titleJapanese?: string | null;
+  titleRussian?: string | null;
+  altTitles?:
+    | {
+        title: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Generated from the title unless set.
+   */
+  slug?: string | null;
+  synopsis?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  kind?: ('tv' | 'movie' | 'ova' | 'ona' | 'special' | 'music') | null;
+  status?: ('upcoming' | 'airing' | 'finished') | null;
+  ageRating?: ('g' | 'pg' | 'pg13' | 'r' | 'r_plus' | 'rx') | null;
+  episodes?: number | null;
+  episodeMinutes?: number | null;
+  season?: ('winter' | 'spring' | 'summer' | 'fall') | null;
+  year?: number | null;
+  airedFrom?: string | null;
+  airedTo?: string | null;
+  genres?: (number | Genre)[] | null;
+  studios?: (number | Studio)[] | null;
+  poster?: (number | null) | Media;
+  score?: number | null;
+  externalIds?: {
+    mal?: number | null;
+    anilist?: number | null;
+    kitsu?: number | null;
+  };
+  viewCount?: number | null;
+  favoritesCount?: number | null;
+  searchTitles?: string | null;
+  searchSynopsis?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "genres".
+ */
+export interface Genre {
+  id: number;
+  name: string;
+  slug?: string | null;
+  description?: string | null;
+  anime?: {
+    docs?: (number | Anime)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "studios".
+ */
+export interface Studio {
+  id: number;
+  name: string;
+  slug?: string | null;
+  description?: string | null;
+  anime?: {
+    docs?: (number | Anime)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lists".
+ */
+export interface List {
+  id: number;
+  owner?: (number | null) | User;
+  name: string;
+  description?: string | null;
+  visibility: 'private' | 'unlisted' | 'public';
+  /**
+   * Hidden by a moderator: no longer shown publicly.
+   */
+  hidden?: boolean | null;
+  items?:
+    | {
+        anime: number | Anime;
+        note?: string | null;
+        addedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "views".
+ */
+export interface View {
+  id: number;
+  user: number | User;
+  anime: number | Anime;
+  episode?: number | null;
+  progressSeconds?: number | null;
+  lastViewedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -309,6 +480,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'avatars';
         value: number | Avatar;
+      } | null)
+    | ({
+        relationTo: 'favorites';
+        value: number | Favorite;
+      } | null)
+    | ({
+        relationTo: 'anime';
+        value: number | Anime;
+      } | null)
+    | ({
+        relationTo: 'genres';
+        value: number | Genre;
+      } | null)
+    | ({
+        relationTo: 'studios';
+        value: number | Studio;
+      } | null)
+    | ({
+        relationTo: 'lists';
+        value: number | List;
+      } | null)
+    | ({
+        relationTo: 'views';
+        value: number | View;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -502,6 +697,120 @@ export interface AvatarsSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "favorites_select".
+ */
+export interface FavoritesSelect<T extends boolean = true> {
+  user?: T;
+  item?: T;
+  itemKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "anime_select".
+ */
+export interface AnimeSelect<T extends boolean = true> {
+  title?: T;
+  titleEnglish?: T;
+  titleJapanese?: T;
+  titleRussian?: T;
+  altTitles?:
+    | T
+    | {
+        title?: T;
+        id?: T;
+      };
+  slug?: T;
+  synopsis?: T;
+  kind?: T;
+  status?: T;
+  ageRating?: T;
+  episodes?: T;
+  episodeMinutes?: T;
+  season?: T;
+  year?: T;
+  airedFrom?: T;
+  airedTo?: T;
+  genres?: T;
+  studios?: T;
+  poster?: T;
+  score?: T;
+  externalIds?:
+    | T
+    | {
+        mal?: T;
+        anilist?: T;
+        kitsu?: T;
+      };
+  viewCount?: T;
+  favoritesCount?: T;
+  searchTitles?: T;
+  searchSynopsis?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "genres_select".
+ */
+export interface GenresSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  anime?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "studios_select".
+ */
+export interface StudiosSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  anime?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lists_select".
+ */
+export interface ListsSelect<T extends boolean = true> {
+  owner?: T;
+  name?: T;
+  description?: T;
+  visibility?: T;
+  hidden?: T;
+  items?:
+    | T
+    | {
+        anime?: T;
+        note?: T;
+        addedAt?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "views_select".
+ */
+export interface ViewsSelect<T extends boolean = true> {
+  user?: T;
+  anime?: T;
+  episode?: T;
+  progressSeconds?: T;
+  lastViewedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

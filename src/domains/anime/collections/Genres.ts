@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, isAdmin, isEditorOrAdmin } from '../../../platform/auth'
+import { slugFrom } from '../hooks/slugFrom'
+
+/** Genres and studios share their shape: a name, a slug, a description, and the anime that use them. */
+export const taxonomyCollection = (slug: 'genres' | 'studios', singular: string, plural: string): CollectionConfig => ({
+  slug,
+  labels: { singular, plural },
+  admin: { group: 'Kitsu', useAsTitle: 'name', defaultColumns: ['name', 'slug', 'updatedAt'] },
+  access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isAdmin },
+  fields: [
+    { name: 'name', type: 'text', required: true, unique: true, maxLength: 120 },
+    {
+      name: 'slug',
+      type: 'text',
+      unique: true,
+      index: true,
+      maxLength: 120,
+      admin: { position: 'sidebar' },
+      hooks: { beforeValidate: [slugFrom('name')] },
+    },
+    { name: 'description', type: 'textarea', maxLength: 2000 },
+    { name: 'anime', type: 'join', collection: 'anime', on: slug, admin: { allowCreate: false } },
+  ],
+})
+
+export const Genres = taxonomyCollection('genres', 'Genre', 'Genres')

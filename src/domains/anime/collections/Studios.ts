@@ -1,0 +1,3 @@
+import { taxonomyCollection } from './Genres'
+
+export const Studios = taxonomyCollection('studios', 'Studio', 'Studios')

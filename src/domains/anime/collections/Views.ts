@@ -1,0 +1,22 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, ownRecords } from '../../../platform/auth'
+
+/**
+ * A user's viewing history: one row per user and anime, updated by POST /api/anime/:id/view
+ * (which writes with overrideAccess); users read and delete their own.
+ */
+export const Views: CollectionConfig = {
+  slug: 'views',
+  admin: { group: 'Users', defaultColumns: ['user', 'anime', 'episode', 'lastViewedAt'] },
+  defaultSort: '-lastViewedAt',
+  access: { read: ownRecords, create: nobody, update: nobody, delete: ownRecords },
+  indexes: [{ fields: ['user', 'anime'], unique: true }],
+  fields: [
+    { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },
+    { name: 'anime', type: 'relationship', relationTo: 'anime', required: true, index: true },
+    { name: 'episode', type: 'number', min: 0 },
+    { name: 'progressSeconds', type: 'number', min: 0 },
+    { name: 'lastViewedAt', type: 'date', required: true, index: true },
+  ],
+}

@@ -1,0 +1,19 @@
+import type { CollectionConfig, CollectionSlug } from 'payload'
+
+import { Anime } from './collections/Anime'
+import { Genres } from './collections/Genres'
+import { Lists } from './collections/Lists'
+import { Studios } from './collections/Studios'
+import { Views } from './collections/Views'
+
+/** Kitsu: what payload.config.ts needs from the anime domain. */
+export const animeCollections: CollectionConfig[] = [Anime, Genres, Studios, Lists, Views]
+
+/** Collections users can favorite. */
+export const animeFavoriteTargets: CollectionSlug[] = ['anime']
+
+/** Collections whose documents are deleted with their owner's account. */
+export const animeOwnedCollections = [
+  { collection: 'lists' as CollectionSlug, ownerField: 'owner' },
+  { collection: 'views' as CollectionSlug, ownerField: 'user' },
+]
