@@ -1,6 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { canPublish, isAdmin, isEditorOrAdmin, staffOrPublished } from '../../../../platform/auth'
+import { animeEndpoints } from '../../endpoints'
 import { ageRatingOptions, kindOptions, seasonOptions, statusOptions } from '../../options'
 import { buildSearchText } from './hooks/buildSearchText'
 import { slugFrom } from '../../hooks/slugFrom'
@@ -26,6 +27,7 @@ export const Anime: CollectionConfig = {
     update: canPublish,
     delete: isAdmin,
   },
+  endpoints: animeEndpoints,
   hooks: {
     beforeChange: [buildSearchText],
   },

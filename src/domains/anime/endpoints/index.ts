@@ -1,0 +1,4 @@
+import type { Endpoint } from 'payload'
+
+/** Custom routes under /api/anime/* (search, suggest, view). Each lives in its own file. */
+export const animeEndpoints: Endpoint[] = []
