@@ -1,4 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { viewEndpoint } from './view'
+
 /** Custom routes under /api/anime/* (search, suggest, view). Each lives in its own file. */
-export const animeEndpoints: Endpoint[] = []
+export const animeEndpoints: Endpoint[] = [viewEndpoint]

@@ -4,6 +4,7 @@ import { canPublish, isAdmin, isEditorOrAdmin, staffOrPublished } from '../../..
 import { animeEndpoints } from '../../endpoints'
 import { ageRatingOptions, kindOptions, seasonOptions, statusOptions } from '../../options'
 import { buildSearchText } from './hooks/buildSearchText'
+import { detachDeletedAnime } from '../Lists/hooks/detachDeletedAnime'
 import { slugFrom } from '../../hooks/slugFrom'
 
 /** Counters are kept by the server (favorites, views); nobody writes them through the API. */
@@ -30,6 +31,7 @@ export const Anime: CollectionConfig = {
   endpoints: animeEndpoints,
   hooks: {
     beforeChange: [buildSearchText],
+    beforeDelete: [detachDeletedAnime],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300, admin: { description: 'Romaji title' } },

@@ -6,6 +6,8 @@ import { readLists } from './access/readLists'
 import { moderatorOrAdminField, ownerOrAdminField, updateLists } from './access/updateLists'
 import { dropMissingItems } from './hooks/dropMissingItems'
 
+export { detachDeletedAnime } from './hooks/detachDeletedAnime'
+
 const nobodyWrites: FieldAccess = () => false
 const ownerField = { update: ownerOrAdminField }
 
