@@ -134,12 +134,15 @@ describe('POST /api/anime/:id/view', () => {
     expect((await ctx.rest.delete(`/views/${aliceView.id}`, { method: 'DELETE', token: users.alice.token })).status).toBe(200)
   })
 
-  it('forgets an anime’s history rows when the anime is deleted', async () => {
+  it('forgets an anime’s history rows and favorites when the anime is deleted', async () => {
     const anime = await published('Boogiepop')
     await view(anime.id, {}, users.alice.token)
+    await ctx.payload.create({ collection: 'favorites', data: { user: users.alice.id, item: { relationTo: 'anime', value: anime.id } } })
     await ctx.payload.delete({ collection: 'anime', id: anime.id })
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM views WHERE anime_id = $1`, [anime.id])
     expect(rows[0].n).toBe(0)
+    const favorites = await pool.query(`SELECT count(*)::int AS n FROM favorites WHERE item_key = $1`, [`anime:${anime.id}`])
+    expect(favorites.rows[0].n).toBe(0)
     expect((await view(anime.id, {})).status).toBe(404)
   })
 })
