@@ -1,0 +1,305 @@
+/**
+ * `npm run bench:catalog`: loads 100,000 synthetic anime into a fresh database, starts the
+ * compiled server on it and measures, in one run on the same machine:
+ *   (a) GET /api/anime/search latency (p50/p95/p99) for a fixed mix of 40 queries, 10 clients;
+ *   (b) GET /api/anime?limit=20&depth=1&sort=-score through the real server (Next + Payload);
+ *   (c) the same page from a bare node:http + node-postgres handler, the ceiling; ratio (b)/(c);
+ *   (d) the same page from Payload's REST handler without Next, with our config;
+ *   (e) the same as (d) with a stock config (our hooks, strategies and access stripped).
+ * Then prints a table, stops every process it started and drops the database.
+ * Settings: BENCH_ANIME (rows, 100000), BENCH_SECONDS (per measurement, 12), BENCH_CONCURRENCY (10),
+ * BENCH_ROUNDS (4: (b)-(e) are measured in interleaved rounds that share BENCH_SECONDS).
+ * Loopback only; every load loop is bounded in time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+
+import { freePort } from '../tests/helpers/freePort'
+import { ensureProductionBuild } from '../tests/helpers/productionBuild'
+import { startServer, type RunningServer } from '../tests/helpers/serverProcess'
+import { createMigratedTestDatabase, type TestDatabase } from '../tests/helpers/testDatabase'
+import { TEST_SECRET } from '../tests/helpers/testSecret'
+import { fetchJson, mergeResults, runLoad, type LoadResult } from './lib/load'
+import { buildQueryMix } from './lib/queries'
+import { COUNT_SQL, PAGE_SQL } from './lib/catalogSql'
+import { seedCatalog } from './lib/seed'
+
+const ROWS = Number(process.env.BENCH_ANIME ?? 100_000)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 12)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4)
+const WARMUP_MS = 3_000
+const SEARCH_P95_TARGET_MS = 25
+const LOAD_TARGET_MS = 120_000
+const LIST_PATH = '/api/anime?limit=20&depth=1&sort=-score'
+const root = process.cwd()
+
+const print = (line = ''): void => void process.stdout.write(`${line}\n`)
+const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : 'n/a')
+const sleep = (delay: number) => new Promise((resolve) => setTimeout(resolve, delay))
+
+const machine = (): string[] => {
+  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? os.cpus()[0]?.model
+  return [
+    `CPU: ${cpu}, ${os.cpus().length} cores; RAM ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+    `Node ${process.version}; ${os.type()} ${os.release()}`,
+  ]
+}
+
+/** `npm run build` unless the output is current; retried, since other work may leave src/ half-written for a moment. */
+const buildWithRetries = async (): Promise<void> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      ensureProductionBuild()
+      return
+    } catch (error) {
+      if (attempt === 3) throw error
+      print(`build failed (attempt ${attempt}); retrying in 60 s`)
+      await sleep(60_000)
+    }
+  }
+}
+
+type Child = { url: string; stop: () => Promise<void> }
+
+/** Starts one of bench/servers/* with tsx and waits for its "ready" line. */
+const startChild = async (script: string, env: Record<string, string>): Promise<Child> => {
+  const port = await freePort()
+  const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bench', 'servers', script)], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} not ready in 120 s:\n${output}`)), 120_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk
+      if (output.includes('"msg":"ready"')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    void exited.then(() => {
+      clearTimeout(timer)
+      reject(new Error(`${script} exited before it was ready:\n${output}`))
+    })
+  })
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      child.kill('SIGTERM')
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(killer)
+    },
+  }
+}
+
+/** Warm up, then measure `path` at CONCURRENCY for SECONDS. */
+const measure = async (baseUrl: string, pathOf: (i: number) => string): Promise<LoadResult> => {
+  await runLoad({ baseUrl, path: pathOf, concurrency: CONCURRENCY, durationMs: WARMUP_MS })
+  return runLoad({ baseUrl, path: pathOf, concurrency: CONCURRENCY, durationMs: SECONDS * 1000 })
+}
+
+const describe = (label: string, result: LoadResult): void => {
+  print(
+    `${label}: ${result.requests} requests in ${result.seconds.toFixed(1)} s = ${result.rps.toFixed(0)} req/s; ` +
+      `p50 ${ms(result.p50)} ms, p95 ${ms(result.p95)} ms, p99 ${ms(result.p99)} ms, max ${ms(result.max)} ms; ` +
+      `statuses ${JSON.stringify(result.statuses)}`,
+  )
+  if (result.firstFailure) print(`  first failure: ${result.firstFailure}`)
+}
+
+/** A list page must have 20 docs with genres populated (depth=1), or the comparison is meaningless. */
+const checkListPage = async (label: string, baseUrl: string): Promise<string> => {
+  const { status, json } = await fetchJson(baseUrl, LIST_PATH)
+  const docs = (json as { docs?: { score?: number; genres?: unknown[] }[] }).docs
+  if (status !== 200 || !Array.isArray(docs) || docs.length !== 20) {
+    throw new Error(`${label}: unexpected list response ${status}: ${JSON.stringify(json).slice(0, 300)}`)
+  }
+  const genre = docs[0]?.genres?.[0]
+  if (typeof genre !== 'object' || genre === null) throw new Error(`${label}: genres not populated at depth=1`)
+  return `${label}: 20 docs, top score ${docs[0]?.score}, ${Buffer.byteLength(JSON.stringify(json))} bytes`
+}
+
+type Results = {
+  loadMs: number
+  pageSqlMs?: number
+  countSqlMs?: number
+  roundRps?: Record<string, number[]>
+  search?: LoadResult
+  searchNote?: string
+  searchByKind?: Record<string, number>
+  next?: LoadResult
+  bare?: LoadResult
+  restProject?: LoadResult
+  restStock?: LoadResult
+}
+
+const main = async () => {
+  print('== bench:catalog ==')
+  machine().forEach((line) => print(line))
+  print(`rows ${ROWS}, ${CONCURRENCY} concurrent clients, ${SECONDS} s per measurement (${ROUNDS} rounds for (b)-(e)) after ${WARMUP_MS / 1000} s warm-up`)
+
+  const buildStarted = performance.now()
+  await buildWithRetries()
+  print(`production build ready (${((performance.now() - buildStarted) / 1000).toFixed(1)} s)`)
+
+  let database: TestDatabase | undefined
+  let server: RunningServer | undefined
+  const children: Child[] = []
+  const results: Results = { loadMs: NaN }
+  try {
+    database = await createMigratedTestDatabase('bench_catalog')
+    const client = new pg.Client({ connectionString: database.url })
+    await client.connect()
+    const pgVersion = (await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version
+    print(`PostgreSQL ${pgVersion}; database ${database.name}`)
+    const seeded = await seedCatalog(client, ROWS)
+    // Database time alone for the list page, idle: the best of 5 EXPLAIN ANALYZE runs.
+    const executionMs = async (sql: string, params: unknown[] = []) => {
+      let best = Infinity
+      for (let i = 0; i < 5; i++) {
+        const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(`explain (analyze, format json) ${sql}`, params)
+        best = Math.min(best, rows[0]!['QUERY PLAN'][0]['Execution Time'])
+      }
+      return best
+    }
+    results.pageSqlMs = await executionMs(PAGE_SQL, [20])
+    results.countSqlMs = await executionMs(COUNT_SQL)
+    print(`list page SQL ${results.pageSqlMs.toFixed(2)} ms + count ${results.countSqlMs.toFixed(2)} ms (PostgreSQL execution time, best of 5)`)
+    await client.end()
+    results.loadMs = seeded.ms
+    print(
+      `loaded ${seeded.rows.length} anime, ${seeded.altTitleRows} alt titles, ${seeded.relRows} genre links in ` +
+        `${(seeded.ms / 1000).toFixed(1)} s (target < ${LOAD_TARGET_MS / 1000} s), then ANALYZE`,
+    )
+    const queries = buildQueryMix(seeded.rows)
+    print(`query mix (${queries.length}): ${queries.map((q) => `${q.kind}:"${q.q}"`).join(', ')}`)
+
+    const env = { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url }
+    server = await startServer(env, { compiled: true })
+    print(`compiled server on ${server.url}`)
+
+    // (a) search
+    const searchPath = (i: number) => `/api/anime/search?q=${encodeURIComponent(queries[i % queries.length]!.q)}&limit=10`
+    const probe = await fetchJson(server.url, searchPath(0))
+    const probeDocs = (probe.json as { docs?: unknown[] } | undefined)?.docs
+    if (probe.status === 200 && Array.isArray(probeDocs)) {
+      results.search = await measure(server.url, searchPath)
+      describe('(a) search', results.search)
+      // Per kind: one sequential pass over the mix, 5 times, so each kind's latency is visible.
+      const byKind: Record<string, number[]> = {}
+      for (let round = 0; round < 5; round++) {
+        for (const query of queries) {
+          const started = performance.now()
+          await fetchJson(server.url, `/api/anime/search?q=${encodeURIComponent(query.q)}&limit=10`)
+          ;(byKind[query.kind] ??= []).push(performance.now() - started)
+        }
+      }
+      results.searchByKind = Object.fromEntries(
+        Object.entries(byKind).map(([kind, values]) => [kind, values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!]),
+      )
+      print(`    single-client median by kind (ms): ${JSON.stringify(results.searchByKind, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(1)) : v))}`)
+    } else {
+      results.searchNote = `not measured: GET /api/anime/search answered ${probe.status} ${JSON.stringify(probe.json).slice(0, 200)}`
+      print(`(a) search ${results.searchNote}`)
+    }
+
+    // (b)-(e): the same list page from four servers, all started first and then measured in
+    // interleaved rounds (order reversed every other round) so that the machine's changing load
+    // falls on all of them alike.
+    const bare = await startChild('barePgServer.ts', { DATABASE_URL: database.url })
+    children.push(bare)
+    const childEnv = { ...env, REDIS_URL: '', S3_BUCKET: '', SERVER_URL: '', NEXT_TELEMETRY_DISABLED: '1' }
+    const restProject = await startChild('payloadRestServer.ts', { ...childEnv, BENCH_MODE: 'project' })
+    children.push(restProject)
+    const restStock = await startChild('payloadRestServer.ts', { ...childEnv, BENCH_MODE: 'stock' })
+    children.push(restStock)
+    const targets = [
+      { key: 'next', label: '(b) list via server (Next + Payload)', url: server.url },
+      { key: 'bare', label: '(c) list, bare node-postgres', url: bare.url },
+      { key: 'restProject', label: '(d) list, Payload REST without Next, our config', url: restProject.url },
+      { key: 'restStock', label: '(e) list, Payload REST without Next, stock config', url: restStock.url },
+    ] as const
+    for (const target of targets) {
+      print(await checkListPage(target.label, target.url))
+      await runLoad({ baseUrl: target.url, path: () => LIST_PATH, concurrency: CONCURRENCY, durationMs: WARMUP_MS })
+    }
+    const runs: Record<string, LoadResult[]> = {}
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? targets : [...targets].reverse()
+      for (const target of order) {
+        const result = await runLoad({
+          baseUrl: target.url,
+          path: () => LIST_PATH,
+          concurrency: CONCURRENCY,
+          durationMs: (SECONDS * 1000) / ROUNDS,
+        })
+        describe(`round ${round + 1} ${target.label}`, result)
+        ;(runs[target.key] ??= []).push(result)
+      }
+    }
+    results.roundRps = Object.fromEntries(Object.entries(runs).map(([key, list]) => [key, list.map((run) => run.rps)]))
+    for (const target of targets) {
+      results[target.key] = mergeResults(runs[target.key]!)
+      describe(`${target.label}, all rounds`, results[target.key]!)
+    }
+  } finally {
+    await server?.stop()
+    for (const child of children) await child.stop()
+    await database?.drop()
+  }
+  report(results)
+}
+
+const report = (r: Results): void => {
+  const spread = (key: string) => (r.roundRps?.[key] ?? []).map((n) => n.toFixed(0)).join(' / ')
+  const row = (name: string, result?: LoadResult, note = '') =>
+    `| ${name} | ${result ? result.rps.toFixed(0) : 'n/a'} | ${result ? ms(result.p50) : 'n/a'} | ${result ? ms(result.p95) : 'n/a'} | ${result ? ms(result.p99) : 'n/a'} | ${result ? result.errors : 'n/a'} | ${note} |`
+  print()
+  print('## Results')
+  print()
+  print(`Bulk load of ${ROWS} anime: ${(r.loadMs / 1000).toFixed(1)} s (target < ${LOAD_TARGET_MS / 1000} s: ${r.loadMs < LOAD_TARGET_MS ? 'PASS' : 'FAIL'})`)
+  if (r.pageSqlMs !== undefined) {
+    print(`List page in PostgreSQL alone: page query ${r.pageSqlMs.toFixed(2)} ms + count ${r.countSqlMs?.toFixed(2)} ms (best of 5)`)
+  }
+  if (r.searchByKind) print(`Search, one client, median by query kind (ms): ${Object.entries(r.searchByKind).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`)
+  print()
+  print(`| measurement (${CONCURRENCY} clients) | req/s | p50 ms | p95 ms | p99 ms | errors | note |`)
+  print('|---|---|---|---|---|---|---|')
+  const searchVerdict = r.search
+    ? `p95 target <= ${SEARCH_P95_TARGET_MS} ms: ${r.search.p95 <= SEARCH_P95_TARGET_MS ? 'PASS' : 'FAIL'}`
+    : (r.searchNote ?? '')
+  print(row('(a) search, 40-query mix', r.search, searchVerdict))
+  const ratio = r.next && r.bare ? r.next.rps / r.bare.rps : NaN
+  print(row('(b) list via server (Next + Payload)', r.next, `(b)/(c) = ${ratio.toFixed(2)}; rounds ${spread('next')} req/s`))
+  print(row('(c) list, bare node-postgres', r.bare, `ceiling; rounds ${spread('bare')} req/s`))
+  const stockRatio = r.restProject && r.restStock ? r.restProject.rps / r.restStock.rps : NaN
+  print(row('(d) list, Payload REST w/o Next, our config', r.restProject, `(d)/(c) = ${r.restProject && r.bare ? (r.restProject.rps / r.bare.rps).toFixed(2) : 'n/a'}; rounds ${spread('restProject')} req/s`))
+  print(
+    row(
+      '(e) list, Payload REST w/o Next, stock config',
+      r.restStock,
+      `(d)/(e) = ${stockRatio.toFixed(2)}: ${stockRatio >= 0.9 ? 'no slower than stock (within 10%)' : 'slower than stock by more than 10%'}; rounds ${spread('restStock')} req/s`,
+    ),
+  )
+  print()
+  print(`load average at the end: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})

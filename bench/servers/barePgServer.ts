@@ -1,0 +1,51 @@
+/**
+ * The ceiling for `GET /api/anime?limit=20&depth=1&sort=-score`: a bare node:http server and a
+ * node-postgres pool (10 connections, as Payload's default) running the equivalent SQL: the 20
+ * published anime with the highest score, with their alternative titles and their genres as full
+ * documents (depth=1), plus the total count Payload's pagination needs, ordered as Payload orders
+ * `sort=-score` (score desc, then its createdAt fallback). Same JSON shape as Payload.
+ * Run as a child process by bench/catalog.ts: DATABASE_URL and PORT from the environment.
+ */
+import { createServer } from 'node:http'
+import pg from 'pg'
+
+import { COUNT_SQL, PAGE_SQL } from '../lib/catalogSql'
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
+const LIMIT = 20
+
+const server = createServer((req, res) => {
+  if (!req.url?.startsWith('/api/anime')) {
+    res.writeHead(404).end()
+    return
+  }
+  Promise.all([pool.query(PAGE_SQL, [LIMIT]), pool.query(COUNT_SQL)])
+    .then(([page, count]) => {
+      const totalDocs = count.rows[0].n as number
+      const totalPages = Math.ceil(totalDocs / LIMIT)
+      const body = JSON.stringify({
+        docs: page.rows,
+        hasNextPage: totalPages > 1,
+        hasPrevPage: false,
+        limit: LIMIT,
+        nextPage: totalPages > 1 ? 2 : null,
+        page: 1,
+        pagingCounter: 1,
+        prevPage: null,
+        totalDocs,
+        totalPages,
+      })
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      res.end(body)
+    })
+    .catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end(String(error))
+    })
+})
+
+server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('{"msg":"ready"}\n'))
+process.on('SIGTERM', () => {
+  server.close()
+  void pool.end().then(() => process.exit(0))
+})
