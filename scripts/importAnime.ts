@@ -1,0 +1,74 @@
+/**
+ * `npm run import:anime -- <file.csv|file.json>`: upserts anime from a CSV or JSON file, published.
+ *
+ * Exit codes: 0 every row landed; 2 some rows were rejected (listed, and written to
+ * `<file>.rejects.csv|json` next to the input); 1 nothing could be done (unreadable or malformed
+ * file, bad configuration, database unreachable or not migrated), with one line on stderr.
+ * The logic lives in src/domains/anime/import/; this is only the command line.
+ */
+// First: reads .env and validates the configuration before payload.config is evaluated.
+import '../src/domains/anime/import/scriptEnv'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import config from '../payload.config'
+
+import { createProgress } from '../src/domains/anime/import/progress'
+import { DatabaseUnavailableError, importAnime } from '../src/domains/anime/import/importAnime'
+import { formatRejects, ImportInputError, parseInput, rejectsPathFor } from '../src/domains/anime/import/records'
+import { CsvParseError } from '../src/domains/anime/import/csv'
+import { bootScriptPayload, FatalError, runScript } from '../src/domains/anime/import/scriptRuntime'
+
+const USAGE = 'usage: npm run import:anime -- <file.csv|file.json>'
+
+const main = async (): Promise<number> => {
+  const args = process.argv.slice(2).filter((arg) => arg !== '--')
+  if (args.length !== 1 || args[0].startsWith('-')) throw new FatalError(USAGE)
+  const file = path.resolve(args[0])
+
+  let text: string
+  try {
+    text = await fs.readFile(file, 'utf8')
+  } catch (error) {
+    throw new FatalError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+  let input
+  try {
+    input = parseInput(file, text)
+  } catch (error) {
+    if (error instanceof ImportInputError || error instanceof CsvParseError) throw new FatalError(`${file}: ${error.message}`)
+    throw error
+  }
+  if (input.ignored.length > 0) console.error(`ignoring unknown ${input.format === 'csv' ? 'columns' : 'keys'}: ${input.ignored.join(', ')}`)
+
+  const { payload, close } = await bootScriptPayload('import:anime', config)
+  const progress = createProgress(process.stderr, 'importing')
+  let summary
+  try {
+    summary = await importAnime(payload, input, { onProgress: (done, total) => progress.update(done, total) })
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) throw new FatalError(error.message)
+    throw error
+  } finally {
+    progress.finish()
+    await close()
+  }
+
+  const rejectsPath = rejectsPathFor(file, input.format)
+  if (summary.rejected > 0) {
+    for (const { row, line, reasons } of summary.rejections) {
+      console.error(`rejected row ${row}${line === undefined ? '' : ` (line ${line})`}: ${reasons.join('; ')}`)
+    }
+    await fs.writeFile(rejectsPath, formatRejects(input, summary.rejections))
+  } else {
+    // A rejects file from an earlier run would now be misleading.
+    await fs.rm(rejectsPath, { force: true })
+  }
+  console.log(
+    `import:anime: ${summary.total} row(s): created ${summary.created}, updated ${summary.updated}, rejected ${summary.rejected}, duration ${(summary.durationMs / 1000).toFixed(1)}s`,
+  )
+  if (summary.rejected > 0) console.log(`rejected rows written to ${rejectsPath}`)
+  return summary.rejected > 0 ? 2 : 0
+}
+
+runScript('import:anime', main)
