@@ -9,6 +9,7 @@ import { effectiveDatabaseUrl, getAppConfig } from './src/platform/config'
 import { databaseAdapter } from './src/platform/database'
 import { createFavoritesCollection } from './src/platform/favorites'
 import { animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
+import { animeSearchQueries } from './src/domains/anime/search'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
 
@@ -64,6 +65,7 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,
+    queries: animeSearchQueries,
   },
   upload: {
     limits: { fileSize: app.storage.maxUploadBytes },

@@ -1,0 +1,16 @@
+import type { Endpoint } from 'payload'
+
+import { parseSuggestParams, rawFromSearchParams, SUGGEST_PARAMETER_NAMES, suggestAnime } from '../search'
+
+/**
+ * GET /api/anime/suggest?q=&limit= -> 200 { docs: [{ id, slug, title }] }, at most 10 published
+ * titles for autocomplete (an empty q gives none).
+ */
+export const suggestEndpoint: Endpoint = {
+  path: '/suggest',
+  method: 'get',
+  handler: async (req) => {
+    const params = parseSuggestParams(rawFromSearchParams(req.searchParams, SUGGEST_PARAMETER_NAMES))
+    return Response.json({ docs: await suggestAnime(req.payload, params) })
+  },
+}

@@ -1,0 +1,11 @@
+export { animeSearchQueries } from './graphql'
+export {
+  parseSearchParams,
+  parseSuggestParams,
+  rawFromSearchParams,
+  SEARCH_PARAMETER_NAMES,
+  SUGGEST_PARAMETER_NAMES,
+  type SearchParams,
+  type SuggestParams,
+} from './params'
+export { searchAnime, suggestAnime, type SearchDoc, type SearchPage, type Suggestion } from './searchAnime'
