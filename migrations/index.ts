@@ -1,6 +1,7 @@
 import * as migration_20261126_233320_initial from './20261126_233320_initial';
 import * as migration_20261127_034744_identity from './20261127_034744_identity';
 import * as migration_20261127_044246_anime_catalog from './20261127_044246_anime_catalog';
+import * as migration_20261127_052617_anime_airing_status_enum from './20261127_052617_anime_airing_status_enum';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_044246_anime_catalog.up,
     down: migration_20261127_044246_anime_catalog.down,
-    name: '20261127_044246_anime_catalog'
+    name: '20261127_044246_anime_catalog',
+  },
+  {
+    up: migration_20261127_052617_anime_airing_status_enum.up,
+    down: migration_20261127_052617_anime_airing_status_enum.down,
+    name: '20261127_052617_anime_airing_status_enum'
   },
 ];

@@ -63,7 +63,8 @@ export const Anime: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'kind', type: 'select', options: kindOptions, index: true },
-        { name: 'status', type: 'select', options: statusOptions, index: true },
+        // Own enum name: the default (enum_anime_status) is taken by the drafts' _status.
+        { name: 'status', type: 'select', options: statusOptions, index: true, enumName: 'enum_anime_airing_status' },
         { name: 'ageRating', type: 'select', options: ageRatingOptions },
       ],
     },
