@@ -78,6 +78,8 @@ export default buildConfig({
     AuthenticationError: 'info',
     LockedAuth: 'info',
     TooManyRequestsError: 'info',
+    DuplicateFavoriteError: 'info',
+    GraphQLError: 'info',
   } as Config['loggingLevels'],
   plugins: [mediaStoragePlugin(app.storage)],
   sharp,
