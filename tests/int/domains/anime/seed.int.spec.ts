@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
+import { TEST_SECRET } from '../../../helpers/testSecret'
+
+/** `npm run seed`, the real command, against a fresh migrated database of its own. */
+
+const MEDIA_DIR = path.resolve('media')
+let database: TestDatabase
+let pool: pg.Pool
+
+type Run = { code: number | null; stdout: string; stderr: string }
+
+const runSeed = (): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'seed'], {
+      cwd: process.cwd(),
+      env: { ...process.env, DATABASE_URL: database.url, SECRET_KEY: TEST_SECRET, S3_BUCKET: '', NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+
+const count = async (sql: string): Promise<number> => Number((await pool.query(`select count(*)::int as n from ${sql}`)).rows[0].n)
+
+/** Every file the seed's posters wrote to media/ (original and resized), to remove them afterwards. */
+const posterFiles = async (): Promise<string[]> => {
+  const { rows } = await pool.query(`select * from media`)
+  return rows.flatMap((row: Record<string, unknown>) =>
+    Object.entries(row)
+      .filter(([column, value]) => (column === 'filename' || /^sizes_.*_filename$/.test(column)) && typeof value === 'string')
+      .map(([, value]) => path.join(MEDIA_DIR, value as string)),
+  )
+}
+
+beforeAll(async () => {
+  database = await createMigratedTestDatabase('anime_seed')
+  pool = new pg.Pool({ connectionString: database.url, max: 2 })
+})
+
+afterAll(async () => {
+  if (pool) {
+    for (const file of await posterFiles().catch(() => [])) fs.rmSync(file, { force: true })
+    await pool.end()
+  }
+  await database?.drop()
+})
+
+describe('npm run seed', () => {
+  it('fills an empty database with the published demo catalog, posters and one account per role, then refuses to run again', async () => {
+    const run = await runSeed()
+    expect(run.code, run.stderr).toBe(0)
+
+    expect(await count(`anime`)).toBe(40)
+    expect(await count(`anime where _status = 'published'`)).toBe(40)
+    expect(await count(`anime where poster_id is null`)).toBe(0)
+    expect(await count(`(select distinct kind from anime) k`)).toBe(6)
+    expect(await count(`(select distinct status from anime) s`)).toBe(3)
+    expect(await count(`anime where title_japanese is not null`)).toBeGreaterThanOrEqual(10)
+    expect(await count(`anime_alt_titles`)).toBeGreaterThanOrEqual(4)
+    expect(await count(`anime where synopsis -> 'root' -> 'children' -> 0 ->> 'type' = 'paragraph'`)).toBe(40)
+    expect(await count(`genres`)).toBe(10)
+    expect(await count(`studios`)).toBe(8)
+
+    // Posters: real WebP files on disk, one media document per anime, with alt text.
+    expect(await count(`media where mime_type = 'image/webp' and alt like 'Poster of %'`)).toBe(40)
+    const files = await posterFiles()
+    expect(files.length).toBeGreaterThanOrEqual(40)
+    for (const file of files) expect(fs.existsSync(file), file).toBe(true)
+
+    // One account per role, passwords printed once.
+    const users = await pool.query(
+      `select u.email, r.value as role from users u join users_roles r on r.parent_id = u.id order by u.email`,
+    )
+    expect(users.rows).toEqual([
+      { email: 'admin@kitsu.local', role: 'admin' },
+      { email: 'editor@kitsu.local', role: 'editor' },
+      { email: 'moderator@kitsu.local', role: 'moderator' },
+      { email: 'user@kitsu.local', role: 'user' },
+    ])
+    const printed = [...run.stdout.matchAll(/^\s+(admin|editor|moderator|user)\s+(\S+@kitsu\.local)\s+(\S+)$/gm)]
+    expect(printed.map((match) => match[1])).toEqual(['admin', 'editor', 'moderator', 'user'])
+    for (const match of printed) expect(match[3].length).toBeGreaterThanOrEqual(16)
+
+    // The printed password is the one stored: recompute Payload's current hash (pbkdf2-sha256-v1: 600000 rounds, 32 bytes).
+    const hashes = await pool.query(`select email, hash, salt from users where email = 'editor@kitsu.local'`)
+    const { pbkdf2Sync } = await import('node:crypto')
+    const editorPassword = printed.find((match) => match[1] === 'editor')![3]
+    const { hash, salt } = hashes.rows[0]
+    expect(`pbkdf2-sha256-v1:${pbkdf2Sync(editorPassword, salt, 600_000, 32, 'sha256').toString('hex')}`).toBe(hash)
+
+    const again = await runSeed()
+    expect(again.code).toBe(1)
+    expect(again.stderr.trim()).toBe(
+      'seed: the database is not empty (4 user(s), 40 anime): the demo seed only fills an empty database; nothing was changed',
+    )
+    expect(await count(`anime`)).toBe(40)
+    expect(await count(`users`)).toBe(4)
+    expect(await count(`media`)).toBe(40)
+  })
+})
