@@ -12,6 +12,7 @@
  * Loopback only; every load loop is bounded in time.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,8 +21,8 @@ import pg from 'pg'
 import { freePort } from '../tests/helpers/freePort'
 import { ensureProductionBuild } from '../tests/helpers/productionBuild'
 import { startServer, type RunningServer } from '../tests/helpers/serverProcess'
-import { createMigratedTestDatabase, type TestDatabase } from '../tests/helpers/testDatabase'
 import { TEST_SECRET } from '../tests/helpers/testSecret'
+import { runMigrations } from '../src/platform/database/runMigrations'
 import { fetchJson, mergeResults, runLoad, type LoadResult } from './lib/load'
 import { buildQueryMix } from './lib/queries'
 import { COUNT_SQL, PAGE_SQL } from './lib/catalogSql'
@@ -36,6 +37,31 @@ const SEARCH_P95_TARGET_MS = 25
 const LOAD_TARGET_MS = 120_000
 const LIST_PATH = '/api/anime?limit=20&depth=1&sort=-score'
 const root = process.cwd()
+const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+
+type BenchDatabase = { url: string; name: string; drop: () => Promise<void> }
+
+const adminQuery = async (sql: string): Promise<void> => {
+  const admin = new pg.Client({ connectionString: ADMIN_URL })
+  admin.on('error', () => {})
+  await admin.connect()
+  try {
+    await admin.query(sql)
+  } finally {
+    await admin.end()
+  }
+}
+
+/** A migrated database of its own, named bench_* (not test_*, which test clean-ups may drop). */
+const createBenchDatabase = async (): Promise<BenchDatabase> => {
+  const name = `bench_catalog_${randomBytes(4).toString('hex')}`
+  await adminQuery(`create database "${name}"`)
+  const url = new URL(ADMIN_URL)
+  url.pathname = `/${name}`
+  const database = { name, url: url.toString(), drop: () => adminQuery(`drop database if exists "${name}" with (force)`) }
+  await runMigrations(database.url, root, { SECRET_KEY: TEST_SECRET, S3_BUCKET: '' })
+  return database
+}
 
 const print = (line = ''): void => void process.stdout.write(`${line}\n`)
 const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : 'n/a')
@@ -156,13 +182,15 @@ const main = async () => {
   await buildWithRetries()
   print(`production build ready (${((performance.now() - buildStarted) / 1000).toFixed(1)} s)`)
 
-  let database: TestDatabase | undefined
+  let database: BenchDatabase | undefined
   let server: RunningServer | undefined
   const children: Child[] = []
   const results: Results = { loadMs: NaN }
   try {
-    database = await createMigratedTestDatabase('bench_catalog')
+    database = await createBenchDatabase()
     const client = new pg.Client({ connectionString: database.url })
+    // A dropped connection must fail the query (and reach the clean-up), not crash the process.
+    client.on('error', (error) => print(`database connection error: ${error.message}`))
     await client.connect()
     const pgVersion = (await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version
     print(`PostgreSQL ${pgVersion}; database ${database.name}`)

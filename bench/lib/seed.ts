@@ -25,11 +25,12 @@ export const seedCatalog = async (client: pg.Client, count: number, seed = 20261
   const rng = createRng(seed)
   // The `status` column shares its enum with `_status` in the current migration; write an airing
   // status only if the enum accepts one.
-  const { rows: enumRows } = await client.query<{ label: string }>(
-    `select e.enumlabel as label from pg_attribute a join pg_enum e on e.enumtypid = a.atttypid
-     where a.attrelid = 'anime'::regclass and a.attname = 'status'`,
+  const { rows: enumRows } = await client.query<{ label: string; type: string }>(
+    `select e.enumlabel as label, format_type(a.atttypid, null) as type from pg_attribute a
+     join pg_enum e on e.enumtypid = a.atttypid where a.attrelid = 'anime'::regclass and a.attname = 'status'`,
   )
   const statusLabels = enumRows.map((row) => row.label).filter((label) => ['airing', 'finished', 'upcoming'].includes(label))
+  const statusType = enumRows[0]?.type ?? 'text'
 
   await client.query('begin')
   const { rows: genreRows } = await client.query<{ id: number }>(
@@ -93,7 +94,7 @@ export const seedCatalog = async (client: pg.Client, count: number, seed = 20261
     await client.query(
       `insert into anime (id, title, title_english, title_japanese, title_russian, slug, kind, status, year, season,
          score, view_count, favorites_count, episodes, search_titles, _status)
-       select id, title, en, ja, ru, slug, kind::enum_anime_kind, status::enum_anime_status, year, season::enum_anime_season,
+       select id, title, en, ja, ru, slug, kind::enum_anime_kind, status::${statusType}, year, season::enum_anime_season,
          score, views, favorites, episodes, search, 'published'
        from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::int[], $10::text[], $11::numeric[], $12::int[], $13::int[], $14::int[], $15::text[])
