@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../../../src/domains/anime/import/csv'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 import { TEST_SECRET } from '../../../helpers/testSecret'
+import { runNpmScript, type ScriptRun } from '../../../helpers/runNpmScript'
 
 /**
  * Acceptance: the real `npm run import:anime` command, as a child process, against a migrated
@@ -18,22 +18,8 @@ let database: TestDatabase
 let pool: pg.Pool
 let workDir: string
 
-type Run = { code: number | null; stdout: string; stderr: string }
-
-const runImport = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'import:anime', '--', ...args], {
-      cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: database.url, SECRET_KEY: TEST_SECRET, S3_BUCKET: '', NODE_ENV: 'test', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
+const runImport = (args: string[], env: Record<string, string> = {}): Promise<ScriptRun> =>
+  runNpmScript('import:anime', args, { DATABASE_URL: database.url, SECRET_KEY: TEST_SECRET, S3_BUCKET: '', NODE_ENV: 'test', ...env })
 
 const count = async (table: string): Promise<number> => Number((await pool.query(`select count(*)::int as n from ${table}`)).rows[0].n)
 

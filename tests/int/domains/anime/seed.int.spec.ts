@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 import { TEST_SECRET } from '../../../helpers/testSecret'
+import { runNpmScript, type ScriptRun } from '../../../helpers/runNpmScript'
 
 /** `npm run seed`, the real command, against a fresh migrated database of its own. */
 
@@ -13,22 +13,8 @@ const MEDIA_DIR = path.resolve('media')
 let database: TestDatabase
 let pool: pg.Pool
 
-type Run = { code: number | null; stdout: string; stderr: string }
-
-const runSeed = (): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'seed'], {
-      cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: database.url, SECRET_KEY: TEST_SECRET, S3_BUCKET: '', NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
+const runSeed = (): Promise<ScriptRun> =>
+  runNpmScript('seed', [], { DATABASE_URL: database.url, SECRET_KEY: TEST_SECRET, S3_BUCKET: '', NODE_ENV: 'test' })
 
 const count = async (sql: string): Promise<number> => Number((await pool.query(`select count(*)::int as n from ${sql}`)).rows[0].n)
 
