@@ -94,8 +94,24 @@ const buildWithRetries = async (): Promise<void> => {
 
 type Child = { url: string; stop: () => Promise<void> }
 
-/** Starts one of bench/servers/* with tsx and waits for its "ready" line. */
+/**
+ * Starts one of bench/servers/* and waits for its "ready" line. tsx sometimes exits 0 without
+ * running the script at all when several load the Payload config at once (payloadcms/payload#17757
+ * shows the same for the CLI): a silent exit before "ready" is retried, twice at most.
+ */
 const startChild = async (script: string, env: Record<string, string>): Promise<Child> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startChildOnce(script, env)
+    } catch (error) {
+      const silent = error instanceof Error && /exited before it was ready:\n\s*$/.test(error.message)
+      if (!silent || attempt === 3) throw error
+      print(`${script} exited silently before it was ready (attempt ${attempt}); retrying`)
+    }
+  }
+}
+
+const startChildOnce = async (script: string, env: Record<string, string>): Promise<Child> => {
   const port = await freePort()
   const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bench', 'servers', script)], {
     cwd: root,

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { inspectSchema } from './inspectSchema'
 import { listMigrationNames } from './migrationFiles'
 
-const ATTEMPTS = 3
+// Silent no-op runs come in streaks on a busy machine (seen: three in a row in CI); each costs ~3 s.
+const ATTEMPTS = 8
 
 const runPayloadMigrate = (url: string, cwd: string, env: Record<string, string>): Promise<void> =>
   new Promise((resolve, reject) => {
