@@ -9,7 +9,8 @@ import path from 'node:path'
 import next from 'next'
 import { Pool } from 'pg'
 
-import { createTokenJudge, tokenFromAuthorization } from './src/platform/auth/bearerGate'
+import { createTokenJudge } from './src/platform/auth/bearerGate'
+import { readBearerToken } from './src/platform/auth/tokens/bearerToken'
 import { CLIENT_IP_HEADER, clientIpOf } from './src/platform/auth/requestMeta'
 import { poolQuery } from './src/platform/auth/tokens/sessionStore'
 import { ConfigError, effectiveDatabaseUrl, getAppConfig, type AppConfig } from './src/platform/config'
@@ -62,7 +63,7 @@ const main = async () => {
   const server = createServer((req, res) => {
     // The client address Payload's rate limits and session records see; never what the client claims.
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])
-    const token = req.url?.startsWith('/api/') ? tokenFromAuthorization(req.headers.authorization) : undefined
+    const token = req.url?.startsWith('/api/') ? readBearerToken(req.headers.authorization) : undefined
     if (!token) {
       void handle(req, res)
       return

@@ -32,5 +32,3 @@ export const createTokenJudge =
       return { outcome: 'invalid' }
     }
   }
-
-export const tokenFromAuthorization = readBearerToken
