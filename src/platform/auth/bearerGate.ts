@@ -1,6 +1,5 @@
 import type { SecurityConfig } from '../config'
 import { type AccessTokenSubject, verifyAccessToken } from './tokens/accessToken'
-import { readBearerToken } from './tokens/bearerToken'
 import { verifyPayloadToken } from './tokens/payloadToken'
 import { isPayloadSessionActive, isTokenSessionActive, type SqlQuery } from './tokens/sessionStore'
 
