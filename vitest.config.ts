@@ -13,6 +13,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    globalSetup: ['tests/helpers/migratedTemplate.ts'],
     include: ['tests/unit/**/*.spec.ts', 'tests/int/**/*.int.spec.ts', 'tests/e2e/**/*.e2e.spec.ts'],
     // Files that start servers (next dev, PostgreSQL instances) would fight over 2 cores.
     fileParallelism: false,

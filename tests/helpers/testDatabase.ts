@@ -1,39 +1,19 @@
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
+import { inject } from 'vitest'
 
 import { runMigrations } from '../../src/platform/database/runMigrations'
+import { createTestDatabase, type TestDatabase } from './scratchDatabase'
 import { TEST_SECRET } from './testSecret'
 
-/** The shared PostgreSQL service; each test file gets its own database on it. */
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
+export { createTestDatabase, type TestDatabase } from './scratchDatabase'
 
-export type TestDatabase = { url: string; name: string; drop: () => Promise<void> }
-
-const withAdmin = async <T>(run: (client: pg.Client) => Promise<T>): Promise<T> => {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    return await run(client)
-  } finally {
-    await client.end()
-  }
-}
-
-export const createTestDatabase = async (label: string): Promise<TestDatabase> => {
-  const name = `test_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`
-  await withAdmin((client) => client.query(`create database "${name}"`))
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${name}`
-  return {
-    name,
-    url: url.toString(),
-    drop: () =>
-      withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
-  }
-}
-
-/** A fresh database with every committed migration applied, through `payload migrate`. */
+/**
+ * A fresh database with every committed migration applied: a copy of the template that the global
+ * setup (migratedTemplate.ts) migrated with `payload migrate`, or, when a file runs without that
+ * setup, migrated here the same way.
+ */
 export const createMigratedTestDatabase = async (label: string): Promise<TestDatabase> => {
+  const template = inject('migratedTemplate')
+  if (template) return createTestDatabase(label, template)
   const database = await createTestDatabase(label)
   await runMigrations(database.url, process.cwd(), { SECRET_KEY: TEST_SECRET, S3_BUCKET: '' })
   return database
