@@ -2,6 +2,7 @@ import * as migration_20261126_233320_initial from './20261126_233320_initial';
 import * as migration_20261127_034744_identity from './20261127_034744_identity';
 import * as migration_20261127_044246_anime_catalog from './20261127_044246_anime_catalog';
 import * as migration_20261127_052617_anime_airing_status_enum from './20261127_052617_anime_airing_status_enum';
+import * as migration_20261127_064305_search_index_fastupdate_off from './20261127_064305_search_index_fastupdate_off';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_052617_anime_airing_status_enum.up,
     down: migration_20261127_052617_anime_airing_status_enum.down,
-    name: '20261127_052617_anime_airing_status_enum'
+    name: '20261127_052617_anime_airing_status_enum',
+  },
+  {
+    up: migration_20261127_064305_search_index_fastupdate_off.up,
+    down: migration_20261127_064305_search_index_fastupdate_off.down,
+    name: '20261127_064305_search_index_fastupdate_off'
   },
 ];
