@@ -8,6 +8,7 @@ import { AuthSessions, createUsersCollection, loggingEmailAdapter, tokenEndpoint
 import { effectiveDatabaseUrl, getAppConfig } from './src/platform/config'
 import { databaseAdapter } from './src/platform/database'
 import { createFavoritesCollection } from './src/platform/favorites'
+import { EventOutbox } from './src/platform/events'
 import { animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
 import { animeSearchQueries } from './src/domains/anime/search'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
@@ -46,6 +47,7 @@ export default buildConfig({
     }),
     createFavoritesCollection({ itemCollections: [...animeFavoriteTargets] }),
     ...animeCollections,
+    EventOutbox,
   ],
   endpoints: [...tokenEndpoints],
   email: loggingEmailAdapter({

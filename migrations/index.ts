@@ -3,6 +3,7 @@ import * as migration_20261127_034744_identity from './20261127_034744_identity'
 import * as migration_20261127_044246_anime_catalog from './20261127_044246_anime_catalog';
 import * as migration_20261127_052617_anime_airing_status_enum from './20261127_052617_anime_airing_status_enum';
 import * as migration_20261127_064305_search_index_fastupdate_off from './20261127_064305_search_index_fastupdate_off';
+import * as migration_20261127_065107_events_outbox from './20261127_065107_events_outbox';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261127_064305_search_index_fastupdate_off.up,
     down: migration_20261127_064305_search_index_fastupdate_off.down,
-    name: '20261127_064305_search_index_fastupdate_off'
+    name: '20261127_064305_search_index_fastupdate_off',
+  },
+  {
+    up: migration_20261127_065107_events_outbox.up,
+    down: migration_20261127_065107_events_outbox.down,
+    name: '20261127_065107_events_outbox'
   },
 ];

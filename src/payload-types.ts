@@ -77,6 +77,7 @@ export interface Config {
     studios: Studio;
     lists: List;
     views: View;
+    'event-outbox': EventOutbox;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -101,6 +102,7 @@ export interface Config {
     studios: StudiosSelect<false> | StudiosSelect<true>;
     lists: ListsSelect<false> | ListsSelect<true>;
     views: ViewsSelect<false> | ViewsSelect<true>;
+    'event-outbox': EventOutboxSelect<false> | EventOutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -443,6 +445,30 @@ export interface View {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-outbox".
+ */
+export interface EventOutbox {
+  id: number;
+  eventId: string;
+  type: string;
+  message:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  sentAt?: string | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -504,6 +530,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'views';
         value: number | View;
+      } | null)
+    | ({
+        relationTo: 'event-outbox';
+        value: number | EventOutbox;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -809,6 +839,21 @@ export interface ViewsSelect<T extends boolean = true> {
   episode?: T;
   progressSeconds?: T;
   lastViewedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-outbox_select".
+ */
+export interface EventOutboxSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  message?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  sentAt?: T;
+  lastError?: T;
   updatedAt?: T;
   createdAt?: T;
 }

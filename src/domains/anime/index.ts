@@ -1,5 +1,7 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
+import { publishesEvents } from '../../platform/events'
+
 import { Anime } from './collections/Anime'
 import { Genres } from './collections/Genres'
 import { Lists } from './collections/Lists'
@@ -7,7 +9,14 @@ import { Studios } from './collections/Studios'
 import { Views } from './collections/Views'
 
 /** Kitsu: what payload.config.ts needs from the anime domain. */
-export const animeCollections: CollectionConfig[] = [Anime, Genres, Studios, Lists, Views]
+export const animeCollections: CollectionConfig[] = [
+  // Catalog changes are domain events (outbox -> RabbitMQ); lists and views are users' own.
+  publishesEvents(Anime, { summaryFields: ['slug', 'title', 'titleEnglish', 'kind', 'year'] }),
+  publishesEvents(Genres),
+  publishesEvents(Studios),
+  Lists,
+  Views,
+]
 
 /** Collections users can favorite. */
 export const animeFavoriteTargets: CollectionSlug[] = ['anime']

@@ -1,4 +1,5 @@
 import { readDatabaseConfig, type DatabaseConfig } from './database'
+import { readEventsConfig, type EventsConfig } from './events'
 import { type Env, parseBoolean, parseHttpUrl, parseInteger } from './parsers'
 import { readIdentityConfig, type IdentityConfig } from './identity'
 import { readSecurityConfig, type SecurityConfig } from './security'
@@ -15,6 +16,7 @@ export type AppConfig = {
   storage: StorageConfig
   identity: IdentityConfig
   services: ServicesConfig
+  events: EventsConfig
 }
 
 /** Turns the environment into one typed, validated object, or throws a ConfigError naming the variable. */
@@ -32,5 +34,6 @@ export const readAppConfig = (env: Env): AppConfig => {
     storage: readStorageConfig(env),
     identity: readIdentityConfig(env, serverUrl),
     services: readServicesConfig(env),
+    events: readEventsConfig(env),
   }
 }

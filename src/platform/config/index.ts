@@ -8,6 +8,7 @@ export { EMBEDDED_DATABASE, effectiveDatabaseUrl, embeddedDatabaseUrl, normalise
 export { SUPPORTED_ALGORITHMS, type SecurityConfig, type TokenAlgorithm } from './security'
 export type { GoogleConfig, IdentityConfig, RateLimitRule } from './identity'
 export type { ServicesConfig } from './services'
+export type { EventsConfig } from './events'
 
 let cached: AppConfig | undefined
 

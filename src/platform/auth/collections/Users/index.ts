@@ -13,6 +13,8 @@ import { announceLogout } from './hooks/announceLogout'
 import { announcePasswordReset } from './hooks/announcePasswordReset'
 import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { recordUserDeleted } from './hooks/recordUserDeleted'
+import { recordUserRegistered } from './hooks/recordUserRegistered'
 import { type OwnedCollection, removeOwnData } from './hooks/removeOwnData'
 import { requireStrongPassword, requireStrongResetPassword } from './hooks/requireStrongPassword'
 import { ownAvatarOnly } from './validation/ownAvatarOnly'
@@ -57,7 +59,9 @@ export const createUsersCollection = ({ security, identity, ownedCollections }: 
     beforeOperation: [limitSignInAttempts, requireStrongResetPassword],
     beforeValidate: [requireStrongPassword],
     beforeChange: [makeFirstUserAdmin],
+    afterChange: [recordUserRegistered],
     beforeDelete: [removeOwnData([{ collection: 'auth-sessions', ownerField: 'user' }, ...ownedCollections])],
+    afterDelete: [recordUserDeleted],
     afterLogout: [announceLogout],
     afterOperation: [announcePasswordReset],
   },

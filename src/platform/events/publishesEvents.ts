@@ -1,0 +1,35 @@
+import type { CollectionConfig } from 'payload'
+
+import { recordChangeEvent } from './hooks/recordChangeEvent'
+import { recordDeleteEvent } from './hooks/recordDeleteEvent'
+import { rememberPublishedState } from './hooks/rememberPublishedState'
+import { type EventSummary, pickFields } from './summarise'
+
+export type PublishesEventsOptions = {
+  /** Top-level fields copied into `data` (public ones only). Default: `slug` and the admin title field. */
+  summaryFields?: string[]
+  /** Or a function building `data` from the document. */
+  summary?: EventSummary
+}
+
+/**
+ * Opts a collection into domain events: every create, update, delete, publish and unpublish
+ * becomes an outbox row (`<slug>.<action>`) written in the change's transaction.
+ * Usage, in a domain: `publishesEvents(Anime, { summaryFields: ['slug', 'title'] })`.
+ */
+export const publishesEvents = (config: CollectionConfig, options: PublishesEventsOptions = {}): CollectionConfig => {
+  const titleField = config.admin?.useAsTitle
+  const summarise =
+    options.summary ?? pickFields(options.summaryFields ?? ['slug', ...(titleField && titleField !== 'id' ? [titleField] : [])])
+  const drafts = Boolean(config.versions && typeof config.versions === 'object' && config.versions.drafts)
+  const hooks = config.hooks ?? {}
+  return {
+    ...config,
+    hooks: {
+      ...hooks,
+      beforeChange: [...(hooks.beforeChange ?? []), ...(drafts ? [rememberPublishedState] : [])],
+      afterChange: [...(hooks.afterChange ?? []), recordChangeEvent(summarise)],
+      afterDelete: [...(hooks.afterDelete ?? []), recordDeleteEvent(summarise)],
+    },
+  }
+}

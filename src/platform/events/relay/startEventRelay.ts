@@ -1,0 +1,126 @@
+import { Pool } from 'pg'
+
+import type { EventsConfig } from '../../config'
+import type { Logger } from '../../observability/logger'
+import { BrokerUnavailableError, createEventPublisher, type EventPublisher } from './publisher'
+import { claimDueRows, deleteSentBefore, markFailed, markSent } from './outboxStore'
+
+export type EventRelay = {
+  /** Publishes what is due now; resolves with the number of rows marked sent. For tests and drains. */
+  runOnce: () => Promise<number>
+  stop: () => Promise<void>
+}
+
+type RelayOptions = {
+  databaseUrl: string
+  events: EventsConfig
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>
+}
+
+/** Waits `ms`, or less if the relay is stopped meanwhile. */
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done, { once: true })
+  })
+
+/**
+ * Moves outbox rows to RabbitMQ: claim a batch (row locks), publish with confirms, mark the acked
+ * rows sent, commit. A row is marked sent only after the broker's ack, so a crash or an outage
+ * means a later retry (at-least-once; consumers dedupe by message id), never a lost event.
+ * While the broker is unreachable the relay backs off (doubling up to `maxBackoffMs`) and leaves
+ * the rows untouched; the backlog drains when it returns.
+ *
+ * Without RABBITMQ_URL it does nothing: events wait in the outbox until a broker is configured.
+ */
+export const startEventRelay = ({ databaseUrl, events, logger }: RelayOptions): EventRelay => {
+  const url = events.rabbitmqUrl
+  if (!url) {
+    logger.info('no RABBITMQ_URL: events are kept in the outbox and not published')
+    return { runOnce: async () => 0, stop: async () => undefined }
+  }
+  const { pollMs, batchSize, maxBackoffMs, retentionHours } = events.relay
+  const pool = new Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000 })
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle outbox connection failed'))
+  const publisher: EventPublisher = createEventPublisher({ url, exchange: events.exchange })
+  const stopping = new AbortController()
+
+  const runBatch = async (): Promise<{ claimed: number; sent: number }> => {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      const rows = await claimDueRows(client, batchSize)
+      if (rows.length === 0) {
+        await client.query('COMMIT')
+        return { claimed: 0, sent: 0 }
+      }
+      const outcomes = await publisher.publish(rows.map((row) => row.message))
+      const sent = rows.filter((_, index) => outcomes[index]?.ok).map((row) => row.id)
+      const failed = rows.flatMap((row, index) => {
+        const outcome = outcomes[index]
+        return outcome && !outcome.ok ? [{ id: row.id, attempts: row.attempts, error: outcome.error }] : []
+      })
+      await markSent(client, sent)
+      await markFailed(client, failed, maxBackoffMs)
+      await client.query('COMMIT')
+      if (failed.length > 0) logger.warn({ failed: failed.length, error: failed[0]?.error }, 'the broker refused some events; they will be retried')
+      return { claimed: rows.length, sent: sent.length }
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  const runOnce = async (): Promise<number> => {
+    let total = 0
+    for (;;) {
+      const { claimed, sent } = await runBatch()
+      total += sent
+      if (claimed < batchSize || stopping.signal.aborted) return total
+    }
+  }
+
+  const loop = async () => {
+    let failures = 0
+    let lastCleanup = 0
+    while (!stopping.signal.aborted) {
+      try {
+        await runOnce()
+        if (failures > 0) logger.info({ afterFailures: failures }, 'RabbitMQ reachable again: publishing the outbox')
+        failures = 0
+        if (Date.now() - lastCleanup > 3_600_000) {
+          lastCleanup = Date.now()
+          await deleteSentBefore(pool, retentionHours)
+        }
+        await sleep(pollMs, stopping.signal)
+      } catch (error) {
+        failures += 1
+        // Say it once per outage, not on every retry.
+        if (failures === 1) {
+          const reason = error instanceof BrokerUnavailableError ? 'RabbitMQ unavailable' : 'outbox relay failed'
+          logger.warn({ err: error }, `${reason}: events wait in the outbox and are retried`)
+        }
+        const backoff = Math.min(maxBackoffMs, 250 * 2 ** Math.min(failures, 16))
+        await sleep(backoff * (0.5 + Math.random() / 2), stopping.signal)
+      }
+    }
+  }
+
+  const running = loop()
+  return {
+    runOnce,
+    stop: async () => {
+      stopping.abort()
+      await running
+      await publisher.close()
+      await pool.end()
+    },
+  }
+}

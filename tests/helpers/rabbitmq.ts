@@ -1,0 +1,128 @@
+import amqp, { type ConsumeMessage } from 'amqplib'
+import { randomBytes } from 'node:crypto'
+import net from 'node:net'
+
+import { freePort } from './freePort'
+
+/** The shared RabbitMQ service. Tests never stop it: they cut a proxy of their own instead. */
+export const RABBITMQ_PORT = Number(process.env.TEST_RABBITMQ_PORT ?? 5672)
+export const RABBITMQ_URL = process.env.TEST_RABBITMQ_URL ?? `amqp://guest:guest@127.0.0.1:${RABBITMQ_PORT}`
+
+/** An exchange (and queue prefix) of the test file's own, so parallel runs never mix. */
+export const uniqueExchange = (label: string): string => `test.${label}.${randomBytes(4).toString('hex')}`
+
+export type ReceivedMessage = { routingKey: string; body: unknown; properties: ConsumeMessage['properties'] }
+
+export type TestQueue = {
+  messages: ReceivedMessage[]
+  /** Resolves once at least `count` messages arrived (or throws after `timeoutMs`). */
+  waitForCount: (count: number, timeoutMs?: number) => Promise<ReceivedMessage[]>
+  close: () => Promise<void>
+}
+
+/** A test consumer: an exclusive queue bound to `exchange` with `pattern`, collecting everything. */
+export const bindTestQueue = async (exchange: string, pattern = '#', url = RABBITMQ_URL): Promise<TestQueue> => {
+  const connection = await amqp.connect(url)
+  const channel = await connection.createChannel()
+  await channel.assertExchange(exchange, 'topic', { durable: true })
+  const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true })
+  await channel.bindQueue(queue, exchange, pattern)
+  const messages: ReceivedMessage[] = []
+  await channel.consume(
+    queue,
+    (message) => {
+      if (!message) return
+      messages.push({ routingKey: message.fields.routingKey, body: JSON.parse(message.content.toString()), properties: message.properties })
+    },
+    { noAck: true },
+  )
+  return {
+    messages,
+    waitForCount: async (count, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs
+      while (messages.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.routingKey))}`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      return messages
+    },
+    close: async () => {
+      await connection.close().catch(() => undefined)
+    },
+  }
+}
+
+/** Deletes the exchanges and queues a test declared (they are durable). */
+export const deleteBrokerObjects = async ({ exchanges = [], queues = [] }: { exchanges?: string[]; queues?: string[] }) => {
+  const connection = await amqp.connect(RABBITMQ_URL)
+  try {
+    for (const queue of queues) {
+      const channel = await connection.createChannel()
+      await channel.deleteQueue(queue).catch(() => undefined)
+      await channel.close().catch(() => undefined)
+    }
+    for (const exchange of exchanges) {
+      const channel = await connection.createChannel()
+      await channel.deleteExchange(exchange).catch(() => undefined)
+      await channel.close().catch(() => undefined)
+    }
+  } finally {
+    await connection.close().catch(() => undefined)
+  }
+}
+
+export type TcpProxy = {
+  port: number
+  url: string
+  /** Drops every open connection and refuses new ones: the broker looks down. */
+  cut: () => void
+  restore: () => void
+  close: () => Promise<void>
+}
+
+/** A TCP proxy on a free port in front of RabbitMQ, which the test can cut and restore. */
+export const startTcpProxy = async (targetPort = RABBITMQ_PORT): Promise<TcpProxy> => {
+  const port = await freePort()
+  let open = true
+  const sockets = new Set<net.Socket>()
+  const server = net.createServer((client) => {
+    if (!open) {
+      client.destroy()
+      return
+    }
+    const upstream = net.connect(targetPort, '127.0.0.1')
+    sockets.add(client)
+    sockets.add(upstream)
+    const drop = () => {
+      client.destroy()
+      upstream.destroy()
+      sockets.delete(client)
+      sockets.delete(upstream)
+    }
+    client.on('error', drop).on('close', drop)
+    upstream.on('error', drop).on('close', drop)
+    client.pipe(upstream)
+    upstream.pipe(client)
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  const dropAll = () => {
+    for (const socket of sockets) socket.destroy()
+    sockets.clear()
+  }
+  return {
+    port,
+    url: `amqp://guest:guest@127.0.0.1:${port}`,
+    cut: () => {
+      open = false
+      dropAll()
+    },
+    restore: () => {
+      open = true
+    },
+    close: async () => {
+      open = false
+      dropAll()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
