@@ -8,6 +8,8 @@ import { claimDueRows, deleteSentBefore, markFailed, markSent } from './outboxSt
 export type EventRelay = {
   /** Publishes what is due now; resolves with the number of rows marked sent. For tests and drains. */
   runOnce: () => Promise<number>
+  /** Events this relay has published (acked by the broker) since it started. */
+  stats: () => { published: number }
   stop: () => Promise<void>
 }
 
@@ -42,13 +44,14 @@ export const startEventRelay = ({ databaseUrl, events, logger }: RelayOptions): 
   const url = events.rabbitmqUrl
   if (!url) {
     logger.info('no RABBITMQ_URL: events are kept in the outbox and not published')
-    return { runOnce: async () => 0, stop: async () => undefined }
+    return { runOnce: async () => 0, stats: () => ({ published: 0 }), stop: async () => undefined }
   }
   const { pollMs, batchSize, maxBackoffMs, retentionHours } = events.relay
   const pool = new Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000 })
   pool.on('error', (error) => logger.warn({ err: error }, 'idle outbox connection failed'))
   const publisher: EventPublisher = createEventPublisher({ url, exchange: events.exchange })
   const stopping = new AbortController()
+  let published = 0
 
   const runBatch = async (): Promise<{ claimed: number; sent: number }> => {
     const client = await pool.connect()
@@ -68,6 +71,7 @@ export const startEventRelay = ({ databaseUrl, events, logger }: RelayOptions): 
       await markSent(client, sent)
       await markFailed(client, failed, maxBackoffMs)
       await client.query('COMMIT')
+      published += sent.length
       if (failed.length > 0) logger.warn({ failed: failed.length, error: failed[0]?.error }, 'the broker refused some events; they will be retried')
       return { claimed: rows.length, sent: sent.length }
     } catch (error) {
@@ -116,6 +120,7 @@ export const startEventRelay = ({ databaseUrl, events, logger }: RelayOptions): 
   const running = loop()
   return {
     runOnce,
+    stats: () => ({ published }),
     stop: async () => {
       stopping.abort()
       await running
