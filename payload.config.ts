@@ -11,6 +11,8 @@ import { createFavoritesCollection } from './src/platform/favorites'
 import { EventOutbox } from './src/platform/events'
 import { animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
 import { animeSearchQueries } from './src/domains/anime/search'
+import { animeCachedCollections } from './src/domains/anime/cachedCollections'
+import { responseCachePlugin } from './src/platform/cache/responseCache'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
 
@@ -83,7 +85,8 @@ export default buildConfig({
     DuplicateFavoriteError: 'info',
     GraphQLError: 'info',
   } as Config['loggingLevels'],
-  plugins: [mediaStoragePlugin(app.storage)],
+  // The cache plugin goes last: it reads every collection's fields to know what invalidates what.
+  plugins: [mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections] })],
   sharp,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

@@ -4,7 +4,7 @@
  * and the response cache) hang off the HTTP server created here.
  */
 import nextEnv from '@next/env'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import next from 'next'
 import { Pool } from 'pg'
@@ -19,6 +19,8 @@ import { runMigrations } from './src/platform/database/runMigrations'
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from './src/platform/database/embeddedPostgres'
 import { createLogger } from './src/platform/observability/logger'
 import { attachWebSocketServer } from './src/platform/realtime'
+import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
+import { animeCachedCollections } from './src/domains/anime/cachedCollections'
 
 const cwd = process.cwd()
 const logger = createLogger('server')
@@ -60,12 +62,19 @@ const main = async () => {
   sessionPool.on('error', (error) => logger.warn({ err: error }, 'idle session-check connection failed'))
   const judgeToken = createTokenJudge(config.security, poolQuery(sessionPool))
 
+  // Anonymous public reads are answered from the response cache before Next and Payload see them.
+  const store = getResponseStore()
+  const responseCache = store
+    ? createResponseCache({ store, cachedCollections: [...animeCachedCollections], ttlSeconds: config.services.cache.ttlSeconds })
+    : undefined
+  const serve = (req: IncomingMessage, res: ServerResponse) => (responseCache ? responseCache(req, res, handle) : handle(req, res))
+
   const server = createServer((req, res) => {
     // The client address Payload's rate limits and session records see; never what the client claims.
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])
     const token = req.url?.startsWith('/api/') ? readBearerToken(req.headers.authorization) : undefined
     if (!token) {
-      void handle(req, res)
+      void serve(req, res)
       return
     }
     // Payload would treat a bad or revoked token as anonymous; a client deserves to hear 401.
@@ -114,6 +123,7 @@ const main = async () => {
       .then(() => app.close())
       .catch(() => undefined)
       .then(() => sessionPool.end())
+      .then(() => store?.close())
       .then(() => embedded?.stop())
       .finally(() => process.exit(0))
     setTimeout(() => process.exit(0), 10_000).unref()

@@ -1,9 +1,11 @@
 import { ConfigError } from './ConfigError'
-import { type Env, readVar } from './parsers'
+import { type Env, parseBoolean, parseInteger, readVar } from './parsers'
 
 export type ServicesConfig = {
   /** redis://…; unset: rate limits and session fan-out stay in this process (one instance only). */
   redisUrl: string | undefined
+  /** The response cache of public reads (Redis with REDIS_URL, else this process's memory). */
+  cache: { enabled: boolean; ttlSeconds: number }
 }
 
 const readRedisUrl = (env: Env): string | undefined => {
@@ -23,4 +25,10 @@ const readRedisUrl = (env: Env): string | undefined => {
 
 export const readServicesConfig = (env: Env): ServicesConfig => ({
   redisUrl: readRedisUrl(env),
+  cache: {
+    enabled: parseBoolean(env, 'CACHE_ENABLED', true),
+    // A backstop only: changes invalidate at once. It bounds how stale view and favourite counters
+    // in cached pages may get (they change without invalidating).
+    ttlSeconds: parseInteger(env, 'CACHE_TTL_SECONDS', 60, { min: 1, max: 86_400 }),
+  },
 })

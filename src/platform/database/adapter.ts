@@ -1,8 +1,9 @@
-import type { DatabaseAdapterObj } from 'payload'
+import type { DatabaseAdapterObj } from "payload";
 
-import { postgresAdapter } from '@payloadcms/db-postgres'
+import { postgresAdapter } from "@payloadcms/db-postgres";
 
-import type { DatabaseConfig } from '../config/database'
+import type { DatabaseConfig } from "../config/database";
+import { withAfterCommitCallbacks } from "./afterCommit";
 
 /**
  * PostgreSQL through one node-postgres pool. SQLAlchemy-style settings map as follows:
@@ -15,22 +16,24 @@ export const databaseAdapter = ({
   debug,
   migrationDir,
 }: {
-  url: string
-  pool: DatabaseConfig['pool']
-  debug: boolean
-  migrationDir: string
+  url: string;
+  pool: DatabaseConfig["pool"];
+  debug: boolean;
+  migrationDir: string;
 }): DatabaseAdapterObj =>
-  postgresAdapter({
-    pool: {
-      connectionString: url,
-      max: pool.size + pool.maxOverflow,
-      maxLifetimeSeconds: pool.recycleSeconds || undefined,
-      idleTimeoutMillis: pool.prePing ? 30_000 : 10 * 60_000,
-      keepAlive: pool.prePing,
-      connectionTimeoutMillis: 5_000,
-    },
-    // Schema changes only ever come from committed migrations.
-    push: false,
-    migrationDir,
-    logger: debug,
-  })
+  withAfterCommitCallbacks(
+    postgresAdapter({
+      pool: {
+        connectionString: url,
+        max: pool.size + pool.maxOverflow,
+        maxLifetimeSeconds: pool.recycleSeconds || undefined,
+        idleTimeoutMillis: pool.prePing ? 30_000 : 10 * 60_000,
+        keepAlive: pool.prePing,
+        connectionTimeoutMillis: 5_000,
+      },
+      // Schema changes only ever come from committed migrations.
+      push: false,
+      migrationDir,
+      logger: debug,
+    }),
+  );

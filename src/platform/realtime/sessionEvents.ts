@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 
-import { effectiveDatabaseUrl, getAppConfig } from '../config'
+import { getAppConfig } from '../config'
+import { databaseScope } from '../cache/databaseScope'
 import { createRedisClient, getSharedRedis } from '../cache/redisClient'
 
 export type SessionRevokedReason =
@@ -23,15 +23,8 @@ export type SessionEvent = {
 
 export type SessionEventListener = (event: SessionEvent) => void
 
-/**
- * User ids are only unique within one database, so the channel is named after it: deployments (or
- * test runs) that share a Redis never revoke each other's users.
- */
-const channel = (): string => {
-  const url = new URL(effectiveDatabaseUrl(getAppConfig().database))
-  const database = createHash('sha256').update(`${url.hostname}:${url.port}${url.pathname}`).digest('hex').slice(0, 16)
-  return `cms:session-events:${database}`
-}
+/** Named after the database (see databaseScope): deployments sharing a Redis never revoke each other's users. */
+const channel = (): string => `cms:session-events:${databaseScope()}`
 
 type Bus = { local: EventEmitter; subscriberStarted?: Promise<void> }
 

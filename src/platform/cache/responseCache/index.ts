@@ -1,0 +1,5 @@
+export { createResponseCache, type ResponseCacheOptions } from './serveCached'
+export { getResponseStore } from './sharedStore'
+export { responseCachePlugin } from './responseCachePlugin'
+export { cacheDependencies } from './cacheDependencies'
+export type { ResponseStore } from './responseStore'

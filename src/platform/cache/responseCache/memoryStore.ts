@@ -1,0 +1,37 @@
+import type { CachedResponse } from './cachedResponse'
+import type { ResponseStore } from './responseStore'
+
+type Entry = { response: CachedResponse; expiresAt: number }
+type MemoryState = { generations: Map<string, number>; entries: Map<string, Entry> }
+
+/** Oldest entries go first beyond this many (a Map keeps insertion order). */
+const MAX_ENTRIES = 5_000
+
+/**
+ * The cache without Redis (the embedded default, one instance): in this process's memory. The
+ * state lives on globalThis because server.ts (which serves hits) and Next's bundle (whose hooks
+ * invalidate) each load their own copy of this module.
+ */
+export const createMemoryStore = (): ResponseStore => {
+  const state = ((globalThis as Record<symbol, unknown>)[Symbol.for('cms.responseCache.memory')] ??= {
+    generations: new Map(),
+    entries: new Map(),
+  }) as MemoryState
+  return {
+    lookup: async (collection, key) => {
+      const versionedKey = `${key}:${state.generations.get(collection) ?? 0}`
+      const entry = state.entries.get(versionedKey)
+      if (entry && entry.expiresAt <= Date.now()) state.entries.delete(versionedKey)
+      return { hit: entry && entry.expiresAt > Date.now() ? entry.response : null, versionedKey }
+    },
+    save: async (versionedKey, response, ttlSeconds) => {
+      state.entries.delete(versionedKey)
+      state.entries.set(versionedKey, { response, expiresAt: Date.now() + ttlSeconds * 1000 })
+      while (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value as string)
+    },
+    invalidate: async (collections) => {
+      for (const collection of collections) state.generations.set(collection, (state.generations.get(collection) ?? 0) + 1)
+    },
+    close: async () => undefined,
+  }
+}

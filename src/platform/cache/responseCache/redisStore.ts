@@ -1,0 +1,96 @@
+import { Redis } from 'ioredis'
+
+import { decodeCachedResponse, encodeCachedResponse } from './cachedResponse'
+import type { ResponseStore } from './responseStore'
+
+/** Reads the collection's generation and the entry under it in one round trip. */
+const LOOKUP_SCRIPT = `
+local generation = redis.call('GET', KEYS[1]) or '0'
+local versioned = ARGV[1] .. ':' .. generation
+return {versioned, redis.call('GET', versioned)}`
+
+type LookupCommand = (generationKey: string, key: string) => Promise<[Buffer, Buffer | null]>
+type RedisWithLookup = Redis & { responseCacheLookupBuffer: LookupCommand }
+
+const RETRY_INVALIDATION_MS = 1_000
+
+export type RedisStoreOptions = {
+  url: string
+  /** Prefix of every key, e.g. `cms:rc:<database scope>:`. */
+  prefix: string
+  onError: (error: unknown, action: string) => void
+}
+
+/**
+ * The shared cache in Redis. Its connection fails fast (no offline queue, short timeouts): when
+ * Redis is away a request is served uncached rather than kept waiting, and ioredis reconnects by
+ * itself. An invalidation that cannot reach Redis is retried until it lands (at once when the
+ * connection is back), and this instance serves nothing from the cache until then, so entries
+ * saved before the change cannot come back with Redis. Another instance that reconnects first may
+ * serve such an entry until the retry lands (about a second); the TTL bounds the rest.
+ */
+export const createRedisStore = ({ url, prefix, onError }: RedisStoreOptions): ResponseStore => {
+  const redis = new Redis(url, {
+    connectionName: 'cms-response-cache',
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 250,
+    connectTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  }) as RedisWithLookup
+  redis.on('error', (error) => onError(error, 'connection'))
+  redis.defineCommand('responseCacheLookup', { numberOfKeys: 1, lua: LOOKUP_SCRIPT })
+
+  const generationKey = (collection: string) => `${prefix}gen:${collection}`
+  const unsent = new Set<string>()
+  let retry: NodeJS.Timeout | undefined
+
+  const bump = async (collections: readonly string[]): Promise<void> => {
+    const pipeline = redis.multi()
+    for (const collection of collections) pipeline.incr(generationKey(collection))
+    const results = await pipeline.exec()
+    const failed = results?.find(([error]) => error)
+    if (!results || failed) throw failed?.[0] ?? new Error('invalidation was not executed')
+  }
+
+  const flushUnsent = () => {
+    clearTimeout(retry)
+    retry = undefined
+    const collections = [...unsent]
+    if (collections.length === 0) return
+    bump(collections).then(
+      () => collections.forEach((collection) => unsent.delete(collection)),
+      () => scheduleRetry(),
+    )
+  }
+  const scheduleRetry = () => {
+    retry ??= setTimeout(flushUnsent, RETRY_INVALIDATION_MS)
+    retry.unref()
+  }
+  redis.on('ready', flushUnsent)
+
+  return {
+    lookup: async (collection, key) => {
+      // Until this instance's own missed invalidations have landed, its entries may be stale.
+      if (unsent.size > 0) throw new Error('invalidations still pending')
+      const [versioned, entry] = await redis.responseCacheLookupBuffer(generationKey(collection), `${prefix}${key}`)
+      return { versionedKey: versioned.toString(), hit: entry ? decodeCachedResponse(entry) : null }
+    },
+    save: async (versionedKey, response, ttlSeconds) => {
+      await redis.set(versionedKey, encodeCachedResponse(response), 'EX', ttlSeconds)
+    },
+    invalidate: async (collections) => {
+      try {
+        await bump(collections)
+      } catch (error) {
+        onError(error, 'invalidate')
+        collections.forEach((collection) => unsent.add(collection))
+        scheduleRetry()
+      }
+    },
+    close: async () => {
+      clearTimeout(retry)
+      redis.disconnect()
+    },
+  }
+}
