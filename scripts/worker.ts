@@ -1,0 +1,52 @@
+/**
+ * `npm run worker`: the event consumers, as their own process. Today one, the notifier
+ * (articles.published and anime.created -> NOTIFIER_WEBHOOK_URL or the log). Needs RABBITMQ_URL
+ * and the migrated database (for the receipts that deduplicate messages). Stops on SIGTERM/SIGINT.
+ * The outbox relay is not here: it runs in every app server (server.ts).
+ */
+// First: reads .env and validates the configuration.
+import '../src/domains/anime/import/scriptEnv'
+import { Pool } from 'pg'
+
+import { effectiveDatabaseUrl, getAppConfig } from '../src/platform/config'
+import { FatalError, runScript } from '../src/domains/anime/import/runScript'
+import { notifierConsumer, postgresReceipts, startConsumer } from '../src/platform/events/consumers'
+import { createLogger } from '../src/platform/observability/logger'
+
+const main = async (): Promise<number> => {
+  const { database, events } = getAppConfig()
+  if (!events.rabbitmqUrl) throw new FatalError('RABBITMQ_URL is not set: there is no broker to consume from')
+  const logger = createLogger('worker')
+  const pool = new Pool({ connectionString: effectiveDatabaseUrl(database), max: events.worker.prefetch + 1 })
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'))
+  try {
+    await pool.query('SELECT 1 FROM event_receipts LIMIT 1')
+  } catch (error) {
+    await pool.end()
+    throw new FatalError(`the database is not reachable or not migrated (run "npm run migrate"): ${(error as Error).message}`)
+  }
+
+  const consumers = [
+    startConsumer({
+      url: events.rabbitmqUrl,
+      exchange: events.exchange,
+      definition: notifierConsumer({ webhookUrl: events.notifier.webhookUrl, logger }),
+      receipts: postgresReceipts(pool),
+      logger,
+      prefetch: events.worker.prefetch,
+      dedupeHours: events.worker.dedupeHours,
+    }),
+  ]
+  logger.info({ exchange: events.exchange, delivery: events.notifier.webhookUrl ? 'webhook' : 'log' }, 'worker started')
+
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'))
+    process.once('SIGINT', () => resolve('SIGINT'))
+  })
+  logger.info({ signal }, 'worker stopping')
+  await Promise.all(consumers.map((consumer) => consumer.stop()))
+  await pool.end()
+  return 0
+}
+
+runScript('worker', main)
