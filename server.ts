@@ -19,6 +19,7 @@ import { runMigrations } from './src/platform/database/runMigrations'
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from './src/platform/database/embeddedPostgres'
 import { createLogger } from './src/platform/observability/logger'
 import { attachWebSocketServer } from './src/platform/realtime'
+import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
 
@@ -109,6 +110,8 @@ const main = async () => {
     server.listen(config.port, resolve)
   })
   logger.info({ port: config.port, url: config.serverUrl, production: config.production }, 'ready')
+  // Outbox -> RabbitMQ in every instance (row locks split the work); never in the CLI or scripts.
+  const relay = startEventRelay({ databaseUrl: url, events: config.events, logger: createLogger('events') })
 
   let closing = false
   const shutdown = (signal: string) => {
@@ -122,6 +125,7 @@ const main = async () => {
       .close()
       .then(() => app.close())
       .catch(() => undefined)
+      .then(() => relay.stop().catch(() => undefined))
       .then(() => sessionPool.end())
       .then(() => store?.close())
       .then(() => embedded?.stop())
