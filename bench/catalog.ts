@@ -1,7 +1,9 @@
 /**
  * `npm run bench:catalog`: loads 100,000 synthetic anime into a fresh database, starts the
  * compiled server on it and measures, in one run on the same machine:
- *   (a) GET /api/anime/search latency (p50/p95/p99) for a fixed mix of 40 queries, 10 clients;
+ *   (a) GET /api/anime/search latency (p50/p95/p99) for a fixed mix of 40 queries, 10 clients,
+ *       uncached (CACHE_ENABLED=false: every query computed) and through the response cache in
+ *       Redis (as deployed);
  *   (b) GET /api/anime?limit=20&depth=1&sort=-score through the real server (Next + Payload);
  *   (c) the same page from a bare node:http + node-postgres handler, the ceiling; ratio (b)/(c);
  *   (d) the same page from Payload's REST handler without Next, with our config;
@@ -11,19 +13,24 @@
  * BENCH_ROUNDS (4: (b)-(e) are measured in interleaved rounds that share BENCH_SECONDS).
  * Loopback only; every load loop is bounded in time.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import pg from 'pg'
 
-import { freePort } from '../tests/helpers/freePort'
-import { ensureProductionBuild } from '../tests/helpers/productionBuild'
 import { startServer, type RunningServer } from '../tests/helpers/serverProcess'
 import { TEST_SECRET } from '../tests/helpers/testSecret'
-import { runMigrations } from '../src/platform/database/runMigrations'
-import { fetchJson, mergeResults, runLoad, type LoadResult } from './lib/load'
+import {
+  buildWithRetries,
+  createBenchDatabase,
+  describeResult,
+  machine,
+  measureInterleaved,
+  ms,
+  print,
+  startChild,
+  type BenchDatabase,
+  type Child,
+} from './lib/harness'
+import { fetchJson, runLoad, type LoadResult } from './lib/load'
 import { buildQueryMix } from './lib/queries'
 import { COUNT_SQL, PAGE_SQL } from './lib/catalogSql'
 import { seedCatalog } from './lib/seed'
@@ -36,131 +43,13 @@ const WARMUP_MS = 3_000
 const SEARCH_P95_TARGET_MS = 25
 const LOAD_TARGET_MS = 120_000
 const LIST_PATH = '/api/anime?limit=20&depth=1&sort=-score'
-const root = process.cwd()
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
-
-type BenchDatabase = { url: string; name: string; drop: () => Promise<void> }
-
-const adminQuery = async (sql: string): Promise<void> => {
-  const admin = new pg.Client({ connectionString: ADMIN_URL })
-  admin.on('error', () => {})
-  await admin.connect()
-  try {
-    await admin.query(sql)
-  } finally {
-    await admin.end()
-  }
-}
-
-/** A migrated database of its own, named bench_* (not test_*, which test clean-ups may drop). */
-const createBenchDatabase = async (): Promise<BenchDatabase> => {
-  const name = `bench_catalog_${randomBytes(4).toString('hex')}`
-  await adminQuery(`create database "${name}"`)
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${name}`
-  const database = { name, url: url.toString(), drop: () => adminQuery(`drop database if exists "${name}" with (force)`) }
-  await runMigrations(database.url, root, { SECRET_KEY: TEST_SECRET, S3_BUCKET: '' })
-  return database
-}
-
-const print = (line = ''): void => void process.stdout.write(`${line}\n`)
-const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : 'n/a')
-const sleep = (delay: number) => new Promise((resolve) => setTimeout(resolve, delay))
-
-const machine = (): string[] => {
-  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? os.cpus()[0]?.model
-  return [
-    `CPU: ${cpu}, ${os.cpus().length} cores; RAM ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; load average ${os
-      .loadavg()
-      .map((n) => n.toFixed(2))
-      .join(' ')}`,
-    `Node ${process.version}; ${os.type()} ${os.release()}`,
-  ]
-}
-
-/** `npm run build` unless the output is current; retried, since other work may leave src/ half-written for a moment. */
-const buildWithRetries = async (): Promise<void> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      ensureProductionBuild()
-      return
-    } catch (error) {
-      if (attempt === 3) throw error
-      print(`build failed (attempt ${attempt}); retrying in 60 s`)
-      await sleep(60_000)
-    }
-  }
-}
-
-type Child = { url: string; stop: () => Promise<void> }
-
-/**
- * Starts one of bench/servers/* and waits for its "ready" line. tsx sometimes exits 0 without
- * running the script at all when several load the Payload config at once (payloadcms/payload#17757
- * shows the same for the CLI): a silent exit before "ready" is retried, twice at most.
- */
-const startChild = async (script: string, env: Record<string, string>): Promise<Child> => {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await startChildOnce(script, env)
-    } catch (error) {
-      const silent = error instanceof Error && /exited before it was ready:\n\s*$/.test(error.message)
-      if (!silent || attempt === 3) throw error
-      print(`${script} exited silently before it was ready (attempt ${attempt}); retrying`)
-    }
-  }
-}
-
-const startChildOnce = async (script: string, env: Record<string, string>): Promise<Child> => {
-  const port = await freePort()
-  const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bench', 'servers', script)], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
-  let output = ''
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} not ready in 120 s:\n${output}`)), 120_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk
-      if (output.includes('"msg":"ready"')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    void exited.then(() => {
-      clearTimeout(timer)
-      reject(new Error(`${script} exited before it was ready:\n${output}`))
-    })
-  })
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return
-      child.kill('SIGTERM')
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      await exited
-      clearTimeout(killer)
-    },
-  }
-}
+/** The shared Redis; cache keys carry the bench database's name, so nothing else is touched. */
+const REDIS_URL_FOR_CACHE = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 /** Warm up, then measure `path` at CONCURRENCY for SECONDS. */
 const measure = async (baseUrl: string, pathOf: (i: number) => string): Promise<LoadResult> => {
   await runLoad({ baseUrl, path: pathOf, concurrency: CONCURRENCY, durationMs: WARMUP_MS })
   return runLoad({ baseUrl, path: pathOf, concurrency: CONCURRENCY, durationMs: SECONDS * 1000 })
-}
-
-const describe = (label: string, result: LoadResult): void => {
-  print(
-    `${label}: ${result.requests} requests in ${result.seconds.toFixed(1)} s = ${result.rps.toFixed(0)} req/s; ` +
-      `p50 ${ms(result.p50)} ms, p95 ${ms(result.p95)} ms, p99 ${ms(result.p99)} ms, max ${ms(result.max)} ms; ` +
-      `statuses ${JSON.stringify(result.statuses)}`,
-  )
-  if (result.firstFailure) print(`  first failure: ${result.firstFailure}`)
 }
 
 /** A list page must have 20 docs with genres populated (depth=1), or the comparison is meaningless. */
@@ -181,6 +70,7 @@ type Results = {
   countSqlMs?: number
   roundRps?: Record<string, number[]>
   search?: LoadResult
+  searchCached?: LoadResult
   searchNote?: string
   searchByKind?: Record<string, number>
   next?: LoadResult
@@ -203,7 +93,7 @@ const main = async () => {
   const children: Child[] = []
   const results: Results = { loadMs: NaN }
   try {
-    database = await createBenchDatabase()
+    database = await createBenchDatabase('catalog')
     const client = new pg.Client({ connectionString: database.url })
     // A dropped connection must fail the query (and reach the clean-up), not crash the process.
     client.on('error', (error) => print(`database connection error: ${error.message}`))
@@ -227,14 +117,16 @@ const main = async () => {
     results.loadMs = seeded.ms
     print(
       `loaded ${seeded.rows.length} anime, ${seeded.altTitleRows} alt titles, ${seeded.relRows} genre links in ` +
-        `${(seeded.ms / 1000).toFixed(1)} s (target < ${LOAD_TARGET_MS / 1000} s), then ANALYZE`,
+        `${(seeded.ms / 1000).toFixed(1)} s (target < ${LOAD_TARGET_MS / 1000} s), then VACUUM ANALYZE`,
     )
     const queries = buildQueryMix(seeded.rows)
     print(`query mix (${queries.length}): ${queries.map((q) => `${q.kind}:"${q.q}"`).join(', ')}`)
 
-    const env = { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url }
+    // The response cache is off here: (a) and (b) measure the work behind a miss. The cached
+    // search (the deployed configuration) is measured on a server of its own below.
+    const env = { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, CACHE_ENABLED: 'false' }
     server = await startServer(env, { compiled: true })
-    print(`compiled server on ${server.url}`)
+    print(`compiled server on ${server.url} (CACHE_ENABLED=false)`)
 
     // (a) search
     const searchPath = (i: number) => `/api/anime/search?q=${encodeURIComponent(queries[i % queries.length]!.q)}&limit=10`
@@ -242,7 +134,7 @@ const main = async () => {
     const probeDocs = (probe.json as { docs?: unknown[] } | undefined)?.docs
     if (probe.status === 200 && Array.isArray(probeDocs)) {
       results.search = await measure(server.url, searchPath)
-      describe('(a) search', results.search)
+      describeResult('(a) search', results.search)
       // Per kind: one sequential pass over the mix, 5 times, so each kind's latency is visible.
       const byKind: Record<string, number[]> = {}
       for (let round = 0; round < 5; round++) {
@@ -256,6 +148,16 @@ const main = async () => {
         Object.entries(byKind).map(([kind, values]) => [kind, values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!]),
       )
       print(`    single-client median by kind (ms): ${JSON.stringify(results.searchByKind, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(1)) : v))}`)
+
+      // (a) again as deployed: the response cache in Redis, filled by one pass over the mix.
+      const cached = await startServer({ ...env, CACHE_ENABLED: 'true', REDIS_URL: REDIS_URL_FOR_CACHE }, { compiled: true })
+      try {
+        for (const query of queries) await fetchJson(cached.url, `/api/anime/search?q=${encodeURIComponent(query.q)}&limit=10`)
+        results.searchCached = await measure(cached.url, searchPath)
+        describeResult('(a) search, response cache in Redis', results.searchCached)
+      } finally {
+        await cached.stop()
+      }
     } else {
       results.searchNote = `not measured: GET /api/anime/search answered ${probe.status} ${JSON.stringify(probe.json).slice(0, 200)}`
       print(`(a) search ${results.searchNote}`)
@@ -271,35 +173,17 @@ const main = async () => {
     children.push(restProject)
     const restStock = await startChild('payloadRestServer.ts', { ...childEnv, BENCH_MODE: 'stock' })
     children.push(restStock)
+    const listPath = () => LIST_PATH
     const targets = [
-      { key: 'next', label: '(b) list via server (Next + Payload)', url: server.url },
-      { key: 'bare', label: '(c) list, bare node-postgres', url: bare.url },
-      { key: 'restProject', label: '(d) list, Payload REST without Next, our config', url: restProject.url },
-      { key: 'restStock', label: '(e) list, Payload REST without Next, stock config', url: restStock.url },
+      { key: 'next', label: '(b) list via server (Next + Payload)', url: server.url, path: listPath },
+      { key: 'bare', label: '(c) list, bare node-postgres', url: bare.url, path: listPath },
+      { key: 'restProject', label: '(d) list, Payload REST without Next, our config', url: restProject.url, path: listPath },
+      { key: 'restStock', label: '(e) list, Payload REST without Next, stock config', url: restStock.url, path: listPath },
     ] as const
-    for (const target of targets) {
-      print(await checkListPage(target.label, target.url))
-      await runLoad({ baseUrl: target.url, path: () => LIST_PATH, concurrency: CONCURRENCY, durationMs: WARMUP_MS })
-    }
-    const runs: Record<string, LoadResult[]> = {}
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? targets : [...targets].reverse()
-      for (const target of order) {
-        const result = await runLoad({
-          baseUrl: target.url,
-          path: () => LIST_PATH,
-          concurrency: CONCURRENCY,
-          durationMs: (SECONDS * 1000) / ROUNDS,
-        })
-        describe(`round ${round + 1} ${target.label}`, result)
-        ;(runs[target.key] ??= []).push(result)
-      }
-    }
-    results.roundRps = Object.fromEntries(Object.entries(runs).map(([key, list]) => [key, list.map((run) => run.rps)]))
-    for (const target of targets) {
-      results[target.key] = mergeResults(runs[target.key]!)
-      describe(`${target.label}, all rounds`, results[target.key]!)
-    }
+    for (const target of targets) print(await checkListPage(target.label, target.url))
+    const measured = await measureInterleaved(targets, { concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, warmupMs: WARMUP_MS })
+    results.roundRps = Object.fromEntries(Object.entries(measured).map(([key, { roundRps }]) => [key, roundRps]))
+    for (const target of targets) results[target.key] = measured[target.key]!.merged
   } finally {
     await server?.stop()
     for (const child of children) await child.stop()
@@ -323,10 +207,10 @@ const report = (r: Results): void => {
   print()
   print(`| measurement (${CONCURRENCY} clients) | req/s | p50 ms | p95 ms | p99 ms | errors | note |`)
   print('|---|---|---|---|---|---|---|')
-  const searchVerdict = r.search
-    ? `p95 target <= ${SEARCH_P95_TARGET_MS} ms: ${r.search.p95 <= SEARCH_P95_TARGET_MS ? 'PASS' : 'FAIL'}`
-    : (r.searchNote ?? '')
-  print(row('(a) search, 40-query mix', r.search, searchVerdict))
+  const verdict = (result?: LoadResult) =>
+    result ? `p95 target <= ${SEARCH_P95_TARGET_MS} ms: ${result.p95 <= SEARCH_P95_TARGET_MS ? 'PASS' : 'FAIL'}` : (r.searchNote ?? '')
+  print(row('(a) search, 40-query mix, response cache (as deployed)', r.searchCached, verdict(r.searchCached)))
+  print(row('(a) search, 40-query mix, uncached (every query computed)', r.search, verdict(r.search)))
   const ratio = r.next && r.bare ? r.next.rps / r.bare.rps : NaN
   print(row('(b) list via server (Next + Payload)', r.next, `(b)/(c) = ${ratio.toFixed(2)}; rounds ${spread('next')} req/s`))
   print(row('(c) list, bare node-postgres', r.bare, `ceiling; rounds ${spread('bare')} req/s`))

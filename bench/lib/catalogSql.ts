@@ -3,7 +3,7 @@
  * published anime by score desc (then createdAt desc, Payload's fallback sort), with alternative
  * titles and genres as full documents (depth=1), and the count Payload's pagination runs.
  */
-export const PAGE_SQL = `
+const ANIME_SELECT = `
 select a.id, a.title, a.title_english as "titleEnglish", a.title_japanese as "titleJapanese",
   a.title_russian as "titleRussian",
   coalesce((select json_agg(json_build_object('id', t.id, 'title', t.title) order by t._order)
@@ -22,9 +22,15 @@ select a.id, a.title, a.title_english as "titleEnglish", a.title_japanese as "ti
                     'kitsu', a.external_ids_kitsu::float8) as "externalIds",
   a.view_count::float8 as "viewCount", a.favorites_count::float8 as "favoritesCount",
   a.updated_at as "updatedAt", a.created_at as "createdAt", a._status as "_status"
-from anime a
+from anime a`
+
+export const PAGE_SQL = `${ANIME_SELECT}
 where a._status = 'published'
 order by a.score desc, a.created_at desc
 limit $1`
+
+/** `GET /api/anime/:id?depth=1` for an anonymous reader: the same document shape, one row. */
+export const DETAIL_SQL = `${ANIME_SELECT}
+where a.id = $1 and a._status = 'published'`
 
 export const COUNT_SQL = `select count(*)::int as n from anime where _status = 'published'`
