@@ -12,6 +12,8 @@ import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/
  * and relationship changes on either instance, no sharing of signed-in responses, and an outage.
  */
 
+const REDIS_PORT = Number(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379)
+
 let database: TestDatabase
 let proxy: TcpProxy
 let a: RunningServer
@@ -40,7 +42,7 @@ const write = async (server: RunningServer, method: string, path: string, body: 
 beforeAll(async () => {
   ensureProductionBuild()
   database = await createMigratedTestDatabase('response-cache')
-  proxy = await startTcpProxy(6379)
+  proxy = await startTcpProxy(REDIS_PORT)
   const env = { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${proxy.port}` }
   ;[a, b] = await Promise.all([startServer(env, { compiled: true }), startServer(env, { compiled: true })])
   const registered = await fetch(`${a.url}/api/auth/register`, {
