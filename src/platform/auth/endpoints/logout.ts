@@ -1,7 +1,9 @@
 import type { Endpoint } from 'payload'
 
+import { actorOf, recordEventSql } from '../../events'
 import { publishSessionEvent } from '../../realtime'
-import { databaseQuery } from '../databaseQuery'
+import { databaseTransaction } from '../databaseQuery'
+import { sessionEndedEvent } from '../events/sessionEndedEvent'
 import { sessionIdOfUser } from '../sessionIdOf'
 import { revokeSessions } from '../tokens/sessionStore'
 import { unauthorized } from './responses'
@@ -14,7 +16,12 @@ export const logoutEndpoint: Endpoint = {
     const user = req.user
     const sid = sessionIdOfUser(user)
     if (!user || !sid) return unauthorized()
-    const revoked = await revokeSessions(databaseQuery(req.payload), { userId: user.id, sids: [sid] })
+    const revoked = await databaseTransaction(req.payload, async (query) => {
+      const sids = await revokeSessions(query, { userId: user.id, sids: [sid] })
+      const event = sessionEndedEvent({ userId: user.id, reason: 'logout', sessionCount: sids.length, actor: actorOf(user) })
+      if (sids.length > 0) await recordEventSql(query, event)
+      return sids
+    })
     await publishSessionEvent({ type: 'session.revoked', userId: String(user.id), reason: 'logout', sessionIds: revoked })
     return new Response(null, { status: 204 })
   },
@@ -27,7 +34,10 @@ export const logoutAllEndpoint: Endpoint = {
   handler: async (req) => {
     const user = req.user
     if (!user) return unauthorized()
-    await revokeSessions(databaseQuery(req.payload), { userId: user.id })
+    await databaseTransaction(req.payload, async (query) => {
+      const sids = await revokeSessions(query, { userId: user.id })
+      await recordEventSql(query, sessionEndedEvent({ userId: user.id, reason: 'logout-all', sessionCount: sids.length, actor: actorOf(user) }))
+    })
     await publishSessionEvent({ type: 'session.revoked', userId: String(user.id), reason: 'logout-all' })
     return new Response(null, { status: 204 })
   },

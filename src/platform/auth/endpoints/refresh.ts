@@ -1,8 +1,10 @@
 import type { Endpoint } from 'payload'
 
 import type { User } from '../../../payload-types'
+import { recordEventSql } from '../../events'
 import { publishSessionEvent } from '../../realtime'
-import { databaseQuery } from '../databaseQuery'
+import { databaseQuery, databaseTransaction } from '../databaseQuery'
+import { sessionEndedEvent } from '../events/sessionEndedEvent'
 import { createRefreshToken, hashRefreshToken, refreshTokenSession } from '../tokens/refreshToken'
 import { revokeSessions, rotateRefreshToken } from '../tokens/sessionStore'
 import { accessTokenFor, refreshExpiry } from '../tokens/tokenSession'
@@ -33,7 +35,12 @@ export const refreshEndpoint: Endpoint = {
         nextExpiresAt: refreshExpiry(),
       })
       if (result.outcome === 'reused') {
-        const revoked = await revokeSessions(query, { userId: result.userId, sids: [sid] })
+        const revoked = await databaseTransaction(req.payload, async (transaction) => {
+          const sids = await revokeSessions(transaction, { userId: result.userId, sids: [sid] })
+          const event = sessionEndedEvent({ userId: result.userId, reason: 'refresh-reuse', sessionCount: sids.length })
+          if (sids.length > 0) await recordEventSql(transaction, event)
+          return sids
+        })
         req.payload.logger.warn({ userId: result.userId, sid }, 'a spent refresh token was presented again: session revoked')
         await publishSessionEvent({ type: 'session.revoked', userId: result.userId, reason: 'refresh-reuse', sessionIds: revoked })
         return unauthorized('The refresh token has already been used; the session has been ended.')

@@ -1,7 +1,9 @@
 import type { Endpoint } from 'payload'
 
+import { actorOf, recordEventSql } from '../../events'
 import { publishSessionEvent } from '../../realtime'
-import { databaseQuery } from '../databaseQuery'
+import { databaseQuery, databaseTransaction } from '../databaseQuery'
+import { sessionEndedEvent } from '../events/sessionEndedEvent'
 import { sessionIdOfUser } from '../sessionIdOf'
 import { listSessions, revokeSessions } from '../tokens/sessionStore'
 import { errorResponse, unauthorized } from './responses'
@@ -27,7 +29,12 @@ export const revokeSessionEndpoint: Endpoint = {
     if (!user) return unauthorized()
     const id = req.routeParams?.id
     if (typeof id !== 'string' || !id) return errorResponse(404, 'No such session.', 'id')
-    const revoked = await revokeSessions(databaseQuery(req.payload), { userId: user.id, sids: [id] })
+    const revoked = await databaseTransaction(req.payload, async (query) => {
+      const sids = await revokeSessions(query, { userId: user.id, sids: [id] })
+      const event = sessionEndedEvent({ userId: user.id, reason: 'session-revoked', sessionCount: sids.length, actor: actorOf(user) })
+      if (sids.length > 0) await recordEventSql(query, event)
+      return sids
+    })
     if (revoked.length === 0) return errorResponse(404, 'No such session.', 'id')
     await publishSessionEvent({ type: 'session.revoked', userId: String(user.id), reason: 'session-revoked', sessionIds: revoked })
     return new Response(null, { status: 204 })

@@ -1,6 +1,8 @@
 import type { CollectionAfterLogoutHook } from 'payload'
 
+import { actorOf, recordEvent } from '../../../../events'
 import { publishSessionEvent } from '../../../../realtime'
+import { sessionEndedEvent } from '../../../events/sessionEndedEvent'
 import { sessionIdOfUser } from '../../../sessionIdOf'
 
 /** Payload's own logout (admin panel, /api/users/logout[?allSessions=true]) tells the sockets too. */
@@ -9,6 +11,8 @@ export const announceLogout: CollectionAfterLogoutHook = async ({ req }) => {
   if (!user) return
   const sid = sessionIdOfUser(user)
   const allSessions = req.searchParams?.get('allSessions') === 'true'
+  // Runs inside Payload's logout transaction: the event commits with the session removal.
+  await recordEvent(req, sessionEndedEvent({ userId: user.id, reason: allSessions ? 'logout-all' : 'logout', actor: actorOf(user) }))
   await publishSessionEvent({
     type: 'session.revoked',
     userId: String(user.id),

@@ -1,12 +1,16 @@
 import type { CollectionAfterOperationHook } from 'payload'
 
+import { recordEvent } from '../../../../events'
 import { publishSessionEvent } from '../../../../realtime'
+import { sessionEndedEvent } from '../../../events/sessionEndedEvent'
 
 /** Payload's reset clears every session of the user; their sockets are told to go. */
-export const announcePasswordReset: CollectionAfterOperationHook = async ({ operation, result }) => {
+export const announcePasswordReset: CollectionAfterOperationHook = async ({ operation, req, result }) => {
   if (operation !== 'resetPassword') return result
   const userId = (result as { user?: { id?: number | string } } | undefined)?.user?.id
   if (userId !== undefined) {
+    // After Payload's commit (afterOperation): recorded on its own, just after the reset.
+    await recordEvent(req, sessionEndedEvent({ userId, reason: 'password-reset' }))
     await publishSessionEvent({ type: 'session.revoked', userId: String(userId), reason: 'password-reset' })
   }
   return result
