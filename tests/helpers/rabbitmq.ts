@@ -76,6 +76,8 @@ export type TcpProxy = {
   url: string
   /** Drops every open connection and refuses new ones: the broker looks down. */
   cut: () => void
+  /** Keeps connections open but throws away what the broker sends (confirms included): a hung broker. */
+  swallowReplies: (on: boolean) => void
   restore: () => void
   close: () => Promise<void>
 }
@@ -84,6 +86,7 @@ export type TcpProxy = {
 export const startTcpProxy = async (targetPort = RABBITMQ_PORT): Promise<TcpProxy> => {
   const port = await freePort()
   let open = true
+  let swallow = false
   const sockets = new Set<net.Socket>()
   const server = net.createServer((client) => {
     if (!open) {
@@ -102,7 +105,9 @@ export const startTcpProxy = async (targetPort = RABBITMQ_PORT): Promise<TcpProx
     client.on('error', drop).on('close', drop)
     upstream.on('error', drop).on('close', drop)
     client.pipe(upstream)
-    upstream.pipe(client)
+    upstream.on('data', (chunk: Buffer) => {
+      if (!swallow) client.write(chunk)
+    })
   })
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   const dropAll = () => {
@@ -118,6 +123,10 @@ export const startTcpProxy = async (targetPort = RABBITMQ_PORT): Promise<TcpProx
     },
     restore: () => {
       open = true
+      swallow = false
+    },
+    swallowReplies: (on) => {
+      swallow = on
     },
     close: async () => {
       open = false

@@ -1,6 +1,7 @@
-import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib'
+import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib'
 
 import type { Logger } from '../../observability/logger'
+import { connectBroker } from '../connectBroker'
 import { type EventMessage, isEventMessage } from '../eventMessage'
 import { PoisonMessageError } from './PoisonMessageError'
 import type { ReceiptStore } from './receipts'
@@ -126,7 +127,7 @@ export const startConsumer = ({
 
   const connect = async () => {
     try {
-      const opened = await amqp.connect(url, { clientProperties: { connection_name: `cms-worker-${definition.name}` } })
+      const opened = await connectBroker(url, `cms-worker-${definition.name}`)
       connection = opened
       opened.on('error', () => undefined)
       opened.on('close', () => {

@@ -1,4 +1,6 @@
-import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib'
+import type { ChannelModel, ConfirmChannel } from 'amqplib'
+
+import { connectBroker } from '../connectBroker'
 
 import type { EventMessage } from '../eventMessage'
 
@@ -36,7 +38,7 @@ export const createEventPublisher = ({
   let broken = false
 
   const connect = async (): Promise<Connected> => {
-    const connection = await amqp.connect(url, { clientProperties: { connection_name: 'cms-event-relay' } })
+    const connection = await connectBroker(url, 'cms-event-relay')
     const forget = () => {
       broken = true
       current = undefined

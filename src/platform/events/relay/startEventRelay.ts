@@ -17,6 +17,8 @@ type RelayOptions = {
   databaseUrl: string
   events: EventsConfig
   logger: Pick<Logger, 'info' | 'warn' | 'error'>
+  /** How long a batch waits for the broker's confirms before it is given up (and retried). */
+  confirmTimeoutMs?: number
 }
 
 /** Waits `ms`, or less if the relay is stopped meanwhile. */
@@ -40,7 +42,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
  *
  * Without RABBITMQ_URL it does nothing: events wait in the outbox until a broker is configured.
  */
-export const startEventRelay = ({ databaseUrl, events, logger }: RelayOptions): EventRelay => {
+export const startEventRelay = ({ databaseUrl, events, logger, confirmTimeoutMs }: RelayOptions): EventRelay => {
   const url = events.rabbitmqUrl
   if (!url) {
     logger.info('no RABBITMQ_URL: events are kept in the outbox and not published')
@@ -49,7 +51,7 @@ export const startEventRelay = ({ databaseUrl, events, logger }: RelayOptions): 
   const { pollMs, batchSize, maxBackoffMs, retentionHours } = events.relay
   const pool = new Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000 })
   pool.on('error', (error) => logger.warn({ err: error }, 'idle outbox connection failed'))
-  const publisher: EventPublisher = createEventPublisher({ url, exchange: events.exchange })
+  const publisher: EventPublisher = createEventPublisher({ url, exchange: events.exchange, confirmTimeoutMs })
   const stopping = new AbortController()
   let published = 0
 
