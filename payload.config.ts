@@ -2,6 +2,8 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig, type Config } from 'payload'
+import { en } from '@payloadcms/translations/languages/en'
+import { ru } from '@payloadcms/translations/languages/ru'
 import sharp from 'sharp'
 
 import { AuthSessions, createUsersCollection, loggingEmailAdapter, tokenEndpoints } from './src/platform/auth'
@@ -12,6 +14,7 @@ import { EventOutbox } from './src/platform/events'
 import { animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
 import { animeSearchQueries } from './src/domains/anime/search'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
+import { aviationCachedCollections, aviationCollections, aviationFavoriteTargets, aviationGlobals, scheduledPublishingJobs } from './src/domains/aviation'
 import { responseCachePlugin } from './src/platform/cache/responseCache'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
@@ -47,11 +50,24 @@ export default buildConfig({
       maxBytes: app.storage.avatarMaxBytes,
       maxImagePixels: app.storage.maxImagePixels,
     }),
-    createFavoritesCollection({ itemCollections: [...animeFavoriteTargets] }),
+    createFavoritesCollection({ itemCollections: [...animeFavoriteTargets, ...aviationFavoriteTargets] }),
     ...animeCollections,
+    ...aviationCollections,
     EventOutbox,
   ],
+  globals: [...aviationGlobals],
   endpoints: [...tokenEndpoints],
+  // Content in Russian (default) and English; a missing translation falls back to Russian.
+  localization: {
+    locales: [
+      { code: 'ru', label: 'Русский' },
+      { code: 'en', label: 'English' },
+    ],
+    defaultLocale: 'ru',
+    fallback: true,
+  },
+  i18n: { supportedLanguages: { en, ru }, fallbackLanguage: 'en' },
+  jobs: scheduledPublishingJobs,
   email: loggingEmailAdapter({
     fromAddress: app.identity.emailFrom.address,
     fromName: app.identity.emailFrom.name,
@@ -86,7 +102,7 @@ export default buildConfig({
     GraphQLError: 'info',
   } as Config['loggingLevels'],
   // The cache plugin goes last: it reads every collection's fields to know what invalidates what.
-  plugins: [mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections] })],
+  plugins: [mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections] })],
   sharp,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

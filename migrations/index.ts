@@ -4,6 +4,7 @@ import * as migration_20261127_044246_anime_catalog from './20261127_044246_anim
 import * as migration_20261127_052617_anime_airing_status_enum from './20261127_052617_anime_airing_status_enum';
 import * as migration_20261127_064305_search_index_fastupdate_off from './20261127_064305_search_index_fastupdate_off';
 import * as migration_20261127_065107_events_outbox from './20261127_065107_events_outbox';
+import * as migration_20261127_072108_aviation from './20261127_072108_aviation';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261127_065107_events_outbox.up,
     down: migration_20261127_065107_events_outbox.down,
-    name: '20261127_065107_events_outbox'
+    name: '20261127_065107_events_outbox',
+  },
+  {
+    up: migration_20261127_072108_aviation.up,
+    down: migration_20261127_072108_aviation.down,
+    name: '20261127_072108_aviation'
   },
 ];

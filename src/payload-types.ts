@@ -77,8 +77,17 @@ export interface Config {
     studios: Studio;
     lists: List;
     views: View;
+    articles: Article;
+    categories: Category;
+    aircraft: Aircraft;
+    'design-bureaus': DesignBureau;
+    designers: Designer;
+    manufacturers: Manufacturer;
+    personalities: Personality;
+    'historical-events': HistoricalEvent;
     'event-outbox': EventOutbox;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -89,6 +98,26 @@ export interface Config {
     };
     studios: {
       anime: 'anime';
+    };
+    categories: {
+      articles: 'articles';
+    };
+    aircraft: {
+      events: 'historical-events';
+    };
+    'design-bureaus': {
+      aircraft: 'aircraft';
+      designers: 'designers';
+    };
+    designers: {
+      aircraft: 'aircraft';
+    };
+    manufacturers: {
+      aircraft: 'aircraft';
+      subsidiaries: 'manufacturers';
+    };
+    personalities: {
+      events: 'historical-events';
     };
   };
   collectionsSelect: {
@@ -102,8 +131,17 @@ export interface Config {
     studios: StudiosSelect<false> | StudiosSelect<true>;
     lists: ListsSelect<false> | ListsSelect<true>;
     views: ViewsSelect<false> | ViewsSelect<true>;
+    articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    aircraft: AircraftSelect<false> | AircraftSelect<true>;
+    'design-bureaus': DesignBureausSelect<false> | DesignBureausSelect<true>;
+    designers: DesignersSelect<false> | DesignersSelect<true>;
+    manufacturers: ManufacturersSelect<false> | ManufacturersSelect<true>;
+    personalities: PersonalitiesSelect<false> | PersonalitiesSelect<true>;
+    'historical-events': HistoricalEventsSelect<false> | HistoricalEventsSelect<true>;
     'event-outbox': EventOutboxSelect<false> | EventOutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -111,16 +149,26 @@ export interface Config {
   db: {
     defaultIDType: number;
   };
-  fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
-  locale: null;
+  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('ru' | 'en') | ('ru' | 'en')[];
+  globals: {
+    'app-settings': AppSetting;
+  };
+  globalsSelect: {
+    'app-settings': AppSettingsSelect<false> | AppSettingsSelect<true>;
+  };
+  locale: 'ru' | 'en';
   widgets: {
     collections: CollectionsWidget;
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -298,10 +346,19 @@ export interface Media {
 export interface Favorite {
   id: number;
   user?: (number | null) | User;
-  item: {
-    relationTo: 'anime';
-    value: number | Anime;
-  };
+  item:
+    | {
+        relationTo: 'anime';
+        value: number | Anime;
+      }
+    | {
+        relationTo: 'articles';
+        value: number | Article;
+      }
+    | {
+        relationTo: 'aircraft';
+        value: number | Aircraft;
+      };
   itemKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -406,6 +463,453 @@ export interface Studio {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "articles".
+ */
+export interface Article {
+  id: number;
+  title: string;
+  /**
+   * Generated from the title unless set.
+   */
+  slug?: string | null;
+  excerpt?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  cover?: (number | null) | Media;
+  category?: (number | null) | Category;
+  tags?: string[] | null;
+  related?:
+    | (
+        | {
+            relationTo: 'aircraft';
+            value: number | Aircraft;
+          }
+        | {
+            relationTo: 'design-bureaus';
+            value: number | DesignBureau;
+          }
+        | {
+            relationTo: 'designers';
+            value: number | Designer;
+          }
+        | {
+            relationTo: 'manufacturers';
+            value: number | Manufacturer;
+          }
+        | {
+            relationTo: 'personalities';
+            value: number | Personality;
+          }
+        | {
+            relationTo: 'historical-events';
+            value: number | HistoricalEvent;
+          }
+      )[]
+    | null;
+  author?: (number | null) | User;
+  /**
+   * Set on first publication unless chosen.
+   */
+  publishedAt?: string | null;
+  /**
+   * Editors submit for review; a moderator publishes or requests changes.
+   */
+  workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'published';
+  /**
+   * Required when a moderator requests changes.
+   */
+  reviewComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories".
+ */
+export interface Category {
+  id: number;
+  name: string;
+  /**
+   * Generated from the title unless set.
+   */
+  slug?: string | null;
+  description?: string | null;
+  order?: number | null;
+  articles?: {
+    docs?: (number | Article)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "aircraft".
+ */
+export interface Aircraft {
+  id: number;
+  name: string;
+  /**
+   * Generated from the title unless set.
+   */
+  slug?: string | null;
+  /**
+   * E.g. "Tu-144", "MiG-21bis"
+   */
+  designation?: string | null;
+  role?:
+    | (
+        | 'fighter'
+        | 'interceptor'
+        | 'bomber'
+        | 'attack'
+        | 'airliner'
+        | 'transport'
+        | 'trainer'
+        | 'reconnaissance'
+        | 'helicopter'
+        | 'experimental'
+        | 'utility'
+        | 'flying_boat'
+      )
+    | null;
+  status?: ('project' | 'prototype' | 'in_production' | 'in_service' | 'retired' | 'cancelled') | null;
+  firstFlight?: string | null;
+  introduced?: string | null;
+  retired?: string | null;
+  numberBuilt?: number | null;
+  manufacturer?: (number | null) | Manufacturer;
+  designBureau?: (number | null) | DesignBureau;
+  designers?: (number | Designer)[] | null;
+  variants?:
+    | {
+        designation: string;
+        firstFlight?: string | null;
+        description?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  specifications?: {
+    crew?: number | null;
+    lengthM?: number | null;
+    wingspanM?: number | null;
+    heightM?: number | null;
+    emptyWeightKg?: number | null;
+    maxTakeoffWeightKg?: number | null;
+    /**
+     * E.g. "4 × Kuznetsov NK-12MV turboprops, 11,000 kW each"
+     */
+    engines?: string | null;
+    maxSpeedKmh?: number | null;
+    rangeKm?: number | null;
+    serviceCeilingM?: number | null;
+  };
+  gallery?: (number | Media)[] | null;
+  /**
+   * ICAO type designator, e.g. "T144"
+   */
+  icaoCode?: string | null;
+  /**
+   * IATA type code, e.g. "TU4"
+   */
+  iataCode?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  events?: {
+    docs?: (number | HistoricalEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Editors submit for review; a moderator publishes or requests changes.
+   */
+  workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'published';
+  /**
+   * Required when a moderator requests changes.
+   */
+  reviewComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "manufacturers".
+ */
+export interface Manufacturer {
+  id: number;
+  name: string;
+  /**
+   * Generated from the title unless set.
+   */
+  slug?: string | null;
+  country?: string | null;
+  founded?: string | null;
+  defunct?: string | null;
+  /**
+   * The company or group this one belongs to.
+   */
+  parent?: (number | null) | Manufacturer;
+  logo?: (number | null) | Media;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  aircraft?: {
+    docs?: (number | Aircraft)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  subsidiaries?: {
+    docs?: (number | Manufacturer)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Editors submit for review; a moderator publishes or requests changes.
+   */
+  workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'published';
+  /**
+   * Required when a moderator requests changes.
+   */
+  reviewComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "design-bureaus".
+ */
+export interface DesignBureau {
+  id: number;
+  name: string;
+  /**
+   * Generated from the title unless set.
+   */
+  slug?: string | null;
+  country?: string | null;
+  founded?: string | null;
+  dissolved?: string | null;
+  chiefDesigners?: (number | Designer)[] | null;
+  logo?: (number | null) | Media;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  aircraft?: {
+    docs?: (number | Aircraft)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  designers?: {
+    docs?: (number | Designer)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Editors submit for review; a moderator publishes or requests changes.
+   */
+  workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'published';
+  /**
+   * Required when a moderator requests changes.
+   */
+  reviewComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "designers".
+ */
+export interface Designer {
+  id: number;
+  name: string;
+  /**
+   * Generated from the title unless set.
+   */
+  slug?: string | null;
+  born?: string | null;
+  died?: string | null;
+  nationality?: string | null;
+  bureau?: (number | null) | DesignBureau;
+  portrait?: (number | null) | Media;
+  biography?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  aircraft?: {
+    docs?: (number | Aircraft)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Editors submit for review; a moderator publishes or requests changes.
+   */
+  workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'published';
+  /**
+   * Required when a moderator requests changes.
+   */
+  reviewComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "historical-events".
+ */
+export interface HistoricalEvent {
+  id: number;
+  title: string;
+  /**
+   * Generated from the title unless set.
+   */
+  slug?: string | null;
+  date: string;
+  location?: string | null;
+  aircraft?: (number | Aircraft)[] | null;
+  personalities?: (number | Personality)[] | null;
+  image?: (number | null) | Media;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Editors submit for review; a moderator publishes or requests changes.
+   */
+  workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'published';
+  /**
+   * Required when a moderator requests changes.
+   */
+  reviewComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "personalities".
+ */
+export interface Personality {
+  id: number;
+  name: string;
+  /**
+   * Generated from the title unless set.
+   */
+  slug?: string | null;
+  roles?: ('pilot' | 'test_pilot' | 'engineer' | 'designer' | 'commander' | 'cosmonaut' | 'executive')[] | null;
+  born?: string | null;
+  died?: string | null;
+  nationality?: string | null;
+  portrait?: (number | null) | Media;
+  biography?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  events?: {
+    docs?: (number | HistoricalEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Editors submit for review; a moderator publishes or requests changes.
+   */
+  workflowStatus: 'draft' | 'in_review' | 'changes_requested' | 'published';
+  /**
+   * Required when a moderator requests changes.
+   */
+  reviewComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "lists".
  */
 export interface List {
@@ -486,6 +990,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -530,6 +1126,38 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'views';
         value: number | View;
+      } | null)
+    | ({
+        relationTo: 'articles';
+        value: number | Article;
+      } | null)
+    | ({
+        relationTo: 'categories';
+        value: number | Category;
+      } | null)
+    | ({
+        relationTo: 'aircraft';
+        value: number | Aircraft;
+      } | null)
+    | ({
+        relationTo: 'design-bureaus';
+        value: number | DesignBureau;
+      } | null)
+    | ({
+        relationTo: 'designers';
+        value: number | Designer;
+      } | null)
+    | ({
+        relationTo: 'manufacturers';
+        value: number | Manufacturer;
+      } | null)
+    | ({
+        relationTo: 'personalities';
+        value: number | Personality;
+      } | null)
+    | ({
+        relationTo: 'historical-events';
+        value: number | HistoricalEvent;
       } | null)
     | ({
         relationTo: 'event-outbox';
@@ -844,6 +1472,191 @@ export interface ViewsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "articles_select".
+ */
+export interface ArticlesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  excerpt?: T;
+  body?: T;
+  cover?: T;
+  category?: T;
+  tags?: T;
+  related?: T;
+  author?: T;
+  publishedAt?: T;
+  workflowStatus?: T;
+  reviewComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories_select".
+ */
+export interface CategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  order?: T;
+  articles?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "aircraft_select".
+ */
+export interface AircraftSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  designation?: T;
+  role?: T;
+  status?: T;
+  firstFlight?: T;
+  introduced?: T;
+  retired?: T;
+  numberBuilt?: T;
+  manufacturer?: T;
+  designBureau?: T;
+  designers?: T;
+  variants?:
+    | T
+    | {
+        designation?: T;
+        firstFlight?: T;
+        description?: T;
+        id?: T;
+      };
+  specifications?:
+    | T
+    | {
+        crew?: T;
+        lengthM?: T;
+        wingspanM?: T;
+        heightM?: T;
+        emptyWeightKg?: T;
+        maxTakeoffWeightKg?: T;
+        engines?: T;
+        maxSpeedKmh?: T;
+        rangeKm?: T;
+        serviceCeilingM?: T;
+      };
+  gallery?: T;
+  icaoCode?: T;
+  iataCode?: T;
+  description?: T;
+  events?: T;
+  workflowStatus?: T;
+  reviewComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "design-bureaus_select".
+ */
+export interface DesignBureausSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  country?: T;
+  founded?: T;
+  dissolved?: T;
+  chiefDesigners?: T;
+  logo?: T;
+  description?: T;
+  aircraft?: T;
+  designers?: T;
+  workflowStatus?: T;
+  reviewComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "designers_select".
+ */
+export interface DesignersSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  born?: T;
+  died?: T;
+  nationality?: T;
+  bureau?: T;
+  portrait?: T;
+  biography?: T;
+  aircraft?: T;
+  workflowStatus?: T;
+  reviewComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "manufacturers_select".
+ */
+export interface ManufacturersSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  country?: T;
+  founded?: T;
+  defunct?: T;
+  parent?: T;
+  logo?: T;
+  description?: T;
+  aircraft?: T;
+  subsidiaries?: T;
+  workflowStatus?: T;
+  reviewComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "personalities_select".
+ */
+export interface PersonalitiesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  roles?: T;
+  born?: T;
+  died?: T;
+  nationality?: T;
+  portrait?: T;
+  biography?: T;
+  events?: T;
+  workflowStatus?: T;
+  reviewComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "historical-events_select".
+ */
+export interface HistoricalEventsSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  date?: T;
+  location?: T;
+  aircraft?: T;
+  personalities?: T;
+  image?: T;
+  description?: T;
+  workflowStatus?: T;
+  reviewComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "event-outbox_select".
  */
 export interface EventOutboxSelect<T extends boolean = true> {
@@ -864,6 +1677,37 @@ export interface EventOutboxSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -899,6 +1743,54 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "app-settings".
+ */
+export interface AppSetting {
+  id: number;
+  siteTitle: string;
+  featuredArticles?: (number | Article)[] | null;
+  maintenanceBanner?: {
+    enabled?: boolean | null;
+    message?: string | null;
+    tone?: ('info' | 'warning') | null;
+  };
+  socialLinks?:
+    | {
+        platform: 'telegram' | 'vk' | 'youtube' | 'x' | 'github' | 'other';
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "app-settings_select".
+ */
+export interface AppSettingsSelect<T extends boolean = true> {
+  siteTitle?: T;
+  featuredArticles?: T;
+  maintenanceBanner?:
+    | T
+    | {
+        enabled?: T;
+        message?: T;
+        tone?: T;
+      };
+  socialLinks?:
+    | T
+    | {
+        platform?: T;
+        url?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -906,6 +1798,26 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?: {
+      relationTo: 'articles';
+      value: number | Article;
+    } | null;
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

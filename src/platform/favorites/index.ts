@@ -22,7 +22,7 @@ const nobodyWrites: FieldAccess = () => false
  */
 export const createFavoritesCollection = ({ itemCollections }: { itemCollections: CollectionSlug[] }): CollectionConfig => ({
   slug: 'favorites',
-  admin: { group: 'Users', defaultColumns: ['user', 'item', 'createdAt'] },
+  admin: { group: 'Community', defaultColumns: ['user', 'item', 'createdAt'] },
   access: { read: ownRecords, create: authenticated, update: ownRecords, delete: ownRecords },
   indexes: [{ fields: ['user', 'itemKey'], unique: true }],
   hooks: {

@@ -8,7 +8,7 @@ import { nobody, ownRecords } from '../../../platform/auth'
  */
 export const Views: CollectionConfig = {
   slug: 'views',
-  admin: { group: 'Users', defaultColumns: ['user', 'anime', 'episode', 'lastViewedAt'] },
+  admin: { group: 'Community', defaultColumns: ['user', 'anime', 'episode', 'lastViewedAt'] },
   defaultSort: '-lastViewedAt',
   access: { read: ownRecords, create: nobody, update: nobody, delete: ownRecords },
   indexes: [{ fields: ['user', 'anime'], unique: true }],

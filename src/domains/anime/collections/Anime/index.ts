@@ -16,7 +16,7 @@ export const Anime: CollectionConfig = {
   graphQL: { singularName: 'Anime', pluralName: 'Animes' },
   labels: { singular: 'Anime', plural: 'Anime' },
   admin: {
-    group: 'Kitsu',
+    group: 'Anime',
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'status', 'year', 'score', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'titleEnglish', 'slug'],

@@ -14,7 +14,7 @@ const ownerField = { update: ownerOrAdminField }
 /** Kitsu's user-made collections of anime ("lists"), private, unlisted or public. */
 export const Lists: CollectionConfig = {
   slug: 'lists',
-  admin: { group: 'Kitsu', useAsTitle: 'name', defaultColumns: ['name', 'owner', 'visibility', 'hidden', 'updatedAt'] },
+  admin: { group: 'Community', useAsTitle: 'name', defaultColumns: ['name', 'owner', 'visibility', 'hidden', 'updatedAt'] },
   access: { read: readLists, create: authenticated, update: updateLists, delete: updateLists },
   hooks: { beforeChange: [assignCurrentUser('owner')], afterRead: [dropMissingItems] },
   fields: [

@@ -1,0 +1,7 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+/** The author is whoever creates the article (from the token); a body's `author` is ignored. */
+export const setAuthorFromUser: CollectionBeforeChangeHook = ({ data, operation, req }) => {
+  if (operation !== 'create' || !req.user || req.user.collection !== 'users') return data
+  return { ...data, author: req.user.id }
+}

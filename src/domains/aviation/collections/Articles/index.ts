@@ -1,0 +1,59 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { image, polymorphicReference } from '../../fields/references'
+import { slugField } from '../../fields/slugField'
+import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
+import { setAuthorFromUser } from './hooks/setAuthorFromUser'
+import { stampPublishedAt } from './hooks/stampPublishedAt'
+
+/** Set on create from the token (setAuthorFromUser); nobody reassigns it through the API. */
+const nobodyWrites: FieldAccess = () => false
+
+/** Encyclopedia entries an article can point at. */
+export const ENTRY_COLLECTIONS = ['aircraft', 'design-bureaus', 'designers', 'manufacturers', 'personalities', 'historical-events'] as const
+
+export const Articles: CollectionConfig = withEditorialWorkflow(
+  {
+    slug: 'articles',
+    labels: { singular: 'Article', plural: 'Articles' },
+    admin: {
+      group: 'Aviation',
+      useAsTitle: 'title',
+      defaultColumns: ['title', 'category', 'workflowStatus', '_status', 'author', 'publishedAt', 'updatedAt'],
+      listSearchableFields: ['title', 'slug', 'excerpt'],
+    },
+    defaultSort: '-publishedAt',
+    hooks: { beforeChange: [setAuthorFromUser, stampPublishedAt] },
+    fields: [
+      { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
+      slugField('title'),
+      { name: 'excerpt', type: 'textarea', localized: true, maxLength: 1000 },
+      { name: 'body', type: 'richText', localized: true },
+      image('cover'),
+      {
+        name: 'category',
+        type: 'relationship',
+        relationTo: 'categories',
+        index: true,
+        admin: { position: 'sidebar' },
+      },
+      { name: 'tags', type: 'text', hasMany: true, maxLength: 60, admin: { position: 'sidebar' } },
+      polymorphicReference('related', [...ENTRY_COLLECTIONS], { label: 'Related entries' }),
+      {
+        name: 'author',
+        type: 'relationship',
+        relationTo: 'users',
+        index: true,
+        access: { create: nobodyWrites, update: nobodyWrites },
+        admin: { position: 'sidebar', readOnly: true },
+      },
+      {
+        name: 'publishedAt',
+        type: 'date',
+        index: true,
+        admin: { position: 'sidebar', description: 'Set on first publication unless chosen.' },
+      },
+    ],
+  },
+  { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
+)

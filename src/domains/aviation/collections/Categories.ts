@@ -1,0 +1,26 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, isAdmin, isEditorOrAdmin } from '../../../platform/auth'
+import { slugField } from '../fields/slugField'
+
+/** Article categories ("history", "design", ...): public, ordered, with their articles joined. */
+export const Categories: CollectionConfig = {
+  slug: 'categories',
+  labels: { singular: 'Category', plural: 'Categories' },
+  admin: {
+    group: 'Aviation',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'order', 'updatedAt'],
+    listSearchableFields: ['name', 'slug'],
+  },
+  defaultSort: 'order',
+  access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isAdmin },
+  fields: [
+    { name: 'name', type: 'text', required: true, localized: true, maxLength: 120 },
+    slugField('name'),
+    { name: 'description', type: 'textarea', localized: true, maxLength: 2000 },
+    { name: 'order', type: 'number', defaultValue: 0, index: true, admin: { position: 'sidebar', step: 1 } },
+    // Access of articles applies to the join: the public sees published articles only.
+    { name: 'articles', type: 'join', collection: 'articles', on: 'category', defaultSort: '-publishedAt', admin: { allowCreate: false } },
+  ],
+}

@@ -1,0 +1,36 @@
+import type { CollectionConfig } from 'payload'
+
+import { dayOnly, image, reference } from '../fields/references'
+import { slugField } from '../fields/slugField'
+import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
+
+/** OKB and design offices (Tupolev, Mikoyan-Gurevich, Lockheed Skunk Works...). */
+export const DesignBureaus: CollectionConfig = withEditorialWorkflow({
+  slug: 'design-bureaus',
+  labels: { singular: 'Design bureau', plural: 'Design bureaus' },
+  graphQL: { singularName: 'DesignBureau', pluralName: 'DesignBureaus' },
+  admin: {
+    group: 'Aviation',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'country', 'founded', 'dissolved', 'workflowStatus', '_status'],
+    listSearchableFields: ['name', 'slug'],
+  },
+  defaultSort: 'founded',
+  fields: [
+    { name: 'name', type: 'text', required: true, localized: true, maxLength: 200 },
+    slugField('name'),
+    {
+      type: 'row',
+      fields: [
+        { name: 'country', type: 'text', localized: true, maxLength: 120 },
+        { name: 'founded', type: 'date', index: true, admin: dayOnly },
+        { name: 'dissolved', type: 'date', admin: dayOnly },
+      ],
+    },
+    reference('chiefDesigners', 'designers', { hasMany: true, label: 'Chief designers' }),
+    image('logo'),
+    { name: 'description', type: 'richText', localized: true },
+    { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'designBureau', defaultSort: 'firstFlight', admin: { allowCreate: false } },
+    { name: 'designers', type: 'join', collection: 'designers', on: 'bureau', admin: { allowCreate: false } },
+  ],
+})

@@ -1,0 +1,35 @@
+import type { CollectionConfig } from 'payload'
+
+import { dayOnly, image, reference } from '../fields/references'
+import { slugField } from '../fields/slugField'
+import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
+
+/** Plants and companies that built the aircraft; `parent` for groups (e.g. a plant of an aviation ministry). */
+export const Manufacturers: CollectionConfig = withEditorialWorkflow({
+  slug: 'manufacturers',
+  labels: { singular: 'Manufacturer', plural: 'Manufacturers' },
+  admin: {
+    group: 'Aviation',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'country', 'founded', 'defunct', 'parent', 'workflowStatus', '_status'],
+    listSearchableFields: ['name', 'slug'],
+  },
+  defaultSort: 'name',
+  fields: [
+    { name: 'name', type: 'text', required: true, localized: true, maxLength: 200, index: true },
+    slugField('name'),
+    {
+      type: 'row',
+      fields: [
+        { name: 'country', type: 'text', localized: true, maxLength: 120 },
+        { name: 'founded', type: 'date', index: true, admin: dayOnly },
+        { name: 'defunct', type: 'date', admin: dayOnly },
+      ],
+    },
+    reference('parent', 'manufacturers', { description: 'The company or group this one belongs to.' }),
+    image('logo'),
+    { name: 'description', type: 'richText', localized: true },
+    { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'manufacturer', defaultSort: 'firstFlight', admin: { allowCreate: false } },
+    { name: 'subsidiaries', type: 'join', collection: 'manufacturers', on: 'parent', admin: { allowCreate: false } },
+  ],
+})

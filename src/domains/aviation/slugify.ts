@@ -1,0 +1,17 @@
+/** Russian letters in Latin (a simplified GOST 7.79 B), so that "Ту-144" gives "tu-144", not "144". */
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
+  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+}
+
+/** URL-safe slug: lowercase ASCII words joined by hyphens ("Ту-144 «Чарджер»" -> "tu-144-chardzher"). */
+export const slugify = (value: string): string =>
+  value
+    .toLowerCase()
+    .replace(/[а-яё]/g, (letter) => CYRILLIC[letter] ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120)

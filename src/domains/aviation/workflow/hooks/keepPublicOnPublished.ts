@@ -1,0 +1,14 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { isStaffUser } from '../roles'
+
+/**
+ * `?draft=true` (REST, GraphQL `draft: true`, Local API `draft`) would read the versions table, where
+ * drafts live: for anyone but staff, reads stay on published documents whatever they ask for.
+ */
+export const keepPublicOnPublished: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'read' && operation !== 'count') return args
+  const readArgs = args as { draft?: boolean }
+  if (!readArgs.draft || isStaffUser(req.user)) return args
+  return { ...args, draft: false }
+}
