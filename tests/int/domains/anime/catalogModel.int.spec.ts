@@ -41,6 +41,10 @@ describe('the anime content model', () => {
 
     const joined = await ctx.payload.findByID({ collection: 'genres', id: genre.id, depth: 0 })
     expect(joined.anime?.docs).toEqual([anime.id])
+    // Populated into an anime, a genre is its own fields only: no join listing the genre's anime.
+    const populated = await ctx.payload.findByID({ collection: 'anime', id: anime.id, depth: 1 })
+    expect(populated.genres).toEqual([expect.objectContaining({ id: genre.id, name: 'Slice of Life', slug: 'slice-of-life' })])
+    expect(populated.genres?.[0]).not.toHaveProperty('anime')
 
     await expect(
       ctx.payload.create({ collection: 'anime', data: { title: 'Another', externalIds: { mal: 16498 }, _status: 'published' } }),
