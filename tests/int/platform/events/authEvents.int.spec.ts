@@ -1,6 +1,9 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { readEventsConfig } from '../../../../src/platform/config/events'
+import { startEventRelay } from '../../../../src/platform/events/relay'
+import { createLogger } from '../../../../src/platform/observability/logger'
 import { createAuthClient, registerUser, type AuthClient } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 
@@ -89,5 +92,13 @@ describe('auth events', () => {
     await int.payload.delete({ collection: 'users', id: pair.user.id })
     const rows = await eventsOf(pair.user.id)
     expect(rows.map((row) => row.type)).toEqual(['user.registered', 'user.deleted'])
+  })
+
+  it('without RABBITMQ_URL the relay publishes nothing and the events wait in the outbox', async () => {
+    const relay = startEventRelay({ databaseUrl: int.database.url, events: readEventsConfig({}), logger: createLogger('test-relay') })
+    expect(await relay.runOnce()).toBe(0)
+    await relay.stop()
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM event_outbox WHERE sent_at IS NULL`)
+    expect(rows[0].n).toBeGreaterThan(0)
   })
 })
