@@ -82,23 +82,29 @@ export const startConsumer = ({
   let markReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (markReady = resolve))
 
+  /** Acks and nacks on a channel that has closed meanwhile are moot: the broker redelivers the message. */
+  const settle = (action: () => void) => {
+    try {
+      action()
+    } catch {
+      // channel closed
+    }
+  }
+
   const deadLetter = (channel: Channel, message: ConsumeMessage, reason: string) => {
     stats.deadLettered += 1
     logger.warn({ consumer: definition.name, messageId: message.properties.messageId, routingKey: message.fields.routingKey, reason }, 'message dead-lettered')
-    channel.nack(message, false, false)
+    settle(() => channel.nack(message, false, false))
   }
 
   const onMessage = async (channel: Channel, message: ConsumeMessage) => {
     const event = parse(message)
     if (typeof event === 'string') return deadLetter(channel, message, event)
+    let fresh: boolean
     try {
-      const fresh = await receipts.once(definition.name, event.id, () =>
+      fresh = await receipts.once(definition.name, event.id, () =>
         definition.handle(event, { routingKey: message.fields.routingKey, redelivered: message.fields.redelivered }),
       )
-      if (fresh) stats.handled += 1
-      else stats.duplicates += 1
-      attempts.delete(event.id)
-      channel.ack(message)
     } catch (error) {
       if (error instanceof PoisonMessageError) return deadLetter(channel, message, error.message)
       const attempt = (attempts.get(event.id) ?? 0) + 1
@@ -111,8 +117,13 @@ export const startConsumer = ({
       logger.warn({ consumer: definition.name, messageId: event.id, attempt, err: error }, 'handler failed; the message will be retried')
       // A pause before the requeue, so a failing target is not hammered in a tight loop.
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs * attempt))
-      channel.nack(message, false, true)
+      settle(() => channel.nack(message, false, true))
+      return
     }
+    if (fresh) stats.handled += 1
+    else stats.duplicates += 1
+    attempts.delete(event.id)
+    settle(() => channel.ack(message))
   }
 
   const scheduleReconnect = () => {
@@ -159,6 +170,7 @@ export const startConsumer = ({
   void connect()
   const prune = () =>
     void receipts.prune(definition.name, dedupeHours).catch((error: unknown) => logger.warn({ err: error }, 'pruning receipts failed'))
+  prune()
   pruneTimer = setInterval(prune, 3_600_000)
   pruneTimer.unref()
 

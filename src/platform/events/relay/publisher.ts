@@ -35,11 +35,15 @@ export const createEventPublisher = ({
   confirmTimeoutMs?: number
 }): EventPublisher => {
   let current: Promise<Connected> | undefined
+  let active: ChannelModel | undefined
   let broken = false
 
   const connect = async (): Promise<Connected> => {
     const connection = await connectBroker(url, 'cms-event-relay')
+    // Only the connection in use: a late close of one already given up must not drop its successor.
     const forget = () => {
+      if (active !== connection) return
+      active = undefined
       broken = true
       current = undefined
     }
@@ -50,6 +54,7 @@ export const createEventPublisher = ({
       channel.on('error', () => undefined)
       channel.on('close', forget)
       await channel.assertExchange(exchange, 'topic', { durable: true })
+      active = connection
       broken = false
       return { connection, channel }
     } catch (error) {
@@ -95,8 +100,10 @@ export const createEventPublisher = ({
       return outcomes
     } catch (error) {
       // Unconfirmed after a timeout: the channel is suspect; start afresh next time.
-      if (current) void current.then(({ connection }) => connection.close()).catch(() => undefined)
+      const suspect = active
+      active = undefined
       current = undefined
+      void suspect?.close().catch(() => undefined)
       throw error
     } finally {
       clearTimeout(timer)
@@ -106,6 +113,7 @@ export const createEventPublisher = ({
   const close = async () => {
     const open = current
     current = undefined
+    active = undefined
     if (!open) return
     const { connection } = await open.catch(() => ({ connection: undefined }))
     await connection?.close().catch(() => undefined)
