@@ -1,6 +1,6 @@
 import type { CollectionConfig, CollectionSlug, GlobalConfig } from 'payload'
 
-import { publishesEvents } from '../../platform/events'
+import { publishesEvents, publishesGlobalEvents } from '../../platform/events'
 
 import { Aircraft } from './collections/Aircraft'
 import { Articles } from './collections/Articles'
@@ -26,7 +26,7 @@ export const aviationCollections: CollectionConfig[] = [
   publishesEvents(HistoricalEvents),
 ]
 
-export const aviationGlobals: GlobalConfig[] = [AppSettings]
+export const aviationGlobals: GlobalConfig[] = [publishesGlobalEvents(AppSettings, { summaryFields: ['siteTitle'] })]
 
 /** Collections users can favorite. */
 export const aviationFavoriteTargets: CollectionSlug[] = ['articles', 'aircraft']

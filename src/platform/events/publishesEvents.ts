@@ -1,7 +1,8 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, GlobalConfig } from 'payload'
 
 import { recordChangeEvent } from './hooks/recordChangeEvent'
 import { recordDeleteEvent } from './hooks/recordDeleteEvent'
+import { recordGlobalChangeEvent } from './hooks/recordGlobalChangeEvent'
 import { rememberPublishedState } from './hooks/rememberPublishedState'
 import { type EventSummary, pickFields } from './summarise'
 
@@ -32,4 +33,14 @@ export const publishesEvents = (config: CollectionConfig, options: PublishesEven
       afterDelete: [...(hooks.afterDelete ?? []), recordDeleteEvent(summarise)],
     },
   }
+}
+
+/**
+ * The same for a global (site settings and the like): every saved change is `<slug>.updated`.
+ * Its `data` holds the `summaryFields` only (default: none), so name just what is public.
+ */
+export const publishesGlobalEvents = (config: GlobalConfig, options: PublishesEventsOptions = {}): GlobalConfig => {
+  const summarise = options.summary ?? pickFields(options.summaryFields ?? [])
+  const hooks = config.hooks ?? {}
+  return { ...config, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), recordGlobalChangeEvent(summarise)] } }
 }
