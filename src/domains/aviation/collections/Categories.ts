@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, isAdmin, isEditorOrAdmin } from '../../../platform/auth'
 import { slugField } from '../fields/slugField'
+import { keepPublicOnPublished } from '../workflow/hooks/keepPublicOnPublished'
 
 /** Article categories ("history", "design", ...): public, ordered, with their articles joined. */
 export const Categories: CollectionConfig = {
@@ -15,6 +16,8 @@ export const Categories: CollectionConfig = {
   },
   defaultSort: 'order',
   access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isAdmin },
+  // `?draft=true` would make the articles join read drafts' latest versions.
+  hooks: { beforeOperation: [keepPublicOnPublished] },
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 120 },
     slugField('name'),

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { staffOrPublished } from '../../../platform/auth'
+import { isAdmin, staffOrPublished } from '../../../platform/auth'
 import { staffReadsVersions } from './access/readVersions'
 import { createEntries, updateEntries } from './access/writeEntries'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
@@ -23,6 +23,7 @@ export const withEditorialWorkflow = (config: CollectionConfig, versions: Versio
     readVersions: staffReadsVersions,
     create: createEntries,
     update: updateEntries,
+    delete: isAdmin,
     ...config.access,
   },
   hooks: {

@@ -21,6 +21,16 @@ export const guardFavorite: CollectionBeforeChangeHook = async ({ collection, da
   if (operation !== 'create') return data
   const item = itemOf(data.item)
   if (!item) return data // `item` is required: Payload's own validation names it.
+  // Payload does not check `relationTo` against the field's list: an unknown collection would be
+  // stored as a favorite with no item at all.
+  const itemField = collection.flattenedFields.find((field) => field.name === 'item')
+  const targets = itemField && 'relationTo' in itemField ? [itemField.relationTo].flat() : []
+  if (!targets.includes(item.relationTo as CollectionSlug)) {
+    throw new ValidationError(
+      { collection: collection.slug, errors: [{ path: 'item', message: `${item.relationTo} cannot be favorited.` }] },
+      req.t,
+    )
+  }
   const found = await req.payload.findByID({
     collection: item.relationTo as CollectionSlug,
     id: item.id,

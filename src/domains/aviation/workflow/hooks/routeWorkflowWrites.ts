@@ -22,7 +22,11 @@ export const routeWorkflowWrites: CollectionBeforeOperationHook = ({ args, opera
   }
   if (operation !== 'create' && operation !== 'update') return args
   const { data = {}, draft } = args as WriteArgs
-  if (isDraftOnlyWriter(req.user)) return { ...args, draft: true }
+  if (isDraftOnlyWriter(req.user)) {
+    // Refused here: once the write is a draft save, Payload would quietly store `published` as `draft`.
+    if (data._status === 'published') throw new WorkflowForbidden('_status', 'Only a moderator or an admin can publish.')
+    return { ...args, draft: true }
+  }
   if (!canApprove(req.user)) return args
   if (data.workflowStatus === 'published') return { ...args, data: { ...data, _status: 'published' }, draft: false }
   if ((data.workflowStatus === 'in_review' || data.workflowStatus === 'changes_requested') && data._status === undefined) {
