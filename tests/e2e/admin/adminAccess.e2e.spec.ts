@@ -1,0 +1,78 @@
+import pg from 'pg'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchBrowser, openPage, screenshotOnFailure } from '../../helpers/browser'
+import { ensureProductionBuild } from '../../helpers/productionBuild'
+import { startServer, TEST_SECRET, type RunningServer } from '../../helpers/serverProcess'
+import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
+
+/** The admin panel in a real browser: who may enter it, and what an editor finds there. */
+
+const PASSWORD = 'admin-e2e-password'
+
+let database: TestDatabase
+let server: RunningServer
+let browser: Browser
+const pages: Page[] = []
+
+/** Registers through the token API, then gives the role the way an operator would (sign-up never grants one). */
+const createAccount = async (email: string, role: string): Promise<void> => {
+  const response = await fetch(`${server.url}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD, name: email.split('@')[0] }),
+  })
+  expect(response.status).toBe(201)
+  const { user } = (await response.json()) as { user: { id: number } }
+  const client = new pg.Client({ connectionString: database.url })
+  await client.connect()
+  await client.query(`UPDATE users_roles SET value = $2 WHERE parent_id = $1`, [user.id, role])
+  await client.end()
+}
+
+const signIn = async (email: string): Promise<Page> => {
+  const { page } = await openPage(browser)
+  pages.push(page)
+  await page.goto(`${server.url}/admin/login`)
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(PASSWORD)
+  await page.locator('button[type="submit"]').click()
+  return page
+}
+
+beforeAll(async () => {
+  ensureProductionBuild()
+  database = await createMigratedTestDatabase('admin-access-e2e')
+  server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url }, { compiled: true })
+  await createAccount('editor@e2e.test', 'editor')
+  await createAccount('reader@e2e.test', 'user')
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  await database?.drop()
+})
+
+describe('admin panel access', () => {
+  it('lets an editor in, with the collections grouped in the navigation', async () => {
+    screenshotOnFailure('editor-signs-in', () => pages)
+    const page = await signIn('editor@e2e.test')
+    await page.waitForURL(/\/admin\/?$/)
+    const nav = page.locator('nav')
+    for (const group of ['Anime', 'Aviation', 'Media']) await expect(nav.getByText(group, { exact: true }).first().isVisible()).resolves.toBe(true)
+    await expect(nav.getByRole('link', { name: 'Articles' }).first().isVisible()).resolves.toBe(true)
+    await expect(nav.getByRole('link', { name: 'Aircraft' }).first().isVisible()).resolves.toBe(true)
+  })
+
+  it('keeps a reader (role user) out', async () => {
+    screenshotOnFailure('reader-kept-out', () => pages)
+    const page = await signIn('reader@e2e.test')
+    await page.waitForURL(/\/admin\/(unauthorized|login)/)
+    await page.goto(`${server.url}/admin/collections/articles`)
+    await page.waitForURL(/\/admin\/(unauthorized|login)/)
+    expect(await page.locator('nav').getByRole('link', { name: 'Articles' }).count()).toBe(0)
+  })
+})
