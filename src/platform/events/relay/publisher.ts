@@ -46,6 +46,8 @@ export const createEventPublisher = ({
       active = undefined
       broken = true
       current = undefined
+      // A channel closed by the broker leaves the connection open: close it, or it leaks.
+      void connection.close().catch(() => undefined)
     }
     connection.on('error', forget)
     connection.on('close', forget)
