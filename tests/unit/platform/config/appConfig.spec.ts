@@ -41,7 +41,13 @@ describe('readAppConfig', () => {
       google: undefined,
       rateLimits: { perIp: { points: 30, durationSeconds: 60 }, perAccount: { points: 10, durationSeconds: 900 } },
     })
-    expect(config.services).toEqual({ redisUrl: undefined })
+    expect(config.services).toEqual({ redisUrl: undefined, cache: { enabled: true, ttlSeconds: 60 } })
+  })
+
+  it('reads the response cache settings and refuses bad ones', () => {
+    expect(readAppConfig({ ...base, CACHE_ENABLED: 'false', CACHE_TTL_SECONDS: '5' }).services.cache).toEqual({ enabled: false, ttlSeconds: 5 })
+    expect(() => readAppConfig({ ...base, CACHE_TTL_SECONDS: '0' })).toThrow(/CACHE_TTL_SECONDS/)
+    expect(() => readAppConfig({ ...base, CACHE_ENABLED: 'sometimes' })).toThrow(/CACHE_ENABLED/)
   })
 
   it('reads the identity settings and refuses half a Google configuration', () => {
