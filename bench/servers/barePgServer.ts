@@ -1,6 +1,7 @@
 /**
  * The ceiling for `GET /api/anime?limit=20&depth=1&sort=-score` (and, for bench:cache,
- * `GET /api/anime/:id?depth=1`, the same document alone): a bare node:http server and a
+ * `GET /api/anime/:id?depth=1`, the same document alone, and `GET /api/articles/:id?depth=1`, see
+ * articleSql.ts): a bare node:http server and a
  * node-postgres pool (10 connections, as Payload's default) running the equivalent SQL: the 20
  * published anime with the highest score, with their alternative titles and their genres as full
  * documents (depth=1), plus the total count Payload's pagination needs, ordered as Payload orders
@@ -10,6 +11,7 @@
 import { createServer, type ServerResponse } from 'node:http'
 import pg from 'pg'
 
+import { ARTICLE_SQL } from '../lib/articleSql'
 import { COUNT_SQL, DETAIL_SQL, PAGE_SQL } from '../lib/catalogSql'
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
@@ -26,17 +28,26 @@ const sendError = (res: ServerResponse, error: unknown) => {
   res.end(String(error))
 }
 
+const sendOne = (res: ServerResponse, sql: string, id: number) => {
+  pool
+    .query(sql, [id])
+    .then(({ rows }) => (rows[0] ? sendJson(res, 200, rows[0]) : sendJson(res, 404, { errors: [{ message: 'Not Found' }] })))
+    .catch((error: unknown) => sendError(res, error))
+}
+
 const server = createServer((req, res) => {
+  const article = /^\/api\/articles\/(\d+)/.exec(req.url ?? '')
+  if (article) {
+    sendOne(res, ARTICLE_SQL, Number(article[1]))
+    return
+  }
   if (!req.url?.startsWith('/api/anime')) {
     res.writeHead(404).end()
     return
   }
   const detail = /^\/api\/anime\/(\d+)/.exec(req.url)
   if (detail) {
-    pool
-      .query(DETAIL_SQL, [Number(detail[1])])
-      .then(({ rows }) => (rows[0] ? sendJson(res, 200, rows[0]) : sendJson(res, 404, { errors: [{ message: 'Not Found' }] })))
-      .catch((error: unknown) => sendError(res, error))
+    sendOne(res, DETAIL_SQL, Number(detail[1]))
     return
   }
   Promise.all([pool.query(PAGE_SQL, [LIMIT]), pool.query(COUNT_SQL)])
