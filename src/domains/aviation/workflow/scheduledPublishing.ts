@@ -1,15 +1,16 @@
 import type { JobsConfig } from 'payload'
 
-import { canApprove, isStaffUser } from './roles'
+import { canApprove } from './roles'
 
 /**
  * Scheduled publishing (articles) queues Payload jobs. They run in the app process once a minute,
  * as the user who scheduled them (so an editor's schedule cannot publish: the job is refused like
- * the editor would be). Staff queue; only approvers run or cancel jobs through the API.
+ * the editor would be). Through the API only approvers queue, run or cancel jobs: the admin shows
+ * editors no Publish (hence no schedule) button anyway.
  */
 export const scheduledPublishingJobs: JobsConfig = {
   access: {
-    queue: ({ req }) => isStaffUser(req.user),
+    queue: ({ req }) => canApprove(req.user),
     run: ({ req }) => canApprove(req.user),
     cancel: ({ req }) => canApprove(req.user),
   },

@@ -166,6 +166,13 @@ describe('scheduled publishing', () => {
     expect(await publicIds()).toContain(article.id)
     expect((await latest(article.id)).workflowStatus).toBe('published')
   })
+
+  it('only approvers run the job queue through the API', async () => {
+    for (const who of [undefined, 'alice', 'editor'] as const) {
+      expect((await ctx.rest.get('/payload-jobs/run', who ? { token: users[who].token } : {})).status).toBe(401)
+    }
+    expect((await ctx.rest.get('/payload-jobs/run', { token: users.moderator.token })).status).toBe(200)
+  })
 })
 
 describe('version history', () => {
