@@ -14,7 +14,7 @@ import { EventOutbox } from './src/platform/events'
 import { animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
 import { animeSearchQueries } from './src/domains/anime/search'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
-import { aviationCachedCollections, aviationCollections, aviationFavoriteTargets, aviationGlobals, scheduledPublishingJobs } from './src/domains/aviation'
+import { aviationCachedCollections, aviationCachedGlobals, aviationCollections, aviationFavoriteTargets, aviationGlobals, scheduledPublishingJobs } from './src/domains/aviation'
 import { responseCachePlugin } from './src/platform/cache/responseCache'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
@@ -102,7 +102,7 @@ export default buildConfig({
     GraphQLError: 'info',
   } as Config['loggingLevels'],
   // The cache plugin goes last: it reads every collection's fields to know what invalidates what.
-  plugins: [mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections] })],
+  plugins: [mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],
   sharp,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

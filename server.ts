@@ -22,7 +22,7 @@ import { attachWebSocketServer } from './src/platform/realtime'
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
-import { aviationCachedCollections } from './src/domains/aviation/cachedCollections'
+import { aviationCachedCollections, aviationCachedGlobals } from './src/domains/aviation/cachedCollections'
 
 const cwd = process.cwd()
 const logger = createLogger('server')
@@ -67,7 +67,12 @@ const main = async () => {
   // Anonymous public reads are answered from the response cache before Next and Payload see them.
   const store = getResponseStore()
   const responseCache = store
-    ? createResponseCache({ store, cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], ttlSeconds: config.services.cache.ttlSeconds })
+    ? createResponseCache({
+        store,
+        cachedCollections: [...animeCachedCollections, ...aviationCachedCollections],
+        cachedGlobals: [...aviationCachedGlobals],
+        ttlSeconds: config.services.cache.ttlSeconds,
+      })
     : undefined
   const serve = (req: IncomingMessage, res: ServerResponse) => (responseCache ? responseCache(req, res, handle) : handle(req, res))
 

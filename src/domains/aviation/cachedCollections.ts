@@ -12,3 +12,6 @@ export const aviationCachedCollections = [
   'personalities',
   'historical-events',
 ] as const
+
+/** The FrankenJet globals whose anonymous reads the server caches. */
+export const aviationCachedGlobals = ['app-settings'] as const

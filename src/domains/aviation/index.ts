@@ -12,7 +12,7 @@ import { Manufacturers } from './collections/Manufacturers'
 import { Personalities } from './collections/Personalities'
 import { AppSettings } from './globals/AppSettings'
 
-export { aviationCachedCollections } from './cachedCollections'
+export { aviationCachedCollections, aviationCachedGlobals } from './cachedCollections'
 
 /** FrankenJet: what payload.config.ts needs from the aviation domain. */
 export const aviationCollections: CollectionConfig[] = [

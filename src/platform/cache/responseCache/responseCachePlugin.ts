@@ -1,17 +1,18 @@
 import type { Plugin } from 'payload'
 
-import { cacheDependencies } from './cacheDependencies'
-import { invalidateAfterChange, invalidateAfterDelete } from './hooks/invalidateCachedReads'
+import { cacheDependencies, globalCacheName } from './cacheDependencies'
+import { invalidateAfterChange, invalidateAfterDelete, invalidateAfterGlobalChange } from './hooks/invalidateCachedReads'
 
 /**
  * Exact invalidation of the response cache: every collection whose documents can appear in a
- * cached response (see cacheDependencies) invalidates the cached collections concerned after each
- * change or delete commits. `cachedCollections` are the ones whose public reads the server caches.
+ * cached response (see cacheDependencies) invalidates the cached collections and globals concerned
+ * after each change or delete commits. `cachedCollections` and `cachedGlobals` are the ones whose
+ * public reads the server caches.
  */
 export const responseCachePlugin =
-  ({ cachedCollections }: { cachedCollections: readonly string[] }): Plugin =>
+  ({ cachedCollections, cachedGlobals = [] }: { cachedCollections: readonly string[]; cachedGlobals?: readonly string[] }): Plugin =>
   (config) => {
-    const affected = cacheDependencies(config.collections ?? [], cachedCollections)
+    const affected = cacheDependencies(config.collections ?? [], cachedCollections, { globals: config.globals ?? [], cachedGlobals })
     return {
       ...config,
       collections: (config.collections ?? []).map((collection) => {
@@ -24,6 +25,14 @@ export const responseCachePlugin =
             afterChange: [...(collection.hooks?.afterChange ?? []), invalidateAfterChange(invalidates)],
             afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateAfterDelete(invalidates)],
           },
+        }
+      }),
+      globals: (config.globals ?? []).map((global) => {
+        const invalidates = affected.get(globalCacheName(global.slug))
+        if (!invalidates) return global
+        return {
+          ...global,
+          hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), invalidateAfterGlobalChange(invalidates)] },
         }
       }),
     }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
 import type { CachedResponse } from './cachedResponse'
+import { globalCacheName } from './cacheDependencies'
 import type { ResponseStore } from './responseStore'
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
@@ -10,6 +11,8 @@ export type ResponseCacheOptions = {
   store: ResponseStore
   /** Collections whose public REST reads (`/api/<slug>...`, custom endpoints included) are cached. */
   cachedCollections: readonly string[]
+  /** Globals whose public REST reads (`/api/globals/<slug>...`) are cached. */
+  cachedGlobals?: readonly string[]
   ttlSeconds: number
 }
 
@@ -110,10 +113,17 @@ const sendCached = (res: ServerResponse, { status, headers, body }: CachedRespon
  * response is kept for the next caller (X-Cache: MISS). If the store fails (Redis away), the
  * request is served uncached, as if there were no cache.
  */
-export const createResponseCache = ({ store, cachedCollections, ttlSeconds }: ResponseCacheOptions) => {
-  const route = new RegExp(`^/api/(${cachedCollections.map(escapeRegExp).join('|')})(?:[/?]|$)`)
+export const createResponseCache = ({ store, cachedCollections, cachedGlobals = [], ttlSeconds }: ResponseCacheOptions) => {
+  const alternatives = (slugs: readonly string[]) => (slugs.length ? slugs.map(escapeRegExp).join('|') : '(?!)')
+  const collectionRoute = new RegExp(`^/api/(${alternatives(cachedCollections)})(?:[/?]|$)`)
+  const globalRoute = new RegExp(`^/api/globals/(${alternatives(cachedGlobals)})(?:[/?]|$)`)
+  /** The generation a request's response belongs to: its collection's, or its global's. */
+  const cacheNameOf = (url: string): string | undefined => {
+    const global = globalRoute.exec(url)?.[1]
+    return global ? globalCacheName(global) : collectionRoute.exec(url)?.[1]
+  }
   return async (req: IncomingMessage, res: ServerResponse, handle: Handle): Promise<void> => {
-    const collection = isAnonymousGet(req) ? route.exec(req.url ?? '')?.[1] : undefined
+    const collection = isAnonymousGet(req) ? cacheNameOf(req.url ?? '') : undefined
     if (!collection) return handle(req, res)
     const url = new URL(req.url ?? '/', 'http://cache.local')
     let lookup

@@ -67,6 +67,19 @@ describe('cache invalidation', () => {
     expect(await generationOf('anime')).toBe(before)
   })
 
+  it('caches globals too: the settings global is invalidated by its own change and by its featured articles', async () => {
+    const affected = cacheDependencies(int.config.collections, ['articles'], { globals: int.config.globals, cachedGlobals: ['app-settings'] })
+    expect(affected.get('globals/app-settings')).toEqual(['globals/app-settings'])
+    expect(affected.get('articles')).toEqual(['articles', 'globals/app-settings'])
+
+    const before = await generationOf('globals/app-settings')
+    await int.payload.updateGlobal({ slug: 'app-settings', data: { siteTitle: 'FrankenJet (test)' } })
+    const afterOwnChange = await generationOf('globals/app-settings')
+    expect(afterOwnChange).not.toBe(before)
+    await int.payload.create({ collection: 'articles', data: { title: 'Featured soon', _status: 'published', workflowStatus: 'published' } })
+    expect(await generationOf('globals/app-settings')).not.toBe(afterOwnChange)
+  })
+
   it('can be switched off for a write through req.context', async () => {
     const before = await generationOf('studios')
     await int.payload.create({ collection: 'studios', data: { name: 'Quiet Studio' }, context: { skipCacheInvalidation: true } })

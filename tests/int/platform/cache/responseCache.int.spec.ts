@@ -91,6 +91,14 @@ describe('response cache', () => {
     expect((await get(a, '/api/anime?limit=5&page=2')).cache).toBe('MISS')
   })
 
+  it('caches a global and shows its change at once', async () => {
+    const path = '/api/globals/app-settings'
+    expect((await get(a, path)).cache).toBe('MISS')
+    expect((await get(b, path)).cache).toBe('HIT')
+    await write(b, 'POST', path, { siteTitle: 'FrankenJet, cached' })
+    for (const server of [a, b]) expect((await get(server, path)).body.siteTitle).toBe('FrankenJet, cached')
+  })
+
   it('never shares a signed-in response', async () => {
     const path = `/api/anime/${animeId}?depth=1`
     const signedIn = await get(a, path, { Authorization: `Bearer ${adminToken}` })

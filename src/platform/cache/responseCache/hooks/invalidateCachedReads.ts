@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook, PayloadRequest } from 'payload'
 
 import { runAfterCommit } from '../../../database/afterCommit'
 import { getResponseStore } from '../sharedStore'
@@ -23,4 +23,11 @@ export const invalidateAfterDelete =
   (collections: readonly string[]): CollectionAfterDeleteHook =>
   async ({ req }) => {
     await invalidateAfterCommit(req, collections)
+  }
+
+export const invalidateAfterGlobalChange =
+  (collections: readonly string[]): GlobalAfterChangeHook =>
+  async ({ doc, req }) => {
+    await invalidateAfterCommit(req, collections)
+    return doc
   }
