@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { dayOnly, image, reference } from '../fields/references'
+import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 
@@ -29,7 +30,7 @@ export const DesignBureaus: CollectionConfig = withEditorialWorkflow({
     },
     reference('chiefDesigners', 'designers', { hasMany: true, label: 'Chief designers' }),
     image('logo'),
-    { name: 'description', type: 'richText', localized: true },
+    localizedRichText('description'),
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'designBureau', defaultSort: 'firstFlight', admin: { allowCreate: false } },
     { name: 'designers', type: 'join', collection: 'designers', on: 'bureau', admin: { allowCreate: false } },
   ],

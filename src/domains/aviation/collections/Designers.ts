@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { dayOnly, image, reference } from '../fields/references'
+import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 
@@ -27,7 +28,7 @@ export const Designers: CollectionConfig = withEditorialWorkflow({
     },
     reference('bureau', 'design-bureaus', { label: 'Design bureau' }),
     image('portrait'),
-    { name: 'biography', type: 'richText', localized: true },
+    localizedRichText('biography'),
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'designers', defaultSort: 'firstFlight', admin: { allowCreate: false } },
   ],
 })

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { dayOnly, image, reference } from '../fields/references'
+import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 
@@ -29,6 +30,6 @@ export const HistoricalEvents: CollectionConfig = withEditorialWorkflow({
     reference('aircraft', 'aircraft', { hasMany: true }),
     reference('personalities', 'personalities', { hasMany: true }),
     image('image'),
-    { name: 'description', type: 'richText', localized: true },
+    localizedRichText('description'),
   ],
 })

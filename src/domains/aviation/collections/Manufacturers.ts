@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { dayOnly, image, reference } from '../fields/references'
+import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 
@@ -28,7 +29,7 @@ export const Manufacturers: CollectionConfig = withEditorialWorkflow({
     },
     reference('parent', 'manufacturers', { description: 'The company or group this one belongs to.' }),
     image('logo'),
-    { name: 'description', type: 'richText', localized: true },
+    localizedRichText('description'),
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'manufacturer', defaultSort: 'firstFlight', admin: { allowCreate: false } },
     { name: 'subsidiaries', type: 'join', collection: 'manufacturers', on: 'parent', admin: { allowCreate: false } },
   ],

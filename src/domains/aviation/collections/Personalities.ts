@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { personalityRoleOptions } from '../options'
 import { dayOnly, image } from '../fields/references'
+import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 
@@ -29,7 +30,7 @@ export const Personalities: CollectionConfig = withEditorialWorkflow({
       ],
     },
     image('portrait'),
-    { name: 'biography', type: 'richText', localized: true },
+    localizedRichText('biography'),
     { name: 'events', type: 'join', collection: 'historical-events', on: 'personalities', defaultSort: 'date', admin: { allowCreate: false } },
   ],
 })

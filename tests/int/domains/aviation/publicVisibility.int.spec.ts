@@ -24,6 +24,7 @@ const refIds = (value: unknown) =>
     const inner = entry && typeof entry === 'object' && 'relationTo' in entry ? (entry as unknown as { value: unknown }).value : entry
     return inner && typeof inner === 'object' ? (inner as { id: unknown }).id : inner
   })
+const idOfValue = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
 const gql = async (query: string, init = {}): Promise<GraphQLBody> => (await (await ctx.rest.graphql(query, init)).json()) as GraphQLBody
 
 beforeAll(async () => {
@@ -145,6 +146,49 @@ describe('drafts are invisible to the public', () => {
       }
     }
     expect((await ctx.rest.get('/articles/versions?depth=0', { token: users.editor.token })).status).toBe(200)
+  })
+
+  it('rich text: links to drafts become plain text, embedded drafts go', async () => {
+    const text = (value: string) => ({ type: 'text', text: value, version: 1, format: 0, mode: 'normal', style: '', detail: 0 })
+    const link = (id: number, label: string) => ({
+      type: 'link',
+      version: 3,
+      id: `link-${id}`,
+      fields: { linkType: 'internal', doc: { relationTo: 'aircraft', value: id }, newTab: false },
+      children: [text(label)],
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+    })
+    const paragraph = (...children: unknown[]) => ({ type: 'paragraph', version: 1, children, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '' })
+    const embed = (id: number) => ({ type: 'relationship', version: 2, relationTo: 'aircraft', value: id, format: '' })
+    const body = {
+      root: {
+        type: 'root',
+        version: 1,
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        children: [paragraph(text('См. '), link(ids.publicAircraft, 'Су-27'), text(' и '), link(ids.draftAircraft, 'Су-47')), embed(ids.publicAircraft), embed(ids.draftAircraft)],
+      },
+    }
+    const article = await ctx.payload.create({ collection: 'articles', data: { title: 'Со ссылками', body: body as never, _status: 'published', workflowStatus: 'published' } })
+    type Node = { type: string; text?: string; children?: Node[]; value?: unknown; fields?: { doc?: { value?: unknown } } }
+    const targets = (node: Node): unknown[] => [
+      ...(node.type === 'relationship' ? [idOfValue(node.value)] : []),
+      ...(node.type === 'link' ? [idOfValue(node.fields?.doc?.value)] : []),
+      ...(node.children ?? []).flatMap(targets),
+    ]
+    const plain = (node: Node): string => node.text ?? (node.children ?? []).map(plain).join('')
+    for (const { init } of callers()) {
+      for (const depth of [0, 1]) {
+        const root = ((await getJson(`/articles/${article.id}?depth=${depth}`, init)).body.body as { root: Node }).root
+        expect(targets(root)).toEqual([ids.publicAircraft, ids.publicAircraft])
+        expect(plain(root)).toContain('См. Су-27 и Су-47')
+      }
+    }
+    const staffRoot = ((await getJson(`/articles/${article.id}?depth=0`, { token: users.editor.token })).body.body as { root: Node }).root
+    expect(targets(staffRoot)).toEqual([ids.publicAircraft, ids.draftAircraft, ids.publicAircraft, ids.draftAircraft])
   })
 
   it('app-settings: featured articles show published ones only', async () => {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { aircraftRoleOptions, aircraftStatusOptions } from '../../options'
 import { dayOnly, image, reference } from '../../fields/references'
+import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slugField'
 import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
 import { specifications } from './specifications'
@@ -66,7 +67,7 @@ export const Aircraft: CollectionConfig = withEditorialWorkflow({
         { name: 'iataCode', type: 'text', maxLength: 3, index: true, admin: { description: 'IATA type code, e.g. "TU4"' } },
       ],
     },
-    { name: 'description', type: 'richText', localized: true },
+    localizedRichText('description'),
     { name: 'events', type: 'join', collection: 'historical-events', on: 'aircraft', admin: { allowCreate: false } },
   ],
 })

@@ -1,6 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { image, polymorphicReference } from '../../fields/references'
+import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slugField'
 import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
 import { setAuthorFromUser } from './hooks/setAuthorFromUser'
@@ -28,7 +29,7 @@ export const Articles: CollectionConfig = withEditorialWorkflow(
       { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
       slugField('title'),
       { name: 'excerpt', type: 'textarea', localized: true, maxLength: 1000 },
-      { name: 'body', type: 'richText', localized: true },
+      localizedRichText('body'),
       image('cover'),
       {
         name: 'category',
