@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
+import { type CollectionSlug, commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import { ROLES, type Role } from '../../../platform/auth/roles'
 import { plainTextToLexical } from '../import/richText'
@@ -9,54 +9,58 @@ import { slugify } from '../slugify'
 import { DEMO_ANIME, DEMO_GENRES, DEMO_STUDIOS } from './catalog'
 import { renderPoster } from './poster'
 
-/** The database is not empty: the seed refuses rather than mixing demo data into real data. */
-export class SeedRefusedError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'SeedRefusedError'
-  }
-}
-
 export type DemoAccount = { role: Role; email: string; password: string }
-export type SeedResult = { anime: number; genres: number; studios: number; posters: number; accounts: DemoAccount[] }
+/** What one run created and what was already there (and left as it was). */
+export type SeedCounts = { created: number; existing: number }
+export type SeedResult = { anime: SeedCounts; genres: SeedCounts; studios: SeedCounts; posters: SeedCounts; accounts: DemoAccount[]; existingAccounts: number }
 
 export const DEMO_EMAIL_DOMAIN = 'kitsu.local'
 
 /** 18 random bytes, base64url: 24 characters, well past the 8-character minimum. */
 const randomPassword = () => randomBytes(18).toString('base64url')
 
+/** The id of the first document whose `field` equals `value`, or undefined: the seed's upsert key. */
+export const findIdBy = async (
+  payload: Payload,
+  collection: CollectionSlug,
+  field: string,
+  value: string,
+  req?: PayloadRequest,
+): Promise<number | string | undefined> => {
+  const found = await payload.find({ collection, where: { [field]: { equals: value } }, limit: 1, depth: 0, pagination: false, overrideAccess: true, req })
+  return found.docs[0]?.id
+}
+
 /**
- * Fills an EMPTY database (no users, no anime) with the demo catalog: genres, studios, 40 published
- * anime with generated posters, and one account per role with a random password (returned, never
- * stored anywhere else). All rows are written in one transaction; if anything fails, it is rolled
- * back and the poster files already written are removed, so the seed can simply be run again.
+ * Fills the database with the demo catalog: genres, studios, 40 published anime with generated
+ * posters, and one account per role with a random password (returned, never stored anywhere else).
+ * Idempotent: genres, studios and anime are found by slug, posters by alt text, accounts by email;
+ * what exists is left untouched, so a second run creates nothing and prints no password. All rows
+ * are written in one transaction; if anything fails, it is rolled back and the poster files already
+ * written are removed, so the seed can simply be run again.
  */
 export const seedDemo = async (payload: Payload, { onProgress }: { onProgress?: (done: number, total: number) => void } = {}): Promise<SeedResult> => {
-  const [users, anime] = await Promise.all([
-    payload.count({ collection: 'users', overrideAccess: true }),
-    payload.count({ collection: 'anime', overrideAccess: true }),
-  ])
-  if (users.totalDocs > 0 || anime.totalDocs > 0) {
-    throw new SeedRefusedError(
-      `the database is not empty (${users.totalDocs} user(s), ${anime.totalDocs} anime): the demo seed only fills an empty database; nothing was changed`,
-    )
-  }
-
   const req = await createLocalReq({ context: { skipFirstUserAdmin: true } }, payload)
   await initTransaction(req)
   const writtenFiles: string[] = []
   const staticDir = payload.collections.media?.config.upload?.staticDir
+  const counts = () => ({ created: 0, existing: 0 })
+  const result: SeedResult = { anime: counts(), genres: counts(), studios: counts(), posters: counts(), accounts: [], existingAccounts: 0 }
   try {
-    const genreIds = new Map<string, number | string>()
-    for (const genre of DEMO_GENRES) {
-      const doc = await payload.create({ collection: 'genres', data: genre, overrideAccess: true, depth: 0, req })
-      genreIds.set(genre.name, doc.id)
+    const upsertTaxonomy = async (collection: 'genres' | 'studios', items: { name: string; description: string }[]) => {
+      const ids = new Map<string, number | string>()
+      for (const item of items) {
+        let id = await findIdBy(payload, collection, 'slug', slugify(item.name), req)
+        if (id === undefined) {
+          id = (await payload.create({ collection, data: item, overrideAccess: true, depth: 0, req })).id
+          result[collection].created += 1
+        } else result[collection].existing += 1
+        ids.set(item.name, id)
+      }
+      return ids
     }
-    const studioIds = new Map<string, number | string>()
-    for (const studio of DEMO_STUDIOS) {
-      const doc = await payload.create({ collection: 'studios', data: studio, overrideAccess: true, depth: 0, req })
-      studioIds.set(studio.name, doc.id)
-    }
+    const genreIds = await upsertTaxonomy('genres', DEMO_GENRES)
+    const studioIds = await upsertTaxonomy('studios', DEMO_STUDIOS)
 
     const lookup = (ids: Map<string, number | string>, names: string[], what: string) =>
       names.map((name) => {
@@ -67,18 +71,32 @@ export const seedDemo = async (payload: Payload, { onProgress }: { onProgress?: 
 
     let done = 0
     for (const item of DEMO_ANIME) {
-      const image = await renderPoster(item.title)
-      const poster = await payload.create({
-        collection: 'media',
-        data: { alt: `Poster of ${item.titleEnglish ?? item.title} (demo artwork)` },
-        file: { data: image, mimetype: 'image/webp', name: `${slugify(item.title)}-poster.webp`, size: image.length },
-        overrideAccess: true,
-        depth: 0,
-        req,
-      })
-      for (const name of [poster.filename, ...Object.values(poster.sizes ?? {}).map((size) => size?.filename)]) {
-        if (name) writtenFiles.push(name)
+      if ((await findIdBy(payload, 'anime', 'slug', slugify(item.title), req)) !== undefined) {
+        result.anime.existing += 1
+        done += 1
+        onProgress?.(done, DEMO_ANIME.length)
+        continue
       }
+      const posterName = `${slugify(item.title)}-poster.webp`
+      const alt = `Poster of ${item.titleEnglish ?? item.title} (demo artwork)`
+      // By alt, not filename: local storage renames a file whose name is taken on disk (x-1.webp).
+      let posterId = await findIdBy(payload, 'media', 'alt', alt, req)
+      if (posterId === undefined) {
+        const image = await renderPoster(item.title)
+        const poster = await payload.create({
+          collection: 'media',
+          data: { alt },
+          file: { data: image, mimetype: 'image/webp', name: posterName, size: image.length },
+          overrideAccess: true,
+          depth: 0,
+          req,
+        })
+        for (const name of [poster.filename, ...Object.values(poster.sizes ?? {}).map((size) => size?.filename)]) {
+          if (name) writtenFiles.push(name)
+        }
+        posterId = poster.id
+        result.posters.created += 1
+      } else result.posters.existing += 1
       await payload.create({
         collection: 'anime',
         data: {
@@ -97,7 +115,7 @@ export const seedDemo = async (payload: Payload, { onProgress }: { onProgress?: 
           score: item.score,
           genres: lookup(genreIds, item.genres, 'genre') as number[],
           studios: lookup(studioIds, item.studios, 'studio') as number[],
-          poster: poster.id,
+          poster: posterId as number,
           _status: 'published',
         },
         draft: false,
@@ -105,13 +123,18 @@ export const seedDemo = async (payload: Payload, { onProgress }: { onProgress?: 
         depth: 0,
         req,
       })
+      result.anime.created += 1
       done += 1
       onProgress?.(done, DEMO_ANIME.length)
     }
 
-    const accounts: DemoAccount[] = []
     for (const role of ROLES) {
-      const account = { role, email: `${role}@${DEMO_EMAIL_DOMAIN}`, password: randomPassword() }
+      const email = `${role}@${DEMO_EMAIL_DOMAIN}`
+      if ((await findIdBy(payload, 'users', 'email', email, req)) !== undefined) {
+        result.existingAccounts += 1
+        continue
+      }
+      const account = { role, email, password: randomPassword() }
       await payload.create({
         collection: 'users',
         data: { email: account.email, password: account.password, name: `Demo ${role}`, roles: [role] },
@@ -119,11 +142,11 @@ export const seedDemo = async (payload: Payload, { onProgress }: { onProgress?: 
         depth: 0,
         req,
       })
-      accounts.push(account)
+      result.accounts.push(account)
     }
 
     await commitTransaction(req)
-    return { anime: DEMO_ANIME.length, genres: DEMO_GENRES.length, studios: DEMO_STUDIOS.length, posters: DEMO_ANIME.length, accounts }
+    return result
   } catch (error) {
     await killTransaction(req).catch(() => undefined)
     if (staticDir) {

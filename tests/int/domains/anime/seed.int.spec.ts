@@ -42,7 +42,7 @@ afterAll(async () => {
 })
 
 describe('npm run seed', () => {
-  it('fills an empty database with the published demo catalog, posters and one account per role, then refuses to run again', async () => {
+  it('fills an empty database with the published demo catalog, posters and one account per role, and a second run creates nothing', async () => {
     const run = await runSeed()
     expect(run.code, run.stderr).toBe(0)
 
@@ -84,13 +84,26 @@ describe('npm run seed', () => {
     const { hash, salt } = hashes.rows[0]
     expect(`pbkdf2-sha256-v1:${pbkdf2Sync(editorPassword, salt, 600_000, 32, 'sha256').toString('hex')}`).toBe(hash)
 
+    // Idempotent: a second run exits 0, creates nothing and prints no password.
+    // 40 posters and the FrankenJet seed's 41 images (tests/int/domains/aviation/seed.int.spec.ts checks those).
+    const before = { anime: 40, users: 4, media: 81, genres: 10, studios: 8, poster_links: 40 }
+    expect(await count(`media`)).toBe(81)
     const again = await runSeed()
-    expect(again.code).toBe(1)
-    expect(again.stderr.trim()).toBe(
-      'seed: the database is not empty (4 user(s), 40 anime): the demo seed only fills an empty database; nothing was changed',
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stdout).toContain(
+      'seed (Kitsu): anime 0 created, 40 already there; posters 0 created, 0 already there; genres 0 created, 10 already there; studios 0 created, 8 already there; accounts 0 created, 4 already there.',
     )
-    expect(await count(`anime`)).toBe(40)
-    expect(await count(`users`)).toBe(4)
-    expect(await count(`media`)).toBe(40)
+    expect(again.stdout).not.toMatch(/@kitsu\.local/)
+    expect({
+      anime: await count(`anime`),
+      users: await count(`users`),
+      media: await count(`media`),
+      genres: await count(`genres`),
+      studios: await count(`studios`),
+      poster_links: await count(`anime where poster_id is not null`),
+    }).toEqual(before)
+    expect(await count(`media where alt like 'Poster of %'`)).toBe(40)
+    // The editor's password is unchanged.
+    expect((await pool.query(`select hash from users where email = 'editor@kitsu.local'`)).rows[0].hash).toBe(hash)
   })
 })
