@@ -15,6 +15,7 @@ import os from 'node:os'
 import pg from 'pg'
 
 import { plainTextToLexical } from '../src/domains/anime/import/richText'
+import { createAccountWithRole } from '../tests/helpers/accounts'
 import { startServer, type RunningServer } from '../tests/helpers/serverProcess'
 import { TEST_SECRET } from '../tests/helpers/testSecret'
 import { fetchJson, type LoadResult } from './lib/load'
@@ -65,17 +66,13 @@ const checkPage = async (label: string, url: string, path: string, title: string
  * operator would: sign-up never grants one).
  */
 const createArticle = async (url: string, databaseUrl: string): Promise<{ id: number; title: string }> => {
-  const registered = await fetch(`${url}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'bench-admin@example.com', password: 'bench-admin-password', name: 'Bench Admin' }),
+  const { accessToken } = await createAccountWithRole({
+    serverUrl: url,
+    databaseUrl,
+    email: 'bench-admin@example.com',
+    password: 'bench-admin-password',
+    role: 'admin',
   })
-  if (registered.status !== 201) throw new Error(`register: ${registered.status} ${await registered.text()}`)
-  const { accessToken, user } = (await registered.json()) as { accessToken: string; user: { id: number } }
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  await client.query(`UPDATE users_roles SET value = 'admin' WHERE parent_id = $1`, [user.id])
-  await client.end()
   const create = async (collection: string, data: unknown): Promise<number> => {
     const response = await fetch(`${url}/api/${collection}`, {
       method: 'POST',

@@ -1,7 +1,7 @@
-import pg from 'pg'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { createAccountWithRole } from '../../helpers/accounts'
 import { launchBrowser, openPage, screenshotOnFailure } from '../../helpers/browser'
 import { ensureProductionBuild } from '../../helpers/productionBuild'
 import { startServer, TEST_SECRET, type RunningServer } from '../../helpers/serverProcess'
@@ -16,20 +16,8 @@ let server: RunningServer
 let browser: Browser
 const pages: Page[] = []
 
-/** Registers through the token API, then gives the role the way an operator would (sign-up never grants one). */
-const createAccount = async (email: string, role: string): Promise<void> => {
-  const response = await fetch(`${server.url}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD, name: email.split('@')[0] }),
-  })
-  expect(response.status).toBe(201)
-  const { user } = (await response.json()) as { user: { id: number } }
-  const client = new pg.Client({ connectionString: database.url })
-  await client.connect()
-  await client.query(`UPDATE users_roles SET value = $2 WHERE parent_id = $1`, [user.id, role])
-  await client.end()
-}
+const createAccount = (email: string, role: 'editor' | 'user') =>
+  createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email, password: PASSWORD, role })
 
 const signIn = async (email: string): Promise<Page> => {
   const { page } = await openPage(browser)

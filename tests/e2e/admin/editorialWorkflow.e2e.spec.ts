@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import pg from 'pg'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { createAccountWithRole } from '../../helpers/accounts'
 import { launchBrowser, openPage, screenshotOnFailure } from '../../helpers/browser'
 import { gradientImage } from '../../helpers/images'
 import { ensureProductionBuild } from '../../helpers/productionBuild'
@@ -44,20 +44,8 @@ const state: { editorToken?: string; aircraftId?: number; mediaId?: number; arti
 type Doc = Record<string, unknown> & { id: number }
 type RelatedEntry = { relationTo: string; value: number | Doc }
 
-/** Registers through the token API, then gives the role the way an operator would (sign-up never grants one). */
-const createAccount = async (email: string, role: string): Promise<void> => {
-  const response = await fetch(`${server.url}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD, name: email.split('@')[0] }),
-  })
-  expect(response.status).toBe(201)
-  const { user } = (await response.json()) as { user: { id: number } }
-  const client = new pg.Client({ connectionString: database.url })
-  await client.connect()
-  await client.query(`UPDATE users_roles SET value = $2 WHERE parent_id = $1`, [user.id, role])
-  await client.end()
-}
+const createAccount = (email: string, role: 'editor' | 'moderator') =>
+  createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email, password: PASSWORD, role })
 
 /** Signs in through /admin/login in a fresh context; returns the page and the token the admin received. */
 const signIn = async (email: string): Promise<{ page: Page; token: string }> => {

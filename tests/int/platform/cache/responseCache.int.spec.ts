@@ -1,6 +1,6 @@
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { createAccountWithRole } from '../../../helpers/accounts'
 import { ensureProductionBuild } from '../../../helpers/productionBuild'
 import { startTcpProxy, type TcpProxy } from '../../../helpers/rabbitmq'
 import { startServer, TEST_SECRET, waitFor, type RunningServer } from '../../../helpers/serverProcess'
@@ -45,19 +45,16 @@ beforeAll(async () => {
   proxy = await startTcpProxy(REDIS_PORT)
   const env = { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${proxy.port}` }
   ;[a, b] = await Promise.all([startServer(env, { compiled: true }), startServer(env, { compiled: true })])
-  const registered = await fetch(`${a.url}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'cache-admin@example.com', password: 'cache-admin-password', name: 'Cache Admin' }),
-  })
-  expect(registered.status).toBe(201)
-  const { accessToken, user } = (await registered.json()) as { accessToken: string; user: { id: number } }
-  adminToken = accessToken
   // Sign-up never grants a role; an operator makes the first admin.
-  const client = new pg.Client({ connectionString: database.url })
-  await client.connect()
-  await client.query(`UPDATE users_roles SET value = 'admin' WHERE parent_id = $1`, [user.id])
-  await client.end()
+  adminToken = (
+    await createAccountWithRole({
+      serverUrl: a.url,
+      databaseUrl: database.url,
+      email: 'cache-admin@example.com',
+      password: 'cache-admin-password',
+      role: 'admin',
+    })
+  ).accessToken
   genreId = (await write(a, 'POST', '/api/genres', { name: 'Mecha' })).doc.id
   animeId = (await write(a, 'POST', '/api/anime', { title: 'Kagami no Tsubasa', genres: [genreId], _status: 'published' })).doc.id
 })
