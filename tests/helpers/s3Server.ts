@@ -1,3 +1,4 @@
+import { S3Client } from '@aws-sdk/client-s3'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -46,3 +47,24 @@ export const startS3Server = async (buckets: string[]): Promise<RunningS3Server>
     },
   }
 }
+
+/** The app's storage variables for `bucket` on this server (path-style, s3rver's key pair). */
+export const s3StorageEnv = (server: RunningS3Server, bucket: string): Record<string, string> => ({
+  S3_BUCKET: bucket,
+  S3_ENDPOINT: server.endpoint,
+  S3_REGION: 'us-east-1',
+  S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+  S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+  S3_FORCE_PATH_STYLE: 'true',
+})
+
+/** A client to look into the server's buckets (checksums only when required: s3rver predates them). */
+export const s3ClientFor = (server: RunningS3Server): S3Client =>
+  new S3Client({
+    endpoint: server.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { ...S3RVER_CREDENTIALS },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  })

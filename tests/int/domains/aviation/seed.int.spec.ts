@@ -1,4 +1,4 @@
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 import { runNpmScript, type ScriptRun } from '../../../helpers/runNpmScript'
-import { type RunningS3Server, S3RVER_CREDENTIALS, startS3Server } from '../../../helpers/s3Server'
+import { type RunningS3Server, s3ClientFor, s3StorageEnv, startS3Server } from '../../../helpers/s3Server'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 import { TEST_SECRET } from '../../../helpers/testSecret'
 
@@ -136,14 +136,7 @@ describe('npm run seed with S3 storage', () => {
     s3Server = await startS3Server([BUCKET])
     database = await createMigratedTestDatabase('aviation_seed_s3')
     pool = new pg.Pool({ connectionString: database.url, max: 2 })
-    s3 = new S3Client({
-      endpoint: s3Server.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { ...S3RVER_CREDENTIALS },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    })
+    s3 = s3ClientFor(s3Server)
   })
 
   afterAll(async () => {
@@ -171,12 +164,7 @@ describe('npm run seed with S3 storage', () => {
       DATABASE_URL: database!.url,
       SECRET_KEY: TEST_SECRET,
       NODE_ENV: 'test',
-      S3_BUCKET: BUCKET,
-      S3_ENDPOINT: s3Server!.endpoint,
-      S3_REGION: 'us-east-1',
-      S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-      S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-      S3_FORCE_PATH_STYLE: 'true',
+      ...s3StorageEnv(s3Server!, BUCKET),
     }
     const first = await runNpmScript('seed', [], env)
     expect(first.code, first.stderr).toBe(0)

@@ -1,4 +1,4 @@
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Media } from '../../../../src/payload-types'
 import { gradientImage, HARMLESS_SVG, sha256, uploadForm } from '../../../helpers/images'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
-import { type RunningS3Server, S3RVER_CREDENTIALS, startS3Server } from '../../../helpers/s3Server'
+import { type RunningS3Server, s3ClientFor, s3StorageEnv, startS3Server } from '../../../helpers/s3Server'
 
 const BUCKET = 'media'
 const SIZE_NAMES = ['thumbnail', 'card', 'hero'] as const
@@ -40,21 +40,9 @@ const apiPath = (url: string): string => {
 beforeAll(async () => {
   s3Server = await startS3Server([BUCKET])
   ctx = await initPayloadInt('media_s3', {
-    S3_BUCKET: BUCKET,
-    S3_ENDPOINT: s3Server.endpoint,
-    S3_REGION: 'us-east-1',
-    S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-    S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
+    ...s3StorageEnv(s3Server, BUCKET),
   })
-  s3 = new S3Client({
-    endpoint: s3Server.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { ...S3RVER_CREDENTIALS },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  })
+  s3 = s3ClientFor(s3Server)
   await ctx.payload.create({ collection: 'users', data: { email: 'editor@example.com', password: 'correct-horse-1' } })
   token = await ctx.rest.login('editor@example.com', 'correct-horse-1')
 })
