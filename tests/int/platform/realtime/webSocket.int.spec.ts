@@ -4,6 +4,7 @@ import WebSocket from 'ws'
 import { ensureProductionBuild } from '../../../helpers/productionBuild'
 import { startServer, TEST_SECRET, type RunningServer } from '../../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
+import { closedWithin, createSocketTracker, opened, type TestSocket } from '../../../helpers/webSocketClient'
 
 /**
  * Two compiled server processes, one database, the shared Redis: a revocation on one instance must
@@ -16,85 +17,24 @@ const PASSWORD = 'correct-horse-battery'
 let database: TestDatabase
 let first: RunningServer
 let second: RunningServer
-const openSockets = new Set<WebSocket>()
-
-type Message = Record<string, unknown>
-type Closed = { code: number; reason: string }
-type Socket = {
-  socket: WebSocket
-  messages: Message[]
-  closed: Promise<Closed>
-  /** Resolves with the next message after those already received (or the first unseen one). */
-  nextMessage: (timeoutMs?: number) => Promise<Message>
-}
-
-const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
-  Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms).unref()),
-  ])
-
-/** Opens a socket and records everything it receives from the first frame on. */
-const connect = (server: RunningServer, query = ''): Socket => {
-  const socket = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`)
-  openSockets.add(socket)
-  const messages: Message[] = []
-  const waiters: (() => void)[] = []
-  let consumed = 0
-  socket.on('message', (data) => {
-    messages.push(JSON.parse(data.toString()) as Message)
-    waiters.splice(0).forEach((wake) => wake())
-  })
-  socket.on('error', () => undefined)
-  const closed = new Promise<Closed>((resolve) =>
-    socket.on('close', (code, reason) => {
-      openSockets.delete(socket)
-      resolve({ code, reason: reason.toString() })
-    }),
-  )
-  const nextMessage = (timeoutMs = 10_000) =>
-    withTimeout(
-      new Promise<Message>((resolve) => {
-        const check = () => {
-          if (messages.length > consumed) resolve(messages[consumed++]!)
-          else waiters.push(check)
-        }
-        check()
-      }),
-      timeoutMs,
-      'a WebSocket message',
-    )
-  return { socket, messages, closed, nextMessage }
-}
-
-const opened = (socket: WebSocket) =>
-  withTimeout(
-    new Promise<void>((resolve, reject) => {
-      if (socket.readyState === WebSocket.OPEN) resolve()
-      socket.once('open', () => resolve())
-      socket.once('error', reject)
-    }),
-    10_000,
-    'the WebSocket to open',
-  )
+const sockets = createSocketTracker()
+const connect = (server: RunningServer, query = ''): TestSocket => sockets.connect(server.port, query)
 
 /** A socket authenticated with the token in the query string. */
-const connectWithQueryToken = async (server: RunningServer, token: string): Promise<Socket> => {
+const connectWithQueryToken = async (server: RunningServer, token: string): Promise<TestSocket> => {
   const client = connect(server, `?token=${encodeURIComponent(token)}`)
   expect(await client.nextMessage()).toEqual({ type: 'ready' })
   return client
 }
 
 /** A socket authenticated by its first message. */
-const connectWithAuthMessage = async (server: RunningServer, token: string): Promise<Socket> => {
+const connectWithAuthMessage = async (server: RunningServer, token: string): Promise<TestSocket> => {
   const client = connect(server)
   await opened(client.socket)
   client.socket.send(JSON.stringify({ type: 'auth', token }))
   expect(await client.nextMessage()).toEqual({ type: 'ready' })
   return client
 }
-
-const closedWithin = (client: Socket, ms = 10_000) => withTimeout(client.closed, ms, 'the WebSocket to close')
 
 const post = (server: RunningServer, path: string, init: { body?: unknown; token?: string }) =>
   fetch(`${server.url}/api${path}`, {
@@ -141,7 +81,7 @@ beforeAll(async () => {
 }, 600_000)
 
 afterAll(async () => {
-  for (const socket of openSockets) socket.terminate()
+  sockets.terminateAll()
   await Promise.all([first?.stop(), second?.stop()])
   await database?.drop()
 })
