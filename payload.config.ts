@@ -76,6 +76,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   db: databaseAdapter({
     url: effectiveDatabaseUrl(app.database),
+    readReplicaUrls: app.database.readReplicaUrls,
     pool: app.database.pool,
     debug: app.debug,
     migrationDir: path.resolve(dirname, 'migrations'),

@@ -4,6 +4,8 @@ import { type Env, parseBoolean, parseInteger, readVar } from './parsers'
 export type DatabaseConfig = {
   /** `postgresql://…`, or undefined when the embedded PostgreSQL is to be used. */
   url: string | undefined
+  /** Read-only replicas Payload sends its reads to (writes and transactions stay on `url`). */
+  readReplicaUrls: string[]
   embedded: {
     dataDir: string
     port: number
@@ -22,21 +24,21 @@ const URL_FORM = 'postgresql://USER:PASS@HOST:PORT/DB'
  * Accepts the URL forms the existing deployments use: plain `postgres(ql)://` and SQLAlchemy's
  * `postgresql+asyncpg://` / `postgresql+psycopg://`, normalised to `postgresql://`.
  */
-export const normaliseDatabaseUrl = (raw: string): string => {
+export const normaliseDatabaseUrl = (raw: string, variable = 'DATABASE_URL'): string => {
   const match = /^(postgres|postgresql)(\+[a-z0-9]+)?:\/\//i.exec(raw)
   if (!match) {
-    throw new ConfigError('DATABASE_URL', `must look like ${URL_FORM} (got a URL with another scheme)`)
+    throw new ConfigError(variable, `must look like ${URL_FORM} (got a URL with another scheme)`)
   }
   const normalised = `postgresql://${raw.slice(match[0].length)}`
   let url: URL
   try {
     url = new URL(normalised)
   } catch {
-    throw new ConfigError('DATABASE_URL', `must look like ${URL_FORM} (could not parse it)`)
+    throw new ConfigError(variable, `must look like ${URL_FORM} (could not parse it)`)
   }
-  if (!url.hostname) throw new ConfigError('DATABASE_URL', `must look like ${URL_FORM} (no host)`)
+  if (!url.hostname) throw new ConfigError(variable, `must look like ${URL_FORM} (no host)`)
   if (url.pathname.length <= 1) {
-    throw new ConfigError('DATABASE_URL', `must look like ${URL_FORM} (no database name)`)
+    throw new ConfigError(variable, `must look like ${URL_FORM} (no database name)`)
   }
   return normalised
 }
@@ -61,8 +63,19 @@ export const readDatabaseConfig = (env: Env): DatabaseConfig => {
   const host = readVar(env, 'DB_HOST')
   const url = rawUrl ? normaliseDatabaseUrl(rawUrl) : host ? urlFromParts(env, host) : undefined
 
+  const replicas = readVar(env, 'DATABASE_READ_REPLICA_URLS')
+  const readReplicaUrls = (replicas ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => normaliseDatabaseUrl(entry, 'DATABASE_READ_REPLICA_URLS'))
+  if (readReplicaUrls.length > 0 && !url) {
+    throw new ConfigError('DATABASE_READ_REPLICA_URLS', 'needs DATABASE_URL or DB_HOST (the primary) as well')
+  }
+
   return {
     url,
+    readReplicaUrls,
     embedded: {
       dataDir: readVar(env, 'EMBEDDED_POSTGRES_DIR') ?? '.data/postgres',
       port: parseInteger(env, 'EMBEDDED_POSTGRES_PORT', 54329, { min: 1, max: 65535 }),

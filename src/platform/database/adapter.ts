@@ -12,11 +12,13 @@ import { withAfterCommitCallbacks } from "./afterCommit";
  */
 export const databaseAdapter = ({
   url,
+  readReplicaUrls = [],
   pool,
   debug,
   migrationDir,
 }: {
   url: string;
+  readReplicaUrls?: string[];
   pool: DatabaseConfig["pool"];
   debug: boolean;
   migrationDir: string;
@@ -31,6 +33,9 @@ export const databaseAdapter = ({
         keepAlive: pool.prePing,
         connectionTimeoutMillis: 5_000,
       },
+      // Reads go to the replicas (if any); each instance reads its own writes from the primary
+      // for the next 2 s (Payload's readReplicasAfterWriteInterval), other instances may not.
+      ...(readReplicaUrls.length > 0 ? { readReplicas: readReplicaUrls } : {}),
       // Schema changes only ever come from committed migrations.
       push: false,
       migrationDir,

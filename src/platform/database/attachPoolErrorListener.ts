@@ -1,15 +1,17 @@
 import type { Payload } from 'payload'
-import type { Pool } from 'pg'
+
+import { payloadPools } from './payloadPools'
 
 /**
  * node-postgres re-emits errors of idle clients on the pool; with no listener that is an
- * uncaught exception that kills the process when the database restarts. Log it instead: the
- * broken client is already discarded and the next query opens a new one.
+ * uncaught exception that kills the process when the database (or a read replica) restarts. Log
+ * it instead: the broken client is already discarded and the next query opens a new one.
  */
 export const attachPoolErrorListener = (payload: Payload): void => {
-  const pool = (payload.db as unknown as { pool?: Pool }).pool
-  if (!pool || pool.listenerCount('error') > 0) return
-  pool.on('error', (error: Error & { code?: string }) =>
-    payload.logger.warn({ code: error.code, reason: error.message }, 'idle database connection failed; it was discarded'),
-  )
+  for (const { name, pool } of payloadPools(payload)) {
+    if (pool.listenerCount('error') > 0) continue
+    pool.on('error', (error: Error & { code?: string }) =>
+      payload.logger.warn({ pool: name, code: error.code, reason: error.message }, 'idle database connection failed; it was discarded'),
+    )
+  }
 }

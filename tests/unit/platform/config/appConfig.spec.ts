@@ -44,6 +44,20 @@ describe('readAppConfig', () => {
     expect(config.services).toEqual({ redisUrl: undefined, cache: { enabled: true, ttlSeconds: 60 } })
   })
 
+  it('reads read-replica URLs and names the variable when one is wrong', () => {
+    expect(readAppConfig(base).database.readReplicaUrls).toEqual([])
+    const config = readAppConfig({
+      ...base,
+      DATABASE_URL: 'postgres://app@primary:5432/cms',
+      DATABASE_READ_REPLICA_URLS: ' postgres://app@replica-1:5432/cms , postgresql+asyncpg://app@replica-2/cms',
+    })
+    expect(config.database.readReplicaUrls).toEqual(['postgresql://app@replica-1:5432/cms', 'postgresql://app@replica-2/cms'])
+    expect(refusal({ DATABASE_URL: 'postgres://app@primary/cms', DATABASE_READ_REPLICA_URLS: 'mysql://replica/cms' }).variable).toBe(
+      'DATABASE_READ_REPLICA_URLS',
+    )
+    expect(refusal({ DATABASE_READ_REPLICA_URLS: 'postgres://app@replica/cms' }).variable).toBe('DATABASE_READ_REPLICA_URLS')
+  })
+
   it('reads the response cache settings and refuses bad ones', () => {
     expect(readAppConfig({ ...base, CACHE_ENABLED: 'false', CACHE_TTL_SECONDS: '5' }).services.cache).toEqual({ enabled: false, ttlSeconds: 5 })
     expect(() => readAppConfig({ ...base, CACHE_TTL_SECONDS: '0' })).toThrow(/CACHE_TTL_SECONDS/)
