@@ -1,0 +1,1 @@
+export { createSingleInstanceRunner, JOB_RUNNER_LOCK_KEY, type SingleInstanceRunner } from './singleInstanceRunner'

@@ -1,0 +1,62 @@
+import pg from 'pg'
+
+/** `pg_try_advisory_lock` key of the job runner ("kjob"); advisory locks are per database. */
+export const JOB_RUNNER_LOCK_KEY = 0x6b6a6f62
+
+export type SingleInstanceRunner = {
+  /** True while this process holds the lock: it, and no other instance, runs the queued jobs. */
+  shouldRun: (connectionString: string) => Promise<boolean>
+  close: () => Promise<void>
+}
+
+/**
+ * Payload's job runner claims jobs with a read then an update, without row locks: two instances
+ * on the same cron tick can run the same job twice. One session-level advisory lock, held on a
+ * connection of its own for as long as the process lives, elects the instance that runs jobs. When
+ * it stops or loses its connection, PostgreSQL releases the lock and another takes over at its next
+ * tick. (Needs a session, not a transaction-pooling PgBouncer, between app and database.)
+ */
+export const createSingleInstanceRunner = (lockKey = JOB_RUNNER_LOCK_KEY): SingleInstanceRunner => {
+  let client: pg.Client | undefined
+  let leader = false
+
+  const forget = (lost: pg.Client) => {
+    if (client !== lost) return
+    client = undefined
+    leader = false
+  }
+
+  const connect = async (connectionString: string): Promise<pg.Client> => {
+    const fresh = new pg.Client({ connectionString, application_name: 'cms-job-runner-lock', keepAlive: true })
+    fresh.on('error', () => {
+      forget(fresh)
+      void fresh.end().catch(() => undefined)
+    })
+    fresh.on('end', () => forget(fresh))
+    await fresh.connect()
+    client = fresh
+    return fresh
+  }
+
+  return {
+    shouldRun: async (connectionString) => {
+      if (leader && client) return true
+      try {
+        const session = client ?? (await connect(connectionString))
+        const { rows } = await session.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [lockKey])
+        leader = rows[0]?.locked === true
+        return leader
+      } catch {
+        // No database right now: skip this tick; the next one tries again.
+        if (client) forget(client)
+        return false
+      }
+    },
+    close: async () => {
+      const closing = client
+      client = undefined
+      leader = false
+      await closing?.end().catch(() => undefined)
+    },
+  }
+}
