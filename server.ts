@@ -52,10 +52,10 @@ const main = async () => {
   const config = loadConfig()
   setLogLevel(config.observability.logLevel)
   logger.level = config.observability.logLevel
+  if (config.debug) logger.warn('DEBUG=true: SQL logging is on and errors are verbose. Never run production like this.')
   if (config.production && !config.observability.metricsToken) {
     logger.warn('METRICS_TOKEN is unset: /metrics is open to anyone who reaches this port. Set it, or keep the port private.')
   }
-  if (config.debug) logger.warn('DEBUG=true: SQL logging is on and errors are verbose. Never run production like this.')
 
   let embedded: RunningEmbeddedPostgres | undefined
   if (!config.database.url) {
