@@ -18,6 +18,8 @@ import { aviationCachedCollections, aviationCachedGlobals, aviationCollections, 
 import { responseCachePlugin } from './src/platform/cache/responseCache'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
+import { jsonLoggerOptions } from './src/platform/observability/logger'
+import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const app = getAppConfig()
@@ -91,6 +93,8 @@ export default buildConfig({
   upload: {
     limits: { fileSize: app.storage.maxUploadBytes },
   },
+  // JSON lines like the server's own, each carrying the id of the request it was written for.
+  logger: { options: { ...jsonLoggerOptions('payload'), level: app.observability.logLevel } },
   // A denied request or a failed sign-in is routine, not an error worth a stack trace.
   loggingLevels: {
     Forbidden: 'info',
@@ -103,7 +107,7 @@ export default buildConfig({
     GraphQLError: 'info',
   } as Config['loggingLevels'],
   // The cache plugin goes last: it reads every collection's fields to know what invalidates what.
-  plugins: [mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],
+  plugins: [observabilityPlugin(), mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],
   sharp,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

@@ -7,7 +7,7 @@ import nextEnv from '@next/env'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import next from 'next'
-import { Pool } from 'pg'
+import { Pool, type QueryConfig } from 'pg'
 
 import { createTokenJudge } from './src/platform/auth/bearerGate'
 import { readBearerToken } from './src/platform/auth/tokens/bearerToken'
@@ -17,7 +17,14 @@ import { ConfigError, effectiveDatabaseUrl, getAppConfig, type AppConfig } from 
 import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/ensureSchemaReady'
 import { runMigrations } from './src/platform/database/runMigrations'
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from './src/platform/database/embeddedPostgres'
-import { createLogger } from './src/platform/observability/logger'
+import { createLogger, setLogLevel } from './src/platform/observability/logger'
+import { createMetricsHandler, METRICS_PATH } from './src/platform/observability/metrics/metricsEndpoint'
+import { nextRoutesReader } from './src/platform/observability/metrics/nextRoutes'
+import { getMetrics } from './src/platform/observability/metrics/registry'
+import { createRouteTemplater } from './src/platform/observability/metrics/routeTemplate'
+import { observabilityState, registerPool } from './src/platform/observability/metrics/sharedState'
+import { runWithRequestContext } from './src/platform/observability/requestContext'
+import { createRequestObserver } from './src/platform/observability/requestObserver'
 import { attachWebSocketServer } from './src/platform/realtime'
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
@@ -43,7 +50,12 @@ const loadConfig = (): AppConfig => {
 
 const main = async () => {
   const config = loadConfig()
+  setLogLevel(config.observability.logLevel)
+  logger.level = config.observability.logLevel
   if (config.debug) logger.warn('DEBUG=true: SQL logging is on and errors are verbose. Never run production like this.')
+  if (config.production && !config.observability.metricsToken) {
+    logger.warn('METRICS_TOKEN is unset: /metrics is open to anyone who reaches this port. Set it, or keep the port private.')
+  }
 
   let embedded: RunningEmbeddedPostgres | undefined
   if (!config.database.url) {
@@ -64,6 +76,23 @@ const main = async () => {
   sessionPool.on('error', (error) => logger.warn({ err: error }, 'idle session-check connection failed'))
   const judgeToken = createTokenJudge(config.security, poolQuery(sessionPool))
 
+  const metrics = getMetrics()
+  registerPool('session', sessionPool)
+  // Counted on scrape: the relay may be idle or absent (no RABBITMQ_URL) while rows pile up.
+  metrics.setBacklogProbe(async () => {
+    // node-postgres honours a per-query `query_timeout` though its types omit it: a slow count must not hang scrapes.
+    const query: QueryConfig & { query_timeout: number } = {
+      text: 'SELECT count(*) AS count FROM event_outbox WHERE sent_at IS NULL',
+      query_timeout: 2_000,
+    }
+    const { rows } = await sessionPool.query<{ count: string }>(query)
+    return Number(rows[0]?.count ?? 0)
+  })
+  const serveMetrics = createMetricsHandler({ metrics, token: config.observability.metricsToken })
+  const nextRoutes = nextRoutesReader(path.join(cwd, '.next'), { settled: config.production })
+  const routeOf = createRouteTemplater(() => ({ next: nextRoutes(), payload: observabilityState().payloadRoutes }))
+  const observe = createRequestObserver({ metrics, routeOf, logger: createLogger('http') })
+
   // Anonymous public reads are answered from the response cache before Next and Payload see them.
   const store = getResponseStore()
   const responseCache = store
@@ -72,11 +101,21 @@ const main = async () => {
         cachedCollections: [...animeCachedCollections, ...aviationCachedCollections],
         cachedGlobals: [...aviationCachedGlobals],
         ttlSeconds: config.services.cache.ttlSeconds,
+        onLookup: (result) => metrics.responseCache.inc({ result }),
       })
     : undefined
   const serve = (req: IncomingMessage, res: ServerResponse) => (responseCache ? responseCache(req, res, handle) : handle(req, res))
 
-  const server = createServer((req, res) => {
+  const route = (req: IncomingMessage, res: ServerResponse) => {
+    // Ours, before the cache and the token gate: a scrape carries the metrics token, not a user's.
+    if (req.url === METRICS_PATH || req.url?.startsWith(`${METRICS_PATH}?`)) {
+      serveMetrics(req, res).catch((error: unknown) => {
+        logger.error({ err: error }, 'metrics collection failed')
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' })
+        res.end()
+      })
+      return
+    }
     // The client address Payload's rate limits and session records see; never what the client claims.
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])
     const token = req.url?.startsWith('/api/') ? readBearerToken(req.headers.authorization) : undefined
@@ -99,13 +138,17 @@ const main = async () => {
         res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' })
         res.end(JSON.stringify({ errors: [{ message: 'Temporarily unable to check the access token.' }] }))
       })
-  })
+  }
+
+  // Every request gets its id and its access-log line; code running for it logs with the id.
+  const server = createServer((req, res) => runWithRequestContext(observe(req, res), () => route(req, res)))
   // `/ws` is ours (session events); every other upgrade is Next's (dev HMR).
   const realtime = attachWebSocketServer({
     server,
     judgeToken,
     fallbackUpgrade: app.getUpgradeHandler(),
     logger: createLogger('websocket'),
+    connections: metrics.websocketConnections,
   })
   // Ready means sockets work: wait until this instance hears revocations. Without Redis, HTTP still
   // serves and /ws refuses clients (logged by the WebSocket server).
@@ -117,7 +160,17 @@ const main = async () => {
   })
   logger.info({ port: config.port, url: config.serverUrl, production: config.production }, 'ready')
   // Outbox -> RabbitMQ in every instance (row locks split the work); never in the CLI or scripts.
-  const relay = startEventRelay({ databaseUrl: url, events: config.events, logger: createLogger('events') })
+  const relay = startEventRelay({
+    databaseUrl: url,
+    events: config.events,
+    logger: createLogger('events'),
+    onPool: (pool) => registerPool('events', pool),
+    onBatch: ({ published, refused, unreachable }) => {
+      metrics.eventsPublished.inc(published)
+      metrics.eventsFailed.inc({ reason: 'nack' }, refused)
+      metrics.eventsFailed.inc({ reason: 'unavailable' }, unreachable)
+    },
+  })
 
   let closing = false
   const shutdown = (signal: string) => {

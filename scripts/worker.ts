@@ -11,10 +11,11 @@ import { Pool } from 'pg'
 import { effectiveDatabaseUrl, getAppConfig } from '../src/platform/config'
 import { FatalError, runScript } from '../src/domains/anime/import/runScript'
 import { notifierConsumer, postgresReceipts, startConsumer } from '../src/platform/events/consumers'
-import { createLogger } from '../src/platform/observability/logger'
+import { createLogger, setLogLevel } from '../src/platform/observability/logger'
 
 const main = async (): Promise<number> => {
-  const { database, events } = getAppConfig()
+  const { database, events, observability } = getAppConfig()
+  setLogLevel(observability.logLevel)
   if (!events.rabbitmqUrl) throw new FatalError('RABBITMQ_URL is not set: there is no broker to consume from')
   const logger = createLogger('worker')
   const pool = new Pool({ connectionString: effectiveDatabaseUrl(database), max: events.worker.prefetch + 1 })

@@ -2,6 +2,7 @@ import { readDatabaseConfig, type DatabaseConfig } from './database'
 import { readEventsConfig, type EventsConfig } from './events'
 import { type Env, parseBoolean, parseHttpUrl, parseInteger } from './parsers'
 import { readIdentityConfig, type IdentityConfig } from './identity'
+import { readObservabilityConfig, type ObservabilityConfig } from './observability'
 import { readSecurityConfig, type SecurityConfig } from './security'
 import { readServicesConfig, type ServicesConfig } from './services'
 import { readStorageConfig, type StorageConfig } from './storage'
@@ -17,6 +18,7 @@ export type AppConfig = {
   identity: IdentityConfig
   services: ServicesConfig
   events: EventsConfig
+  observability: ObservabilityConfig
 }
 
 /** Turns the environment into one typed, validated object, or throws a ConfigError naming the variable. */
@@ -35,5 +37,6 @@ export const readAppConfig = (env: Env): AppConfig => {
     identity: readIdentityConfig(env, serverUrl),
     services: readServicesConfig(env),
     events: readEventsConfig(env),
+    observability: readObservabilityConfig(env),
   }
 }

@@ -47,6 +47,8 @@ export type AttachWebSocketServerOptions = {
   logger: Logger
   authTimeoutMs?: number
   heartbeatMs?: number
+  /** Kept up to date with the open sockets (a Prometheus gauge fits). */
+  connections?: { inc: () => void; dec: () => void }
 }
 
 export type AttachedWebSocketServer = {
@@ -96,6 +98,7 @@ export const attachWebSocketServer = ({
   logger,
   authTimeoutMs = DEFAULT_AUTH_TIMEOUT_MS,
   heartbeatMs = DEFAULT_HEARTBEAT_MS,
+  connections,
 }: AttachWebSocketServerOptions): AttachedWebSocketServer => {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false })
   const clientsByUser = new Map<string, Set<Client>>()
@@ -181,6 +184,8 @@ export const attachWebSocketServer = ({
   }
 
   const onConnection = (socket: WebSocket, req: IncomingMessage) => {
+    connections?.inc()
+    socket.once('close', () => connections?.dec())
     alive.set(socket, true)
     socket.on('pong', () => alive.set(socket, true))
     socket.on('error', (error) => logger.debug({ err: error }, 'WebSocket error'))

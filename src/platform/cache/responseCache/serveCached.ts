@@ -14,6 +14,8 @@ export type ResponseCacheOptions = {
   /** Globals whose public REST reads (`/api/globals/<slug>...`) are cached. */
   cachedGlobals?: readonly string[]
   ttlSeconds: number
+  /** Told the outcome of each cacheable request (metrics); `bypass`: the store failed, served uncached. */
+  onLookup?: (result: 'hit' | 'miss' | 'bypass') => void
 }
 
 /** Larger responses are sent but not kept. */
@@ -113,7 +115,7 @@ const sendCached = (res: ServerResponse, { status, headers, body }: CachedRespon
  * response is kept for the next caller (X-Cache: MISS). If the store fails (Redis away), the
  * request is served uncached, as if there were no cache.
  */
-export const createResponseCache = ({ store, cachedCollections, cachedGlobals = [], ttlSeconds }: ResponseCacheOptions) => {
+export const createResponseCache = ({ store, cachedCollections, cachedGlobals = [], ttlSeconds, onLookup }: ResponseCacheOptions) => {
   const alternatives = (slugs: readonly string[]) => (slugs.length ? slugs.map(escapeRegExp).join('|') : '(?!)')
   const collectionRoute = new RegExp(`^/api/(${alternatives(cachedCollections)})(?:[/?]|$)`)
   const globalRoute = new RegExp(`^/api/globals/(${alternatives(cachedGlobals)})(?:[/?]|$)`)
@@ -130,9 +132,14 @@ export const createResponseCache = ({ store, cachedCollections, cachedGlobals = 
     try {
       lookup = await store.lookup(collection, cacheKey(req, url))
     } catch {
+      onLookup?.('bypass')
       return handle(req, res)
     }
-    if (lookup.hit) return sendCached(res, lookup.hit)
+    if (lookup.hit) {
+      onLookup?.('hit')
+      return sendCached(res, lookup.hit)
+    }
+    onLookup?.('miss')
     res.setHeader('x-cache', 'MISS')
     const { versionedKey } = lookup
     captureResponse(res, (response) => store.save(versionedKey, response, ttlSeconds))

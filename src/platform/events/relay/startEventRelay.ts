@@ -19,6 +19,10 @@ type RelayOptions = {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>
   /** How long a batch waits for the broker's confirms before it is given up (and retried). */
   confirmTimeoutMs?: number
+  /** Told how each batch went (metrics): events confirmed, refused by the broker, or not sent (broker unreachable). */
+  onBatch?: (outcome: { published: number; refused: number; unreachable: number }) => void
+  /** Told of the relay's own pool, so its connections can be watched (metrics). */
+  onPool?: (pool: Pool) => void
 }
 
 /** Waits `ms`, or less if the relay is stopped meanwhile. */
@@ -42,7 +46,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
  *
  * Without RABBITMQ_URL it does nothing: events wait in the outbox until a broker is configured.
  */
-export const startEventRelay = ({ databaseUrl, events, logger, confirmTimeoutMs }: RelayOptions): EventRelay => {
+export const startEventRelay = ({ databaseUrl, events, logger, confirmTimeoutMs, onBatch, onPool }: RelayOptions): EventRelay => {
   const url = events.rabbitmqUrl
   if (!url) {
     logger.info('no RABBITMQ_URL: events are kept in the outbox and not published')
@@ -51,6 +55,7 @@ export const startEventRelay = ({ databaseUrl, events, logger, confirmTimeoutMs 
   const { pollMs, batchSize, maxBackoffMs, retentionHours } = events.relay
   const pool = new Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000 })
   pool.on('error', (error) => logger.warn({ err: error }, 'idle outbox connection failed'))
+  onPool?.(pool)
   const publisher: EventPublisher = createEventPublisher({ url, exchange: events.exchange, confirmTimeoutMs })
   const stopping = new AbortController()
   let published = 0
@@ -64,7 +69,10 @@ export const startEventRelay = ({ databaseUrl, events, logger, confirmTimeoutMs 
         await client.query('COMMIT')
         return { claimed: 0, sent: 0 }
       }
-      const outcomes = await publisher.publish(rows.map((row) => row.message))
+      const outcomes = await publisher.publish(rows.map((row) => row.message)).catch((error: unknown) => {
+        if (error instanceof BrokerUnavailableError) onBatch?.({ published: 0, refused: 0, unreachable: rows.length })
+        throw error
+      })
       const sent = rows.filter((_, index) => outcomes[index]?.ok).map((row) => row.id)
       const failed = rows.flatMap((row, index) => {
         const outcome = outcomes[index]
@@ -74,6 +82,7 @@ export const startEventRelay = ({ databaseUrl, events, logger, confirmTimeoutMs 
       await markFailed(client, failed, maxBackoffMs)
       await client.query('COMMIT')
       published += sent.length
+      onBatch?.({ published: sent.length, refused: failed.length, unreachable: 0 })
       if (failed.length > 0) logger.warn({ failed: failed.length, error: failed[0]?.error }, 'the broker refused some events; they will be retried')
       return { claimed: rows.length, sent: sent.length }
     } catch (error) {
