@@ -1,6 +1,6 @@
 import type { Endpoint, Plugin, SanitizedConfig } from 'payload'
-import type { Pool } from 'pg'
 
+import { payloadPools } from '../database/payloadPools'
 import { registerPayloadRoutes, registerPool } from './metrics/sharedState'
 import type { EndpointRoute, PayloadRoutes } from './metrics/routeTemplate'
 
@@ -16,14 +16,14 @@ export const payloadRoutesOf = (config: SanitizedConfig): PayloadRoutes => ({
 })
 
 /**
- * Hands server.ts's metrics what only Payload knows, once Payload is up: its pg pool (gauges
- * labelled pool="payload") and its routes (the `route` label's templates).
+ * Hands server.ts's metrics what only Payload knows, once Payload is up: its pg pools (gauges
+ * labelled pool="payload", and "payload-replica-N" per read replica) and its routes (the `route`
+ * label's templates).
  */
 export const observabilityPlugin = (): Plugin => (config) => ({
   ...config,
   onInit: async (payload) => {
-    const pool = (payload.db as unknown as { pool?: Pool }).pool
-    if (pool) registerPool('payload', pool)
+    for (const { name, pool } of payloadPools(payload)) registerPool(name === 'primary' ? 'payload' : `payload-${name}`, pool)
     registerPayloadRoutes(payloadRoutesOf(payload.config))
     await config.onInit?.(payload)
   },
