@@ -18,6 +18,7 @@ import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/
 import { runMigrations } from './src/platform/database/runMigrations'
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from './src/platform/database/embeddedPostgres'
 import { createLogger } from './src/platform/observability/logger'
+import { nextAppOptions } from './src/platform/runtime/nextAppOptions'
 import { attachWebSocketServer } from './src/platform/realtime'
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
@@ -55,7 +56,7 @@ const main = async () => {
   const url = effectiveDatabaseUrl(config.database)
   await ensureSchemaReady({ url, migrationDir: path.join(cwd, 'migrations'), logger })
 
-  const app = next({ dev: !config.production, dir: cwd, hostname: '0.0.0.0', port: config.port })
+  const app = next(nextAppOptions({ dev: !config.production, dir: cwd, port: config.port }))
   const handle = app.getRequestHandler()
   await app.prepare()
 
