@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
 
 import { inspectSchema } from './inspectSchema'
@@ -8,27 +7,17 @@ import { listMigrationNames } from './migrationFiles'
 // Silent no-op runs come in streaks on a busy machine (seen: three in a row in CI); each costs ~3 s.
 const ATTEMPTS = 8
 
-/**
- * `payload migrate` where the CLI is installed (a checkout); in the standalone directory (`npm
- * start`, the Docker image) there is no CLI, only its compiled equivalent, dist/migrate.js.
- */
-const migrateCommand = (cwd: string): { command: string; args: string[] } => {
-  const cli = path.join(cwd, 'node_modules', '.bin', 'payload')
-  if (fs.existsSync(cli)) return { command: cli, args: ['migrate'] }
-  return { command: process.execPath, args: ['--conditions=production', path.join(cwd, 'dist', 'migrate.js')] }
-}
-
 const runPayloadMigrate = (url: string, cwd: string, env: Record<string, string>): Promise<void> =>
   new Promise((resolve, reject) => {
-    const { command, args } = migrateCommand(cwd)
-    const child = spawn(command, args, {
+    const bin = path.join(cwd, 'node_modules', '.bin', 'payload')
+    const child = spawn(bin, ['migrate'], {
       cwd,
       env: { ...process.env, ...env, DATABASE_URL: url, NODE_OPTIONS: '--no-deprecation' },
       stdio: ['ignore', 'inherit', 'inherit'],
     })
     child.on('error', reject)
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${[path.basename(command), ...args].join(' ')} exited with code ${code}`)),
+      code === 0 ? resolve() : reject(new Error(`payload migrate exited with code ${code}`)),
     )
   })
 
