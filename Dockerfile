@@ -44,10 +44,10 @@ ENV NODE_ENV=production \
     NODE_OPTIONS=--no-deprecation
 # Owned by root (read-only to the server) except what the server writes, below.
 COPY --from=build /app/.next/standalone ./
-# .next/cache: Next's image and fetch cache; media/: uploads when S3 is not configured;
-# .data/: the embedded PostgreSQL's default directory (development only, see README).
-RUN mkdir -p .next/cache media .data \
- && chown -R node:node .next/cache media .data
+# .next/cache: Next's image and fetch cache; media/: uploads when S3 is not configured. (No
+# embedded PostgreSQL here: it is for development; the image needs DATABASE_URL or DB_HOST.)
+RUN mkdir -p .next/cache media \
+ && chown -R node:node .next/cache media
 
 USER node
 EXPOSE 8000
