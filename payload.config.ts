@@ -18,6 +18,7 @@ import { aviationCachedCollections, aviationCachedGlobals, aviationCollections, 
 import { responseCachePlugin } from './src/platform/cache/responseCache'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
+import { apiDocsEndpoints } from './src/platform/apiDocs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const app = getAppConfig()
@@ -56,7 +57,7 @@ export default buildConfig({
     EventOutbox,
   ],
   globals: [...aviationGlobals],
-  endpoints: [...tokenEndpoints],
+  endpoints: [...tokenEndpoints, ...apiDocsEndpoints],
   // Content in Russian (default) and English; a missing translation falls back to Russian.
   localization: {
     locales: [
