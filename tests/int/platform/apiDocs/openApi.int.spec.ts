@@ -107,6 +107,10 @@ describe('the OpenAPI document built from the Payload config', () => {
     expect(result.valid).toBe(true)
     const dangling = [...new Set(refsIn(document))].filter((ref) => resolve(document, ref) === undefined)
     expect(dangling).toEqual([])
+    // The schema cannot say this: operation ids are unique across the document.
+    const ids = Object.values(document.paths).flatMap((item) => HTTP_METHODS.map((method) => item[method]?.operationId).filter(Boolean))
+    expect(ids.length).toBe(operationsOf(document).length)
+    expect(new Set(ids).size).toBe(ids.length)
   })
 
   it('is rejected by the validator when broken, so the check above can fail', async () => {
