@@ -27,8 +27,17 @@ export const toOpenApiPaths = (prefix: string, endpointPath: string): string[] =
 
 export const pathParameterNames = (openApiPath: string): string[] => [...openApiPath.matchAll(/\{([^}]+)\}/g)].map((match) => match[1])
 
+/**
+ * `delete /api/auth/sessions/{id}` -> `deleteApiAuthSessionsId`. Letters and digits only: Swagger
+ * UI's deep links (`#/<tag>/<operationId>`) read `_` as an escaped space.
+ */
 export const operationIdFor = (method: HttpMethod, openApiPath: string): string =>
-  `${method}_${openApiPath.replace(/^\//, '').replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+/g, '_') || 'root'}`
+  method +
+  openApiPath
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('')
 
 /** The documentation an endpoint carries in `custom.openapi`, if any. */
 export const endpointDocumentation = (endpoint: Pick<Endpoint, 'custom'>): EndpointDocumentation | undefined => {

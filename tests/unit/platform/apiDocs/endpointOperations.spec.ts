@@ -18,7 +18,7 @@ describe('buildOperation', () => {
   it("uses the endpoint's custom.openapi over the generic default", () => {
     const documented = endpointDocumentation({ custom: { openapi: { summary: 'Search', responses: { '200': { description: 'Results.' } } } } })
     const operation = buildOperation({ method: 'get', path: '/api/anime/search', tag: 'anime', documented })
-    expect(operation).toMatchObject({ summary: 'Search', tags: ['anime'], operationId: 'get_api_anime_search', responses: { '200': { description: 'Results.' } } })
+    expect(operation).toMatchObject({ summary: 'Search', tags: ['anime'], operationId: 'getApiAnimeSearch', responses: { '200': { description: 'Results.' } } })
     expect(operation.description).toBeUndefined()
   })
 
@@ -34,8 +34,9 @@ describe('buildOperation', () => {
     expect(buildOperation({ method: 'get', path: '/api/media/paste-url', tag: 'media', documented }).parameters).toBeUndefined()
   })
 
-  it('gives unique, readable operation ids', () => {
-    expect(operationIdFor('delete', '/api/auth/sessions/{id}')).toBe('delete_api_auth_sessions_id')
-    expect(operationIdFor('get', '/api/openapi.json')).toBe('get_api_openapi_json')
+  it('gives readable operation ids of letters and digits (Swagger UI deep links)', () => {
+    expect(operationIdFor('delete', '/api/auth/sessions/{id}')).toBe('deleteApiAuthSessionsId')
+    expect(operationIdFor('get', '/api/openapi.json')).toBe('getApiOpenapiJson')
+    expect(operationIdFor('get', '/api/design-bureaus/count')).toBe('getApiDesignBureausCount')
   })
 })
