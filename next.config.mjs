@@ -14,6 +14,11 @@ const nextConfig = {
   // the standalone layout does not depend on lockfiles found further up.
   output: 'standalone',
   outputFileTracingRoot: dirname,
+  // Swagger UI's files are read from disk at runtime (/api/docs/*), which file tracing cannot see.
+  // Keys are globs over the route: the brackets of the Payload catch-all are escaped.
+  outputFileTracingIncludes: {
+    '/api/\\[...slug\\]': ['./node_modules/swagger-ui-dist/*.{js,css,png}', './node_modules/swagger-ui-dist/package.json'],
+  },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -20,6 +20,7 @@ import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } fr
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
 import { jsonLoggerOptions } from './src/platform/observability/logger'
 import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
+import { apiDocsEndpoints } from './src/platform/apiDocs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const app = getAppConfig()
@@ -58,7 +59,7 @@ export default buildConfig({
     EventOutbox,
   ],
   globals: [...aviationGlobals],
-  endpoints: [...tokenEndpoints],
+  endpoints: [...tokenEndpoints, ...apiDocsEndpoints],
   // Content in Russian (default) and English; a missing translation falls back to Russian.
   localization: {
     locales: [

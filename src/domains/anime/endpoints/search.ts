@@ -2,6 +2,8 @@ import type { Endpoint } from 'payload'
 
 import { parseSearchParams, rawFromSearchParams, SEARCH_PARAMETER_NAMES, searchAnime } from '../search'
 
+import { searchDocumentation } from './documentation'
+
 /**
  * GET /api/anime/search?q=&genre=&kind=&status=&year=&sort=&page=&limit=
  * -> 200 { docs, page, limit, hasNextPage }; a bad parameter -> 400 naming it.
@@ -11,6 +13,7 @@ import { parseSearchParams, rawFromSearchParams, SEARCH_PARAMETER_NAMES, searchA
 export const searchEndpoint: Endpoint = {
   path: '/search',
   method: 'get',
+  custom: { openapi: searchDocumentation },
   handler: async (req) => {
     const params = parseSearchParams(rawFromSearchParams(req.searchParams, SEARCH_PARAMETER_NAMES))
     return Response.json(await searchAnime(req.payload, params))

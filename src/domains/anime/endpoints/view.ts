@@ -1,6 +1,8 @@
 import { type Endpoint, NotFound, type PayloadRequest, ValidationError } from 'payload'
 import type { Pool, PoolClient } from 'pg'
 
+import { viewDocumentation } from './documentation'
+
 /** Repeated views of one anime by one signed-in user within this window count once. */
 export const VIEW_DEDUPE_MINUTES = 30
 
@@ -72,6 +74,7 @@ const recordHistory = async (client: PoolClient, userId: number | string, animeI
 export const viewEndpoint: Endpoint = {
   path: '/:id/view',
   method: 'post',
+  custom: { openapi: viewDocumentation },
   handler: async (req) => {
     const rawId = String(req.routeParams?.id ?? '')
     const animeId = /^[1-9]\d{0,9}$/.test(rawId) ? Number(rawId) : NaN

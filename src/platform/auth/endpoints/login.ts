@@ -6,6 +6,7 @@ import { openTokenSession } from '../tokens/tokenSession'
 import { ownProfile } from './publicUser'
 import { sessionIdOf } from './register'
 import { errorResponse, handleKnownErrors, invalidField, readJsonObject } from './responses'
+import { loginDocumentation } from './documentation'
 
 const WRONG_CREDENTIALS = 'Invalid email or password.'
 
@@ -16,6 +17,7 @@ const WRONG_CREDENTIALS = 'Invalid email or password.'
 export const loginEndpoint: Endpoint = {
   path: '/auth/login',
   method: 'post',
+  custom: { openapi: loginDocumentation },
   handler: async (req) => {
     const body = await readJsonObject(req)
     if (!body) return invalidField('body', 'expected a JSON object {email, password}')

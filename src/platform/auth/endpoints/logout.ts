@@ -7,11 +7,13 @@ import { sessionEndedEvent } from '../events/sessionEndedEvent'
 import { sessionIdOfUser } from '../sessionIdOf'
 import { revokeSessions } from '../tokens/sessionStore'
 import { unauthorized } from './responses'
+import { logoutDocumentation, logoutAllDocumentation } from './documentation'
 
 /** POST /api/auth/logout (Bearer) -> 204; this session's tokens stop working at once. */
 export const logoutEndpoint: Endpoint = {
   path: '/auth/logout',
   method: 'post',
+  custom: { openapi: logoutDocumentation },
   handler: async (req) => {
     const user = req.user
     const sid = sessionIdOfUser(user)
@@ -31,6 +33,7 @@ export const logoutEndpoint: Endpoint = {
 export const logoutAllEndpoint: Endpoint = {
   path: '/auth/logout-all',
   method: 'post',
+  custom: { openapi: logoutAllDocumentation },
   handler: async (req) => {
     const user = req.user
     if (!user) return unauthorized()

@@ -10,6 +10,7 @@ import { revokeSessions, rotateRefreshToken } from '../tokens/sessionStore'
 import { accessTokenFor, refreshExpiry } from '../tokens/tokenSession'
 import { ownProfile } from './publicUser'
 import { handleKnownErrors, invalidField, readJsonObject, unauthorized } from './responses'
+import { refreshDocumentation } from './documentation'
 
 /**
  * POST /api/auth/refresh {refreshToken} -> 200 with a new pair; the presented token is spent.
@@ -18,6 +19,7 @@ import { handleKnownErrors, invalidField, readJsonObject, unauthorized } from '.
 export const refreshEndpoint: Endpoint = {
   path: '/auth/refresh',
   method: 'post',
+  custom: { openapi: refreshDocumentation },
   handler: async (req) => {
     const body = await readJsonObject(req)
     if (!body || typeof body.refreshToken !== 'string' || !body.refreshToken) {

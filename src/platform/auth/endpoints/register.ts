@@ -8,6 +8,7 @@ import { openTokenSession } from '../tokens/tokenSession'
 import { ownProfile } from './publicUser'
 import { errorResponse, handleKnownErrors, invalidField, readJsonObject } from './responses'
 import { isValidEmail, passwordProblem } from './validation'
+import { registerDocumentation } from './documentation'
 
 /** The session id inside a token Payload's login just issued. */
 export const sessionIdOf = (payloadToken: string | undefined): string | undefined => {
@@ -19,6 +20,7 @@ export const sessionIdOf = (payloadToken: string | undefined): string | undefine
 export const registerEndpoint: Endpoint = {
   path: '/auth/register',
   method: 'post',
+  custom: { openapi: registerDocumentation },
   handler: async (req) => {
     const body = await readJsonObject(req)
     if (!body) return invalidField('body', 'expected a JSON object {email, password, name}')

@@ -7,11 +7,13 @@ import { sessionEndedEvent } from '../events/sessionEndedEvent'
 import { sessionIdOfUser } from '../sessionIdOf'
 import { listSessions, revokeSessions } from '../tokens/sessionStore'
 import { errorResponse, unauthorized } from './responses'
+import { listSessionsDocumentation, revokeSessionDocumentation } from './documentation'
 
 /** GET /api/auth/sessions (Bearer) -> the caller's live sessions, the current one marked. */
 export const listSessionsEndpoint: Endpoint = {
   path: '/auth/sessions',
   method: 'get',
+  custom: { openapi: listSessionsDocumentation },
   handler: async (req) => {
     const user = req.user
     if (!user) return unauthorized()
@@ -24,6 +26,7 @@ export const listSessionsEndpoint: Endpoint = {
 export const revokeSessionEndpoint: Endpoint = {
   path: '/auth/sessions/:id',
   method: 'delete',
+  custom: { openapi: revokeSessionDocumentation },
   handler: async (req) => {
     const user = req.user
     if (!user) return unauthorized()

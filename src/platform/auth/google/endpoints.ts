@@ -8,6 +8,7 @@ import { openTokenSession, startPayloadSession } from '../tokens/tokenSession'
 import { getGoogleStrategy, GoogleProviderError } from './googleStrategy'
 import { findOrCreateGoogleUser, type GoogleIdentity, googleIdentityOf, UnusableGoogleProfile } from './googleUser'
 import { clearedStateCookie, newNonce, STATE_COOKIE, type StateProblem, signState, stateCookie, verifyState } from './state'
+import { googleStartDocumentation, googleCallbackDocumentation } from '../endpoints/documentation'
 
 const MAX_REDIRECT_LENGTH = 2048
 
@@ -43,6 +44,7 @@ export const allowedRedirect = (raw: string | null | undefined, allowedOrigins: 
 export const googleStartEndpoint: Endpoint = {
   path: '/auth/google',
   method: 'get',
+  custom: { openapi: googleStartDocumentation },
   handler: async (req) => {
     const { identity, security } = getAppConfig()
     const google = identity.google
@@ -154,6 +156,7 @@ const handleCallback = async (req: PayloadRequest, google: GoogleConfig): Promis
 export const googleCallbackEndpoint: Endpoint = {
   path: '/auth/google/callback',
   method: 'get',
+  custom: { openapi: googleCallbackDocumentation },
   handler: async (req) => {
     const google = getAppConfig().identity.google
     if (!google) return notEnabled()

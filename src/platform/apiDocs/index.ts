@@ -1,0 +1,6 @@
+export { apiDocsEndpoints, openApiDocumentFor } from './endpoints'
+export { buildOpenApiDocument } from './buildOpenApiDocument'
+export { isDocumented } from './documentedEntities'
+export { HTTP_METHODS, toOpenApiPaths } from './endpointOperations'
+export { NEXT_ROUTES, type RegisteredRoute } from './routeRegistry'
+export type { EndpointDocumentation, OpenApiDocument } from './types'

@@ -1,0 +1,209 @@
+import type { EndpointDocumentation } from '../../apiDocs'
+import { MIN_PASSWORD_LENGTH } from './validation'
+
+/**
+ * The OpenAPI documentation of the token contract (/api/auth/*), carried by each endpoint in
+ * `custom.openapi` so /api/openapi.json describes what the handlers really take and return.
+ */
+
+const TAGS = ['auth']
+const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } })
+const error = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) })
+
+const profile = {
+  type: 'object',
+  description: "The signed-in user's own profile (nothing secret).",
+  properties: {
+    id: { type: 'integer' },
+    email: { type: 'string', format: 'email' },
+    name: { type: ['string', 'null'] },
+    roles: { type: 'array', items: { type: 'string', enum: ['admin', 'editor', 'moderator', 'user'] } },
+    avatar: { description: 'Avatar id, or the avatar document.' },
+    bio: { type: ['string', 'null'] },
+    createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+  required: ['id', 'email', 'roles'],
+}
+
+const tokenPair = {
+  type: 'object',
+  properties: {
+    user: profile,
+    accessToken: { type: 'string', description: 'Short-lived JWT: send it as `Authorization: Bearer <token>`.' },
+    refreshToken: { type: 'string', description: 'Single use: /api/auth/refresh spends it and returns a new pair.' },
+    tokenType: { type: 'string', const: 'Bearer' },
+    expiresIn: { type: 'integer', description: 'Seconds until the access token expires.' },
+  },
+  required: ['user', 'accessToken', 'refreshToken', 'tokenType', 'expiresIn'],
+}
+
+const tooMany = {
+  description: 'Too many attempts from this client or for this account; see Retry-After.',
+  headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
+  content: json({ $ref: '#/components/schemas/Error' }),
+}
+
+const anonymous: EndpointDocumentation['security'] = []
+const bearer: EndpointDocumentation['security'] = [{ bearerAuth: [] }]
+
+export const registerDocumentation: EndpointDocumentation = {
+  tags: TAGS,
+  summary: 'Create an account (role user) and sign in',
+  security: anonymous,
+  requestBody: {
+    required: true,
+    content: json({
+      type: 'object',
+      properties: {
+        email: { type: 'string', format: 'email', maxLength: 254 },
+        password: { type: 'string', format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: 256 },
+        name: { type: ['string', 'null'], maxLength: 120 },
+      },
+      required: ['email', 'password'],
+    }),
+  },
+  responses: {
+    '201': { description: 'Created and signed in.', content: json(tokenPair) },
+    '400': error('Invalid input; `field` names it (email, password, name, body).'),
+    '409': error('An account with this email already exists.'),
+    '429': tooMany,
+  },
+}
+
+export const loginDocumentation: EndpointDocumentation = {
+  tags: TAGS,
+  summary: 'Sign in with email and password: an access and a refresh token',
+  security: anonymous,
+  requestBody: {
+    required: true,
+    content: json({
+      type: 'object',
+      properties: { email: { type: 'string', format: 'email' }, password: { type: 'string', format: 'password' } },
+      required: ['email', 'password'],
+    }),
+  },
+  responses: {
+    '200': { description: 'Signed in.', content: json(tokenPair) },
+    '400': error('Missing email or password; `field` names it.'),
+    '401': error('Invalid email or password.'),
+    '423': error('Locked for a while after too many failed attempts.'),
+    '429': tooMany,
+  },
+}
+
+export const refreshDocumentation: EndpointDocumentation = {
+  tags: TAGS,
+  summary: 'Spend a refresh token for a new token pair (rotation)',
+  description: 'A refresh token works once. Presenting a spent one again ends the whole session (it was copied).',
+  security: anonymous,
+  requestBody: {
+    required: true,
+    content: json({ type: 'object', properties: { refreshToken: { type: 'string' } }, required: ['refreshToken'] }),
+  },
+  responses: {
+    '200': { description: 'A new pair.', content: json(tokenPair) },
+    '400': error('refreshToken is missing.'),
+    '401': error('Invalid, expired or already used.'),
+    '429': tooMany,
+  },
+}
+
+export const logoutDocumentation: EndpointDocumentation = {
+  tags: TAGS,
+  summary: "End this session: its tokens stop working at once",
+  security: bearer,
+  responses: { '204': { description: 'Signed out.' }, '401': error('Not signed in.'), '429': tooMany },
+}
+
+export const logoutAllDocumentation: EndpointDocumentation = {
+  tags: TAGS,
+  summary: 'End every session of the user (every device, every socket)',
+  security: bearer,
+  responses: { '204': { description: 'All sessions ended.' }, '401': error('Not signed in.'), '429': tooMany },
+}
+
+export const listSessionsDocumentation: EndpointDocumentation = {
+  tags: TAGS,
+  summary: "The user's live sessions, the current one marked",
+  security: bearer,
+  responses: {
+    '200': {
+      description: 'Newest first.',
+      content: json({
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            createdAt: { type: 'string', format: 'date-time' },
+            lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
+            userAgent: { type: ['string', 'null'] },
+            ip: { type: ['string', 'null'] },
+            current: { type: 'boolean' },
+          },
+          required: ['id', 'createdAt', 'current'],
+        },
+      }),
+    },
+    '401': error('Not signed in.'),
+    '429': tooMany,
+  },
+}
+
+export const revokeSessionDocumentation: EndpointDocumentation = {
+  tags: TAGS,
+  summary: 'End one of your own sessions',
+  security: bearer,
+  parameters: [{ name: 'id', in: 'path', required: true, description: 'Session id from GET /api/auth/sessions.', schema: { type: 'string' } }],
+  responses: {
+    '204': { description: 'Ended.' },
+    '401': error('Not signed in.'),
+    '404': error("No such session of yours (other users' ids are 404 too)."),
+    '429': tooMany,
+  },
+}
+
+export const googleStartDocumentation: EndpointDocumentation = {
+  tags: TAGS,
+  summary: 'Start Google sign-in: redirects to Google',
+  description: 'Sets an HttpOnly state cookie binding the sign-in to this browser. 404 when Google sign-in is not configured.',
+  security: anonymous,
+  parameters: [
+    {
+      name: 'redirect',
+      in: 'query',
+      required: true,
+      description: 'Frontend URL (an ALLOWED_ORIGINS origin) that receives the tokens in its fragment.',
+      schema: { type: 'string', format: 'uri' },
+    },
+  ],
+  responses: {
+    '302': { description: "To Google's consent page.", headers: { Location: { schema: { type: 'string' } } } },
+    '400': error('redirect is missing or not an allowed origin.'),
+    '404': error('Google sign-in is not enabled on this server.'),
+    '429': tooMany,
+  },
+}
+
+export const googleCallbackDocumentation: EndpointDocumentation = {
+  tags: TAGS,
+  summary: 'Google redirects here; redirects to the frontend with the token pair in the fragment',
+  description:
+    'The fragment is `#accessToken=…&refreshToken=…&tokenType=Bearer&expiresIn=…`. Creates the user on first sign-in, or links by verified email.',
+  security: anonymous,
+  parameters: [
+    { name: 'code', in: 'query', description: 'Authorization code from Google.', schema: { type: 'string' } },
+    { name: 'state', in: 'query', description: 'The signed state from the start step.', schema: { type: 'string' } },
+    { name: 'error', in: 'query', description: 'Set by Google when the user declined.', schema: { type: 'string' } },
+  ],
+  responses: {
+    '302': { description: 'To the frontend, tokens in the URL fragment.', headers: { Location: { schema: { type: 'string' } } } },
+    '400': error('Bad or expired state, or missing code; `field` names it.'),
+    '401': error('Cancelled, or Google refused the code.'),
+    '403': error('The Google account has no verified email.'),
+    '404': error('Google sign-in is not enabled on this server.'),
+    '429': tooMany,
+    '502': error('Google could not be reached.'),
+  },
+}
