@@ -98,4 +98,20 @@ export const NEXT_ROUTES: RegisteredRoute[] = [
       responses: { '101': { description: 'Switching to the WebSocket protocol.' } },
     },
   },
+  {
+    method: 'get',
+    path: '/metrics',
+    source: 'server.ts',
+    openapi: {
+      tags: ['operations'],
+      summary: 'Prometheus metrics of this instance',
+      description:
+        'Prometheus text format (request durations by route template, database pools, response cache, outbox backlog, events published/failed, WebSocket connections, process). When METRICS_TOKEN is set, send it as `Authorization: Bearer <token>`; without it or with a wrong one the answer is 401.',
+      security: [{ bearerAuth: [] }],
+      responses: {
+        '200': { description: 'The metrics.', content: { 'text/plain': { schema: { type: 'string' } } } },
+        '401': { description: 'METRICS_TOKEN is set and the request did not carry it.' },
+      },
+    },
+  },
 ]

@@ -147,6 +147,9 @@ describe('the OpenAPI document built from the Payload config', () => {
       'get /api/media/file/{filename}',
       'get /api/openapi.json',
       'get /api/docs',
+      'get /health',
+      'get /ws',
+      'get /metrics',
     ]) {
       expect(documented, route).toContain(route)
     }
