@@ -112,6 +112,15 @@ describe('the standalone directory (the Docker image without Docker)', () => {
     })
     expect(await graphql.json()).toEqual({ data: { Media: { totalDocs: 0 } } })
 
+    // Files read at run time rather than imported: Swagger UI's assets and the metrics' route list.
+    expect((await fetch(`${server.url}/api/openapi.json`)).status).toBe(200)
+    const swaggerUi = await fetch(`${server.url}/api/docs/swagger-ui-bundle.js`)
+    expect(swaggerUi.status).toBe(200)
+    expect((await swaggerUi.text()).length).toBeGreaterThan(100_000)
+    const metrics = await fetch(`${server.url}/metrics`)
+    expect(metrics.status).toBe(200)
+    expect(await metrics.text()).toMatch(/http_request_duration_seconds_count\{route="\/api\/anime",method="GET",status_code="200"\} 1/)
+
     // An image upload: sharp (a native module) resizes it, and the files land in the copy's media/.
     const { accessToken } = await createAccountWithRole({
       serverUrl: server.url,
