@@ -4,6 +4,7 @@ import { postgresAdapter } from "@payloadcms/db-postgres";
 
 import type { DatabaseConfig } from "../config/database";
 import { withAfterCommitCallbacks } from "./afterCommit";
+import { READ_AFTER_WRITE_MS } from "./readAfterWrite";
 
 /**
  * PostgreSQL through one node-postgres pool. SQLAlchemy-style settings map as follows:
@@ -33,9 +34,11 @@ export const databaseAdapter = ({
         keepAlive: pool.prePing,
         connectionTimeoutMillis: 5_000,
       },
-      // Reads go to the replicas (if any); each instance reads its own writes from the primary
-      // for the next 2 s (Payload's readReplicasAfterWriteInterval), other instances may not.
-      ...(readReplicaUrls.length > 0 ? { readReplicas: readReplicaUrls } : {}),
+      // Reads go to the replicas (if any); each instance reads from the primary for a moment after
+      // its own writes, other instances may not (the response cache allows for that).
+      ...(readReplicaUrls.length > 0
+        ? { readReplicas: readReplicaUrls, readReplicasAfterWriteInterval: READ_AFTER_WRITE_MS }
+        : {}),
       // Schema changes only ever come from committed migrations.
       push: false,
       migrationDir,

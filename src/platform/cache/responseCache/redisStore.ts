@@ -3,13 +3,16 @@ import { Redis } from 'ioredis'
 import { decodeCachedResponse, encodeCachedResponse } from './cachedResponse'
 import type { ResponseStore } from './responseStore'
 
-/** Reads the collection's generation and the entry under it in one round trip. */
+/**
+ * Reads the collection's generation, the entry under it and whether the generation is still
+ * settling (bumped less than `settleMs` ago), in one round trip.
+ */
 const LOOKUP_SCRIPT = `
 local generation = redis.call('GET', KEYS[1]) or '0'
 local versioned = ARGV[1] .. ':' .. generation
-return {versioned, redis.call('GET', versioned)}`
+return {versioned, redis.call('GET', versioned), redis.call('EXISTS', KEYS[2])}`
 
-type LookupCommand = (generationKey: string, key: string) => Promise<[Buffer, Buffer | null]>
+type LookupCommand = (generationKey: string, settlingKey: string, key: string) => Promise<[Buffer, Buffer | null, number]>
 type RedisWithLookup = Redis & { responseCacheLookupBuffer: LookupCommand }
 
 const RETRY_INVALIDATION_MS = 1_000
@@ -19,6 +22,12 @@ export type RedisStoreOptions = {
   /** Prefix of every key, e.g. `cms:rc:<database scope>:`. */
   prefix: string
   onError: (error: unknown, action: string) => void
+  /**
+   * With read replicas: for this long after a change, misses of the changed collections are
+   * served but not saved, since another instance may read them from a replica that has not replayed
+   * the change yet. 0 (no replicas): saved at once.
+   */
+  settleMs?: number
 }
 
 /**
@@ -29,7 +38,7 @@ export type RedisStoreOptions = {
  * saved before the change cannot come back with Redis. Another instance that reconnects first may
  * serve such an entry until the retry lands (about a second); the TTL bounds the rest.
  */
-export const createRedisStore = ({ url, prefix, onError }: RedisStoreOptions): ResponseStore => {
+export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisStoreOptions): ResponseStore => {
   const redis = new Redis(url, {
     connectionName: 'cms-response-cache',
     enableOfflineQueue: false,
@@ -39,15 +48,19 @@ export const createRedisStore = ({ url, prefix, onError }: RedisStoreOptions): R
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   }) as RedisWithLookup
   redis.on('error', (error) => onError(error, 'connection'))
-  redis.defineCommand('responseCacheLookup', { numberOfKeys: 1, lua: LOOKUP_SCRIPT })
+  redis.defineCommand('responseCacheLookup', { numberOfKeys: 2, lua: LOOKUP_SCRIPT })
 
   const generationKey = (collection: string) => `${prefix}gen:${collection}`
+  const settlingKey = (collection: string) => `${prefix}settling:${collection}`
   const unsent = new Set<string>()
   let retry: NodeJS.Timeout | undefined
 
   const bump = async (collections: readonly string[]): Promise<void> => {
     const pipeline = redis.multi()
-    for (const collection of collections) pipeline.incr(generationKey(collection))
+    for (const collection of collections) {
+      pipeline.incr(generationKey(collection))
+      if (settleMs > 0) pipeline.set(settlingKey(collection), '1', 'PX', settleMs)
+    }
     const results = await pipeline.exec()
     const failed = results?.find(([error]) => error)
     if (!results || failed) throw failed?.[0] ?? new Error('invalidation was not executed')
@@ -73,8 +86,12 @@ export const createRedisStore = ({ url, prefix, onError }: RedisStoreOptions): R
     lookup: async (collection, key) => {
       // Until this instance's own missed invalidations have landed, its entries may be stale.
       if (unsent.size > 0) throw new Error('invalidations still pending')
-      const [versioned, entry] = await redis.responseCacheLookupBuffer(generationKey(collection), `${prefix}${key}`)
-      return { versionedKey: versioned.toString(), hit: entry ? decodeCachedResponse(entry) : null }
+      const [versioned, entry, settling] = await redis.responseCacheLookupBuffer(
+        generationKey(collection),
+        settlingKey(collection),
+        `${prefix}${key}`,
+      )
+      return { versionedKey: settling ? null : versioned.toString(), hit: entry ? decodeCachedResponse(entry) : null }
     },
     save: async (versionedKey, response, ttlSeconds) => {
       await redis.set(versionedKey, encodeCachedResponse(response), 'EX', ttlSeconds)

@@ -2,8 +2,12 @@ import type { CachedResponse } from './cachedResponse'
 
 export type Lookup = {
   hit: CachedResponse | null
-  /** Where to save the response on a miss: the key under the generation the lookup saw. */
-  versionedKey: string
+  /**
+   * Where to save the response on a miss: the key under the generation the lookup saw; null when
+   * the response must not be saved (the collection changed too recently for read replicas to have
+   * caught up).
+   */
+  versionedKey: string | null
 }
 
 /**

@@ -142,7 +142,7 @@ export const createResponseCache = ({ store, cachedCollections, cachedGlobals = 
     onLookup?.('miss')
     res.setHeader('x-cache', 'MISS')
     const { versionedKey } = lookup
-    captureResponse(res, (response) => store.save(versionedKey, response, ttlSeconds))
+    if (versionedKey) captureResponse(res, (response) => store.save(versionedKey, response, ttlSeconds))
     return handle(req, res)
   }
 }

@@ -1,4 +1,5 @@
 import { getAppConfig } from '../../config'
+import { READ_AFTER_WRITE_MS } from '../../database/readAfterWrite'
 import { createLogger } from '../../observability/logger'
 import { databaseScope } from '../databaseScope'
 import { createMemoryStore } from './memoryStore'
@@ -26,11 +27,18 @@ const throttledErrorLog = () => {
 /** The process's response store: Redis with REDIS_URL, memory without; null when CACHE_ENABLED=false. */
 export const getResponseStore = (): ResponseStore | null => {
   if (holder.store !== undefined) return holder.store
-  const { redisUrl, cache } = getAppConfig().services
+  const { services, database } = getAppConfig()
+  const { redisUrl, cache } = services
   holder.store = !cache.enabled
     ? null
     : redisUrl
-      ? createRedisStore({ url: redisUrl, prefix: `cms:rc:${databaseScope()}:`, onError: throttledErrorLog() })
-      : createMemoryStore()
+      ? createRedisStore({
+          url: redisUrl,
+          prefix: `cms:rc:${databaseScope()}:`,
+          onError: throttledErrorLog(),
+          settleMs: database.readReplicaUrls.length > 0 ? READ_AFTER_WRITE_MS : 0,
+        })
+      : // One instance: it reads from the primary for a moment after each of its writes.
+        createMemoryStore()
   return holder.store
 }

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { createRedisStore } from '../../../../src/platform/cache/responseCache/redisStore'
+import type { ResponseStore } from '../../../../src/platform/cache/responseCache/responseStore'
+
+/**
+ * The Redis response store on the real Redis, keys under a prefix of this file's own: versioned
+ * keys, and the settle window that keeps a changed collection's responses from being saved while
+ * read replicas may still serve the old rows.
+ */
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+const prefix = `test:rc:${randomBytes(4).toString('hex')}:`
+const stores: ResponseStore[] = []
+const response = (body: string) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) })
+
+/** A store whose connection is up (it fails fast rather than queue commands while connecting). */
+const newStore = async (settleMs?: number) => {
+  const store = createRedisStore({ url: REDIS_URL, prefix, onError: () => undefined, settleMs })
+  stores.push(store)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await store.lookup('probe', 'probe')
+      return store
+    } catch (error) {
+      if (attempt === 100) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+}
+
+afterAll(async () => {
+  await Promise.all(stores.map((store) => store.close()))
+  const redis = new Redis(REDIS_URL)
+  const keys = await redis.keys(`${prefix}*`)
+  if (keys.length) await redis.del(...keys)
+  redis.disconnect()
+})
+
+describe('Redis response store', () => {
+  it('saves under the generation it saw; a change makes the entry unreachable at once', async () => {
+    const store = await newStore()
+    const first = await store.lookup('anime', 'GET /api/anime')
+    expect(first.hit).toBeNull()
+    expect(first.versionedKey).toBeTruthy()
+    await store.save(first.versionedKey!, response('{"v":1}'), 60)
+    expect((await store.lookup('anime', 'GET /api/anime')).hit?.body.toString()).toBe('{"v":1}')
+
+    await store.invalidate(['anime'])
+    const after = await store.lookup('anime', 'GET /api/anime')
+    expect(after.hit).toBeNull()
+    // No replicas: the next response may be saved straight away, under the new generation.
+    expect(after.versionedKey).toBeTruthy()
+    expect(after.versionedKey).not.toBe(first.versionedKey)
+  })
+
+  it('with read replicas, saves nothing of a changed collection until it has settled, on any instance', async () => {
+    const writer = await newStore(400)
+    const other = await newStore(400)
+    const before = await other.lookup('articles', 'GET /api/articles')
+    expect(before.versionedKey).toBeTruthy()
+
+    await writer.invalidate(['articles'])
+    for (const store of [writer, other]) {
+      const settling = await store.lookup('articles', 'GET /api/articles')
+      expect(settling.hit).toBeNull()
+      expect(settling.versionedKey).toBeNull()
+    }
+    // Other collections are unaffected.
+    expect((await other.lookup('genres', 'GET /api/genres')).versionedKey).toBeTruthy()
+
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const settled = await other.lookup('articles', 'GET /api/articles')
+    expect(settled.versionedKey).toBeTruthy()
+    expect(settled.versionedKey).not.toBe(before.versionedKey)
+  })
+})
