@@ -1,7 +1,7 @@
 # Production image of the Kitsu & FrankenJet CMS.
 #
 #   docker build -t kitsu-frankenjet-cms .
-#   docker run --rm -e SECRET_KEY=... -e DATABASE_URL=... kitsu-frankenjet-cms node --conditions=production dist/migrate.js
+#   docker run --rm -e SECRET_KEY=... -e DATABASE_URL=... kitsu-frankenjet-cms node dist/migrate.js
 #   docker run -p 8000:8000 -e SECRET_KEY=... -e DATABASE_URL=... kitsu-frankenjet-cms
 #   docker run --rm -e SECRET_KEY=... -e DATABASE_URL=... -e RABBITMQ_URL=... kitsu-frankenjet-cms node dist/worker.js
 #

@@ -15,7 +15,7 @@ import { nodeFileTrace } from '@vercel/nft'
 
 const root = process.cwd()
 const standalone = path.join(root, '.next', 'standalone')
-const entries = ['dist/server.js', 'dist/worker.js', 'dist/migrate.js']
+const entries = ['dist/server.js', 'dist/worker.js', 'dist/migrate.js', 'dist/migrate-run.js']
 
 /*
  * Not traced: .next (build output; Next traced its own runtime, `next` included, into the

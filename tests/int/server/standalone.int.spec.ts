@@ -31,10 +31,10 @@ const env = (): NodeJS.ProcessEnv => ({
   DATABASE_URL: database.url,
 })
 
-/** `node --conditions=production dist/migrate.js` in the copy: the image's release command. */
+/** `node dist/migrate.js` in the copy: the image's release command, exactly as operators type it. */
 const runMigrate = (): Promise<{ code: number | null; output: string }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=production', 'dist/migrate.js'], { cwd: appDir, env: env() })
+    const child = spawn(process.execPath, ['dist/migrate.js'], { cwd: appDir, env: env() })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
