@@ -12,7 +12,9 @@ const runPayloadMigrate = (url: string, cwd: string, env: Record<string, string>
     const bin = path.join(cwd, 'node_modules', '.bin', 'payload')
     const child = spawn(bin, ['migrate'], {
       cwd,
-      env: { ...process.env, ...env, DATABASE_URL: url, NODE_OPTIONS: '--no-deprecation' },
+      // The production condition: lexical's default Node entries load through a top-level await
+      // that on Node 20 sometimes stalls and ends the process with nothing done (scripts/migrateRun.ts).
+      env: { ...process.env, ...env, DATABASE_URL: url, NODE_OPTIONS: '--no-deprecation --conditions=production' },
       stdio: ['ignore', 'inherit', 'inherit'],
     })
     child.on('error', reject)

@@ -25,7 +25,9 @@ if (!script) {
 
 const runOnce = () =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', script, ...args], {
+    // --conditions=production: lexical's plain prod builds; its default Node entries pick a build
+    // with a top-level await that on Node 20 sometimes stalls the load (see scripts/migrateRun.ts).
+    const child = spawn(process.execPath, ['--no-deprecation', '--conditions=production', '--import', 'tsx', script, ...args], {
       stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
       env: { ...process.env, SCRIPT_STARTED_FD: '3' },
     })
