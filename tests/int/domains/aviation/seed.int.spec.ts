@@ -41,6 +41,9 @@ const snapshot = async (pool: pg.Pool) =>
     ),
   )
 
+/** Each test runs the whole seed (anime and FrankenJet, ~80 generated images) twice: ~50 s a run. */
+const SEED_TWICE_TIMEOUT_MS = 360_000
+
 describe('npm run seed: the FrankenJet encyclopedia, on local storage', () => {
   let ctx: PayloadInt
   let pool: pg.Pool
@@ -122,7 +125,7 @@ describe('npm run seed: the FrankenJet encyclopedia, on local storage', () => {
     expect(second.stdout).not.toContain('Demo accounts created')
     expect(await snapshot(pool)).toEqual(expected)
     expect(await count(pool, `(select alt from media group by alt having count(*) > 1) d`)).toBe(0)
-  })
+  }, SEED_TWICE_TIMEOUT_MS)
 })
 
 describe('npm run seed with S3 storage', () => {
@@ -186,5 +189,5 @@ describe('npm run seed with S3 storage', () => {
     expect(await count(pool!, 'aircraft')).toBe(20)
     expect(await count(pool!, 'articles')).toBe(10)
     expect(await bucketKeys()).toEqual(keys)
-  })
+  }, SEED_TWICE_TIMEOUT_MS)
 })
