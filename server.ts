@@ -7,7 +7,7 @@ import nextEnv from '@next/env'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import next from 'next'
-import { Pool, type QueryConfig } from 'pg'
+import { Pool } from 'pg'
 
 import { createTokenJudge } from './src/platform/auth/bearerGate'
 import { readBearerToken } from './src/platform/auth/tokens/bearerToken'
@@ -27,6 +27,7 @@ import { runWithRequestContext } from './src/platform/observability/requestConte
 import { createRequestObserver } from './src/platform/observability/requestObserver'
 import { nextAppOptions } from './src/platform/runtime/nextAppOptions'
 import { attachWebSocketServer } from './src/platform/realtime'
+import { countUnsentEvents } from './src/platform/events/outbox/countUnsentEvents'
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
@@ -80,15 +81,7 @@ const main = async () => {
   const metrics = getMetrics()
   registerPool('session', sessionPool)
   // Counted on scrape: the relay may be idle or absent (no RABBITMQ_URL) while rows pile up.
-  metrics.setBacklogProbe(async () => {
-    // node-postgres honours a per-query `query_timeout` though its types omit it: a slow count must not hang scrapes.
-    const query: QueryConfig & { query_timeout: number } = {
-      text: 'SELECT count(*) AS count FROM event_outbox WHERE sent_at IS NULL',
-      query_timeout: 2_000,
-    }
-    const { rows } = await sessionPool.query<{ count: string }>(query)
-    return Number(rows[0]?.count ?? 0)
-  })
+  metrics.setBacklogProbe(() => countUnsentEvents(sessionPool))
   const serveMetrics = createMetricsHandler({ metrics, token: config.observability.metricsToken })
   const nextRoutes = nextRoutesReader(path.join(cwd, '.next'), { settled: config.production })
   const routeOf = createRouteTemplater(() => ({ next: nextRoutes(), payload: observabilityState().payloadRoutes }))

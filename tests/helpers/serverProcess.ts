@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 import { freePort } from './freePort'
+import { RABBITMQ_URL } from './rabbitmq'
+import { REDIS_URL } from './redis'
+import { TEST_SECRET } from './testSecret'
 
 const root = process.cwd()
 
@@ -29,9 +32,22 @@ export const NEUTRAL_ENV = {
   NEXT_TELEMETRY_DISABLED: '1',
 }
 
-export { TEST_SECRET } from './testSecret'
+export { TEST_SECRET }
 
 type ServerEnv = Record<string, string>
+
+/**
+ * A server wired to every shared service: its own database, the shared Redis, RabbitMQ with the
+ * test's own exchange, and a relay that polls often (tests wait for its events).
+ */
+export const connectedServerEnv = ({ databaseUrl, exchange }: { databaseUrl: string; exchange: string }): ServerEnv => ({
+  SECRET_KEY: TEST_SECRET,
+  DATABASE_URL: databaseUrl,
+  REDIS_URL,
+  RABBITMQ_URL,
+  RABBITMQ_EXCHANGE: exchange,
+  EVENTS_RELAY_POLL_MS: '100',
+})
 
 type SpawnOptions = {
   /** Run the compiled production server (`npm run build` output) instead of server.ts in dev mode. */

@@ -1,5 +1,6 @@
 export { EventOutbox, EVENT_OUTBOX_SLUG } from './outbox/EventOutbox'
 export { recordEvent, recordEventSql, eventsSkipped } from './outbox/recordEvent'
+export { countUnsentEvents } from './outbox/countUnsentEvents'
 export { publishesEvents, publishesGlobalEvents, type PublishesEventsOptions } from './publishesEvents'
 export { pickFields, type EventSummary } from './summarise'
 export { actorOf, buildEventMessage, isEventMessage, type EventActor, type EventMessage, type NewEvent } from './eventMessage'

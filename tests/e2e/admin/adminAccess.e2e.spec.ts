@@ -2,15 +2,16 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createAccountWithRole } from '../../helpers/accounts'
-import { launchBrowser, openPage, screenshotOnFailure } from '../../helpers/browser'
-import { ensureProductionBuild } from '../../helpers/productionBuild'
-import { startServer, TEST_SECRET, type RunningServer } from '../../helpers/serverProcess'
-import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
+import { openPage, screenshotOnFailure } from '../../helpers/browser'
+import { startBrowserStack, type BrowserStack } from '../../helpers/browserStack'
+import type { RunningServer } from '../../helpers/serverProcess'
+import type { TestDatabase } from '../../helpers/testDatabase'
 
 /** The admin panel in a real browser: who may enter it, and what an editor finds there. */
 
 const PASSWORD = 'admin-e2e-password'
 
+let stack: BrowserStack
 let database: TestDatabase
 let server: RunningServer
 let browser: Browser
@@ -30,18 +31,14 @@ const signIn = async (email: string): Promise<Page> => {
 }
 
 beforeAll(async () => {
-  ensureProductionBuild()
-  database = await createMigratedTestDatabase('admin-access-e2e')
-  server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url }, { compiled: true })
+  stack = await startBrowserStack('admin-access-e2e')
+  ;({ database, server, browser } = stack)
   await createAccount('editor@e2e.test', 'editor')
   await createAccount('reader@e2e.test', 'user')
-  browser = await launchBrowser()
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  await database?.drop()
+  await stack?.stop()
 })
 
 describe('admin panel access', () => {

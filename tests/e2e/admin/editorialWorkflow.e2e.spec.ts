@@ -6,11 +6,11 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createAccountWithRole } from '../../helpers/accounts'
-import { launchBrowser, openPage, screenshotOnFailure } from '../../helpers/browser'
+import { openPage, screenshotOnFailure } from '../../helpers/browser'
+import { startBrowserStack, type BrowserStack } from '../../helpers/browserStack'
 import { gradientImage } from '../../helpers/images'
-import { ensureProductionBuild } from '../../helpers/productionBuild'
-import { startServer, TEST_SECRET, waitFor, type RunningServer } from '../../helpers/serverProcess'
-import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
+import { waitFor, type RunningServer } from '../../helpers/serverProcess'
+import type { TestDatabase } from '../../helpers/testDatabase'
 
 /**
  * Issue 5, acceptance 2: the editorial workflow in a real browser. An editor creates an aircraft
@@ -27,6 +27,7 @@ const IMAGE_BASE = `workflow-e2e-${randomBytes(4).toString('hex')}`
 const IMAGE_NAME = `${IMAGE_BASE}.png`
 const MEDIA_DIR = path.resolve('media')
 
+let stack: BrowserStack
 let database: TestDatabase
 let server: RunningServer
 /**
@@ -92,19 +93,15 @@ const selectOption = async (page: Page, fieldId: string, label: string, search?:
 const relatedOf = (doc: Record<string, unknown>): RelatedEntry[] => (doc.related ?? []) as RelatedEntry[]
 
 beforeAll(async () => {
-  ensureProductionBuild()
-  database = await createMigratedTestDatabase('editorial-workflow-e2e')
-  server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url }, { compiled: true })
+  stack = await startBrowserStack('editorial-workflow-e2e')
+  ;({ database, server, browser } = stack)
   adminOrigin = `http://localhost:${server.port}`
   await createAccount('editor@e2e.test', 'editor')
   await createAccount('moderator@e2e.test', 'moderator')
-  browser = await launchBrowser()
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  await database?.drop()
+  await stack?.stop()
   for (const file of fs.readdirSync(MEDIA_DIR)) if (file.startsWith(IMAGE_BASE)) fs.rmSync(path.join(MEDIA_DIR, file), { force: true })
 })
 

@@ -1,29 +1,24 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchBrowser, openPage, screenshotOnFailure } from '../../helpers/browser'
-import { ensureProductionBuild } from '../../helpers/productionBuild'
-import { startServer, TEST_SECRET, type RunningServer } from '../../helpers/serverProcess'
-import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
+import { openPage, screenshotOnFailure } from '../../helpers/browser'
+import { startBrowserStack, type BrowserStack } from '../../helpers/browserStack'
+import type { RunningServer } from '../../helpers/serverProcess'
 
 /** Swagger UI at /api/docs in a real browser, against the compiled server. */
 
-let database: TestDatabase
+let stack: BrowserStack
 let server: RunningServer
 let browser: Browser
 const pages: Page[] = []
 
 beforeAll(async () => {
-  ensureProductionBuild()
-  database = await createMigratedTestDatabase('api-docs-e2e')
-  server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url }, { compiled: true })
-  browser = await launchBrowser()
+  stack = await startBrowserStack('api-docs-e2e')
+  ;({ server, browser } = stack)
 }, 600_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  await database?.drop()
+  await stack?.stop()
 })
 
 describe('/api/docs', () => {

@@ -3,8 +3,8 @@ import WebSocket from 'ws'
 
 import { createAccountWithRole } from '../../helpers/accounts'
 import { ensureProductionBuild } from '../../helpers/productionBuild'
-import { bindTestQueue, deleteBrokerObjects, RABBITMQ_URL, type TestQueue, uniqueExchange } from '../../helpers/rabbitmq'
-import { startServer, TEST_SECRET, type RunningServer } from '../../helpers/serverProcess'
+import { bindTestQueue, deleteBrokerObjects, type TestQueue, uniqueExchange } from '../../helpers/rabbitmq'
+import { connectedServerEnv, startServer, type RunningServer } from '../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
 import { closedWithin, createSocketTracker, type TestSocket } from '../../helpers/webSocketClient'
 
@@ -15,7 +15,6 @@ import { closedWithin, createSocketTracker, type TestSocket } from '../../helper
  * relay must all behave as if there were one.
  */
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const PASSWORD = 'correct-horse-battery'
 const exchange = uniqueExchange('scale-out')
 
@@ -62,12 +61,7 @@ beforeAll(async () => {
   database = await createMigratedTestDatabase('scale_out')
   queue = await bindTestQueue(exchange)
   const env = {
-    SECRET_KEY: TEST_SECRET,
-    DATABASE_URL: database.url,
-    REDIS_URL,
-    RABBITMQ_URL,
-    RABBITMQ_EXCHANGE: exchange,
-    EVENTS_RELAY_POLL_MS: '100',
+    ...connectedServerEnv({ databaseUrl: database.url, exchange }),
     // Every request comes from 127.0.0.1, and the counters live in the shared Redis.
     RATE_LIMIT_AUTH_PER_IP: '100000',
     RATE_LIMIT_AUTH_PER_ACCOUNT: '100000',

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createAuthClient, freshClientIp, registerUser } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+import { REDIS_URL } from '../../../helpers/redis'
 
 let ctx: PayloadInt
 // Rate-limit counters outlive a run in the shared Redis: every run uses accounts of its own.

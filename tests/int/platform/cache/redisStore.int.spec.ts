@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { createRedisStore } from '../../../../src/platform/cache/responseCache/redisStore'
 import type { ResponseStore } from '../../../../src/platform/cache/responseCache/responseStore'
+import { REDIS_URL } from '../../../helpers/redis'
 
 /**
  * The Redis response store on the real Redis, keys under a prefix of this file's own: versioned
@@ -11,7 +12,6 @@ import type { ResponseStore } from '../../../../src/platform/cache/responseCache
  * read replicas may still serve the old rows.
  */
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const prefix = `test:rc:${randomBytes(4).toString('hex')}:`
 const stores: ResponseStore[] = []
 const response = (body: string) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccountWithRole } from '../../../helpers/accounts'
 import { ensureProductionBuild } from '../../../helpers/productionBuild'
 import { startTcpProxy, type TcpProxy } from '../../../helpers/rabbitmq'
+import { REDIS_PORT } from '../../../helpers/redis'
 import { startServer, TEST_SECRET, waitFor, type RunningServer } from '../../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 
@@ -11,8 +12,6 @@ import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/
  * test can cut; the shared Redis service is never stopped): hits, exact invalidation after direct
  * and relationship changes on either instance, no sharing of signed-in responses, and an outage.
  */
-
-const REDIS_PORT = Number(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379)
 
 let database: TestDatabase
 let proxy: TcpProxy

@@ -4,8 +4,8 @@ import WebSocket from 'ws'
 import { createAccountWithRole } from '../../../helpers/accounts'
 import { ensureProductionBuild } from '../../../helpers/productionBuild'
 import { parsePrometheusText, samplesOf, valueOf, type Sample } from '../../../helpers/prometheusText'
-import { deleteBrokerObjects, RABBITMQ_URL, uniqueExchange } from '../../../helpers/rabbitmq'
-import { startServer, TEST_SECRET, waitFor, type RunningServer } from '../../../helpers/serverProcess'
+import { deleteBrokerObjects, uniqueExchange } from '../../../helpers/rabbitmq'
+import { connectedServerEnv, startServer, waitFor, type RunningServer } from '../../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 
 /**
@@ -14,7 +14,6 @@ import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/
  * /metrics refuses scrapes without the token; request ids round-trip and reach the JSON logs.
  */
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const METRICS_TOKEN = 'metrics-test-token-0123456789'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
@@ -55,12 +54,7 @@ beforeAll(async () => {
   database = await createMigratedTestDatabase('metrics')
   server = await startServer(
     {
-      SECRET_KEY: TEST_SECRET,
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      RABBITMQ_URL,
-      RABBITMQ_EXCHANGE: exchange,
-      EVENTS_RELAY_POLL_MS: '100',
+      ...connectedServerEnv({ databaseUrl: database.url, exchange }),
       METRICS_TOKEN,
       LOG_LEVEL: 'info',
     },

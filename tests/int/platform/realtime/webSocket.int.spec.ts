@@ -5,13 +5,13 @@ import { ensureProductionBuild } from '../../../helpers/productionBuild'
 import { startServer, TEST_SECRET, type RunningServer } from '../../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 import { closedWithin, createSocketTracker, opened, type TestSocket } from '../../../helpers/webSocketClient'
+import { REDIS_URL } from '../../../helpers/redis'
 
 /**
  * Two compiled server processes, one database, the shared Redis: a revocation on one instance must
  * reach the sockets held by the other. Nothing is mocked.
  */
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const PASSWORD = 'correct-horse-battery'
 
 let database: TestDatabase
