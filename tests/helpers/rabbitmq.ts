@@ -1,8 +1,7 @@
 import amqp, { type ConsumeMessage } from 'amqplib'
 import { randomBytes } from 'node:crypto'
-import net from 'node:net'
 
-import { freePort } from './freePort'
+import { startTcpProxy as startGenericTcpProxy, type TcpProxy } from './tcpProxy'
 
 /** The shared RabbitMQ service. Tests never stop it: they cut a proxy of their own instead. */
 export const RABBITMQ_PORT = Number(process.env.TEST_RABBITMQ_PORT ?? 5672)
@@ -71,67 +70,10 @@ export const deleteBrokerObjects = async ({ exchanges = [], queues = [] }: { exc
   }
 }
 
-export type TcpProxy = {
-  port: number
-  url: string
-  /** Drops every open connection and refuses new ones: the broker looks down. */
-  cut: () => void
-  /** Keeps connections open but throws away what the broker sends (confirms included): a hung broker. */
-  swallowReplies: (on: boolean) => void
-  restore: () => void
-  close: () => Promise<void>
-}
+/** A TCP proxy in front of RabbitMQ (see tests/helpers/tcpProxy.ts), with its AMQP URL. */
+export type BrokerProxy = TcpProxy & { url: string }
 
-/** A TCP proxy on a free port in front of RabbitMQ, which the test can cut and restore. */
-export const startTcpProxy = async (targetPort = RABBITMQ_PORT): Promise<TcpProxy> => {
-  const port = await freePort()
-  let open = true
-  let swallow = false
-  const sockets = new Set<net.Socket>()
-  const server = net.createServer((client) => {
-    if (!open) {
-      client.destroy()
-      return
-    }
-    const upstream = net.connect(targetPort, '127.0.0.1')
-    sockets.add(client)
-    sockets.add(upstream)
-    const drop = () => {
-      client.destroy()
-      upstream.destroy()
-      sockets.delete(client)
-      sockets.delete(upstream)
-    }
-    client.on('error', drop).on('close', drop)
-    upstream.on('error', drop).on('close', drop)
-    client.pipe(upstream)
-    upstream.on('data', (chunk: Buffer) => {
-      if (!swallow) client.write(chunk)
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  const dropAll = () => {
-    for (const socket of sockets) socket.destroy()
-    sockets.clear()
-  }
-  return {
-    port,
-    url: `amqp://guest:guest@127.0.0.1:${port}`,
-    cut: () => {
-      open = false
-      dropAll()
-    },
-    restore: () => {
-      open = true
-      swallow = false
-    },
-    swallowReplies: (on) => {
-      swallow = on
-    },
-    close: async () => {
-      open = false
-      dropAll()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    },
-  }
+export const startTcpProxy = async (targetPort = RABBITMQ_PORT): Promise<BrokerProxy> => {
+  const proxy = await startGenericTcpProxy(targetPort)
+  return { ...proxy, url: `amqp://guest:guest@127.0.0.1:${proxy.port}` }
 }

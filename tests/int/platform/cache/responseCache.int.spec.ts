@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createAccountWithRole } from '../../../helpers/accounts'
 import { ensureProductionBuild } from '../../../helpers/productionBuild'
-import { startTcpProxy, type TcpProxy } from '../../../helpers/rabbitmq'
+import { startTcpProxy, type TcpProxy } from '../../../helpers/tcpProxy'
 import { REDIS_PORT } from '../../../helpers/redis'
 import { startServer, TEST_SECRET, waitFor, type RunningServer } from '../../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'

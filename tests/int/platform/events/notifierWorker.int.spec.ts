@@ -15,7 +15,7 @@ import {
   type RunningConsumer,
 } from '../../../../src/platform/events/consumers'
 import { createLogger } from '../../../../src/platform/observability/logger'
-import { deleteBrokerObjects, RABBITMQ_URL, startTcpProxy, type TcpProxy, uniqueExchange } from '../../../helpers/rabbitmq'
+import { deleteBrokerObjects, RABBITMQ_URL, startTcpProxy, type BrokerProxy as TcpProxy, uniqueExchange } from '../../../helpers/rabbitmq'
 import { TEST_SECRET, waitFor } from '../../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 

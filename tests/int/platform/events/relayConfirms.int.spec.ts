@@ -6,7 +6,7 @@ import { readEventsConfig } from '../../../../src/platform/config/events'
 import { startEventRelay, type EventRelay } from '../../../../src/platform/events/relay'
 import { createLogger } from '../../../../src/platform/observability/logger'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
-import { bindTestQueue, deleteBrokerObjects, startTcpProxy, type TcpProxy, type TestQueue, uniqueExchange } from '../../../helpers/rabbitmq'
+import { bindTestQueue, deleteBrokerObjects, startTcpProxy, type BrokerProxy as TcpProxy, type TestQueue, uniqueExchange } from '../../../helpers/rabbitmq'
 
 /**
  * A row is marked sent only once the broker has confirmed it. Here the broker receives the

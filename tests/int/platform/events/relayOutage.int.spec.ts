@@ -9,7 +9,7 @@ import {
   bindTestQueue,
   deleteBrokerObjects,
   startTcpProxy,
-  type TcpProxy,
+  type BrokerProxy as TcpProxy,
   type TestQueue,
   uniqueExchange,
 } from '../../../helpers/rabbitmq'
