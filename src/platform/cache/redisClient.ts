@@ -1,20 +1,27 @@
 import { Redis } from 'ioredis'
 
 import { getAppConfig } from '../config'
+import { watchRedisConnection } from './watchRedisConnection'
 
 type RedisHolder = { client?: Redis }
 
 // One client per process, also when Next's bundle and server.ts each load this module.
 const holder: RedisHolder = ((globalThis as Record<symbol, unknown>)[Symbol.for('cms.redis')] ??= {}) as RedisHolder
 
-/** A new connection (a pub/sub subscriber needs its own). Commands fail fast instead of queueing forever. */
+/**
+ * A new connection (a pub/sub subscriber needs its own). Commands fail fast instead of queueing
+ * forever; errors are handled and state changes logged once (watchRedisConnection).
+ */
 export const createRedisClient = (url: string, connectionName: string): Redis =>
-  new Redis(url, {
+  watchRedisConnection(
+    new Redis(url, {
+      connectionName,
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    }),
     connectionName,
-    maxRetriesPerRequest: 2,
-    enableOfflineQueue: true,
-    lazyConnect: false,
-  })
+  )
 
 /** The process's shared command connection, or undefined when REDIS_URL is not set. */
 export const getSharedRedis = (): Redis | undefined => {
