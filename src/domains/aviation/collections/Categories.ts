@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isAdmin, isEditorOrAdmin } from '../../../platform/auth'
+import { collectionAccess } from '../../../platform/auth'
+import { aviationAccessPolicy } from '../accessPolicy'
 import { slugField } from '../fields/slugField'
 import { keepPublicOnPublished } from '../workflow/hooks/keepPublicOnPublished'
 
@@ -15,7 +16,7 @@ export const Categories: CollectionConfig = {
     listSearchableFields: ['name', 'slug'],
   },
   defaultSort: 'order',
-  access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isAdmin },
+  access: collectionAccess(aviationAccessPolicy.collections.categories),
   // `?draft=true` would make the articles join read drafts' latest versions.
   hooks: { beforeOperation: [keepPublicOnPublished] },
   fields: [

@@ -4,9 +4,12 @@ import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
+import { collectionAccess } from '../../../platform/auth'
+import { aviationAccessPolicy } from '../accessPolicy'
 
 export const Designers: CollectionConfig = withEditorialWorkflow({
   slug: 'designers',
+  access: collectionAccess(aviationAccessPolicy.collections.designers),
   labels: { singular: 'Designer', plural: 'Designers' },
   admin: {
     group: 'Aviation',

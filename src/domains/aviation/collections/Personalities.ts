@@ -5,10 +5,13 @@ import { dayOnly, image } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
+import { collectionAccess } from '../../../platform/auth'
+import { aviationAccessPolicy } from '../accessPolicy'
 
 /** Pilots, engineers, commanders: people of aviation history who are not (only) designers. */
 export const Personalities: CollectionConfig = withEditorialWorkflow({
   slug: 'personalities',
+  access: collectionAccess(aviationAccessPolicy.collections.personalities),
   labels: { singular: 'Personality', plural: 'Personalities' },
   admin: {
     group: 'Aviation',

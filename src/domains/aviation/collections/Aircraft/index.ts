@@ -5,10 +5,13 @@ import { dayOnly, image, reference } from '../../fields/references'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slugField'
 import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
+import { collectionAccess } from '../../../../platform/auth'
+import { aviationAccessPolicy } from '../../accessPolicy'
 import { specifications } from './specifications'
 
 export const Aircraft: CollectionConfig = withEditorialWorkflow({
   slug: 'aircraft',
+  access: collectionAccess(aviationAccessPolicy.collections.aircraft),
   labels: { singular: 'Aircraft', plural: 'Aircraft' },
   // Singular and plural would both be "Aircraft".
   graphQL: { singularName: 'Aircraft', pluralName: 'AircraftList' },
