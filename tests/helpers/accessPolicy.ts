@@ -42,7 +42,7 @@ export const payloadDefaultAccess = async (): Promise<Set<unknown>> => {
     collections: [{ slug: 'probe', fields: [], versions: { drafts: true } }],
     globals: [{ slug: 'probe-global', fields: [], versions: { drafts: true } }],
   } as never)
-  const collection = probe.collections.find((candidate) => candidate.slug === 'probe')!
+  const collection = probe.collections.find((candidate) => (candidate.slug as string) === 'probe')!
   const global = probe.globals[0]!
   return new Set([...Object.values(collection.access), ...Object.values(global.access)].filter(Boolean))
 }

@@ -25,6 +25,7 @@ export {
   type VersionedGlobalAccess,
 } from './access/policy'
 export { withPayloadCollectionsAccess } from './access/withPayloadCollectionsAccess'
+export { publishedUnlessReadsDrafts } from './hooks/publishedUnlessReadsDrafts'
 export { CLIENT_IP_HEADER, clientIpOf, readRequestMeta } from './requestMeta'
 export { loggingEmailAdapter, recentEmails, type LoggedEmail } from './email/loggingEmailAdapter'
 export { createTokenJudge, type BearerVerdict } from './bearerGate'

@@ -4,13 +4,11 @@ import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
-import { collectionAccess } from '../../../platform/auth'
 import { aviationAccessPolicy } from '../accessPolicy'
 
 /** OKB and design offices (Tupolev, Mikoyan-Gurevich, Lockheed Skunk Works...). */
 export const DesignBureaus: CollectionConfig = withEditorialWorkflow({
   slug: 'design-bureaus',
-  access: collectionAccess(aviationAccessPolicy.collections['design-bureaus']),
   labels: { singular: 'Design bureau', plural: 'Design bureaus' },
   graphQL: { singularName: 'DesignBureau', pluralName: 'DesignBureaus' },
   admin: {
@@ -37,4 +35,4 @@ export const DesignBureaus: CollectionConfig = withEditorialWorkflow({
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'designBureau', defaultSort: 'firstFlight', admin: { allowCreate: false } },
     { name: 'designers', type: 'join', collection: 'designers', on: 'bureau', admin: { allowCreate: false } },
   ],
-})
+}, aviationAccessPolicy.collections['design-bureaus'])

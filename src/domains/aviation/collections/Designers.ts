@@ -4,12 +4,10 @@ import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
-import { collectionAccess } from '../../../platform/auth'
 import { aviationAccessPolicy } from '../accessPolicy'
 
 export const Designers: CollectionConfig = withEditorialWorkflow({
   slug: 'designers',
-  access: collectionAccess(aviationAccessPolicy.collections.designers),
   labels: { singular: 'Designer', plural: 'Designers' },
   admin: {
     group: 'Aviation',
@@ -34,4 +32,4 @@ export const Designers: CollectionConfig = withEditorialWorkflow({
     localizedRichText('biography'),
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'designers', defaultSort: 'firstFlight', admin: { allowCreate: false } },
   ],
-})
+}, aviationAccessPolicy.collections.designers)

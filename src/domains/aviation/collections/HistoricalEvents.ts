@@ -4,13 +4,11 @@ import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
-import { collectionAccess } from '../../../platform/auth'
 import { aviationAccessPolicy } from '../accessPolicy'
 
 /** First flights, records, crashes, battles: dated events with the aircraft and people involved. */
 export const HistoricalEvents: CollectionConfig = withEditorialWorkflow({
   slug: 'historical-events',
-  access: collectionAccess(aviationAccessPolicy.collections['historical-events']),
   labels: { singular: 'Historical event', plural: 'Historical events' },
   graphQL: { singularName: 'HistoricalEvent', pluralName: 'HistoricalEvents' },
   admin: {
@@ -35,4 +33,4 @@ export const HistoricalEvents: CollectionConfig = withEditorialWorkflow({
     image('image'),
     localizedRichText('description'),
   ],
-})
+}, aviationAccessPolicy.collections['historical-events'])

@@ -4,13 +4,11 @@ import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
-import { collectionAccess } from '../../../platform/auth'
 import { aviationAccessPolicy } from '../accessPolicy'
 
 /** Plants and companies that built the aircraft; `parent` for groups (e.g. a plant of an aviation ministry). */
 export const Manufacturers: CollectionConfig = withEditorialWorkflow({
   slug: 'manufacturers',
-  access: collectionAccess(aviationAccessPolicy.collections.manufacturers),
   labels: { singular: 'Manufacturer', plural: 'Manufacturers' },
   admin: {
     group: 'Aviation',
@@ -36,4 +34,4 @@ export const Manufacturers: CollectionConfig = withEditorialWorkflow({
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'manufacturer', defaultSort: 'firstFlight', admin: { allowCreate: false } },
     { name: 'subsidiaries', type: 'join', collection: 'manufacturers', on: 'parent', admin: { allowCreate: false } },
   ],
-})
+}, aviationAccessPolicy.collections.manufacturers)

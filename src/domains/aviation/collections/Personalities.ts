@@ -5,13 +5,11 @@ import { dayOnly, image } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
-import { collectionAccess } from '../../../platform/auth'
 import { aviationAccessPolicy } from '../accessPolicy'
 
 /** Pilots, engineers, commanders: people of aviation history who are not (only) designers. */
 export const Personalities: CollectionConfig = withEditorialWorkflow({
   slug: 'personalities',
-  access: collectionAccess(aviationAccessPolicy.collections.personalities),
   labels: { singular: 'Personality', plural: 'Personalities' },
   admin: {
     group: 'Aviation',
@@ -36,4 +34,4 @@ export const Personalities: CollectionConfig = withEditorialWorkflow({
     localizedRichText('biography'),
     { name: 'events', type: 'join', collection: 'historical-events', on: 'personalities', defaultSort: 'date', admin: { allowCreate: false } },
   ],
-})
+}, aviationAccessPolicy.collections.personalities)

@@ -1,6 +1,6 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { collectionAccess } from '../../../../platform/auth'
+import { collectionAccess, publishedUnlessReadsDrafts } from '../../../../platform/auth'
 import { animeAccessPolicy } from '../../accessPolicy'
 import { animeEndpoints } from '../../endpoints'
 import { ageRatingOptions, kindOptions, seasonOptions, statusOptions } from '../../options'
@@ -27,6 +27,8 @@ export const Anime: CollectionConfig = {
   access: collectionAccess(animeAccessPolicy.collections.anime),
   endpoints: animeEndpoints,
   hooks: {
+    // `?draft=true` reads drafts only for those the policy lets (staff).
+    beforeOperation: [publishedUnlessReadsDrafts(animeAccessPolicy.collections.anime.readDrafts)],
     beforeChange: [buildSearchText],
     beforeDelete: [detachDeletedAnime],
   },

@@ -5,13 +5,11 @@ import { dayOnly, image, reference } from '../../fields/references'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slugField'
 import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
-import { collectionAccess } from '../../../../platform/auth'
 import { aviationAccessPolicy } from '../../accessPolicy'
 import { specifications } from './specifications'
 
 export const Aircraft: CollectionConfig = withEditorialWorkflow({
   slug: 'aircraft',
-  access: collectionAccess(aviationAccessPolicy.collections.aircraft),
   labels: { singular: 'Aircraft', plural: 'Aircraft' },
   // Singular and plural would both be "Aircraft".
   graphQL: { singularName: 'Aircraft', pluralName: 'AircraftList' },
@@ -73,4 +71,4 @@ export const Aircraft: CollectionConfig = withEditorialWorkflow({
     localizedRichText('description'),
     { name: 'events', type: 'join', collection: 'historical-events', on: 'aircraft', admin: { allowCreate: false } },
   ],
-})
+}, aviationAccessPolicy.collections.aircraft)

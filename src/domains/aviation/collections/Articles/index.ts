@@ -4,7 +4,6 @@ import { image, polymorphicReference } from '../../fields/references'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slugField'
 import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
-import { collectionAccess } from '../../../../platform/auth'
 import { aviationAccessPolicy } from '../../accessPolicy'
 import { setAuthorFromUser } from './hooks/setAuthorFromUser'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
@@ -18,7 +17,6 @@ export const ENTRY_COLLECTIONS = ['aircraft', 'design-bureaus', 'designers', 'ma
 export const Articles: CollectionConfig = withEditorialWorkflow(
   {
     slug: 'articles',
-    access: collectionAccess(aviationAccessPolicy.collections.articles),
     labels: { singular: 'Article', plural: 'Articles' },
     admin: {
       group: 'Aviation',
@@ -59,5 +57,6 @@ export const Articles: CollectionConfig = withEditorialWorkflow(
       },
     ],
   },
+  aviationAccessPolicy.collections.articles,
   { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
 )
