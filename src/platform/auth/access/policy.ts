@@ -24,8 +24,9 @@ export type VersionedCollectionAccess = CollectionAccess & { readVersions: Acces
 /**
  * A collection with `versions.drafts`. Payload 3.90 has no `readDrafts` operation: drafts come out
  * through `read` with `draft=true` and through the versions endpoints. `readDrafts` says who may see
- * them; for everyone else `read` must narrow to published documents and `readVersions` must refuse
- * (the access tests hold both to it).
+ * them: the collection's `publishedUnlessReadsDrafts(readDrafts)` hook ignores `draft=true` for
+ * everyone else, whose `read` must narrow to published documents and whose `readVersions` must
+ * refuse (the access tests hold both to it).
  */
 export type DraftCollectionAccess = VersionedCollectionAccess & { readDrafts: Access }
 
