@@ -21,6 +21,7 @@ import { attachPoolErrorListener } from './src/platform/database/attachPoolError
 import { payloadLoggerOptions } from './src/platform/observability/logger'
 import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
 import { apiDocsEndpoints } from './src/platform/apiDocs'
+import { writeGuardPlugin } from './src/platform/auth/writeGuard'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const app = getAppConfig()
@@ -111,7 +112,7 @@ export default buildConfig({
     DatabaseUnavailableError: false,
   } as Config['loggingLevels'],
   // The cache plugin goes last: it reads every collection's fields to know what invalidates what.
-  plugins: [observabilityPlugin(), mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],
+  plugins: [observabilityPlugin(), mediaStoragePlugin(app.storage), writeGuardPlugin(), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],
   sharp,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
