@@ -98,7 +98,9 @@ export default buildConfig({
   },
   // JSON lines like the server's own, each carrying the id of the request it was written for.
   logger: { options: payloadLoggerOptions(app.observability.logLevel) },
-  // A denied request or a failed sign-in is routine, not an error worth a stack trace.
+  // A denied request or a failed sign-in is routine, not an error worth a stack trace. Names are
+  // minified in the production build: the logger also maps any 4xx error to info (logger.ts).
+  // GraphQLError is left out on purpose: it wraps 500s too, which must stay errors.
   loggingLevels: {
     Forbidden: 'info',
     ValidationError: 'info',
@@ -107,7 +109,6 @@ export default buildConfig({
     LockedAuth: 'info',
     TooManyRequestsError: 'info',
     DuplicateFavoriteError: 'info',
-    GraphQLError: 'info',
     // 503s during an outage: the availability monitor logs the outage once instead.
     DatabaseUnavailableError: false,
   } as Config['loggingLevels'],
