@@ -47,6 +47,13 @@ function logRefusalsQuietly(this: pino.Logger, args: Parameters<pino.LogFn>, met
   this[quieter](fields, typeof args[1] === 'string' ? args[1] : typeof message === 'string' ? message : 'refused')
 }
 
+/** A GraphQL error wrapping an outage (DatabaseUnavailableError or a driver error): logged once elsewhere. */
+const isUnavailableBehindGraphQL = (err: unknown): boolean => {
+  const original = typeof err === 'object' && err !== null ? (err as { originalError?: unknown }).originalError : undefined
+  if (typeof original !== 'object' || original === null) return false
+  return (original as { name?: unknown }).name === 'DatabaseUnavailableError' || isDatabaseUnavailableError(original)
+}
+
 /** Logger for the code that runs outside Payload (the custom server, start-up checks). */
 export const createLogger = (name: string) => pino(jsonLoggerOptions(name))
 
@@ -64,7 +71,7 @@ export const payloadLoggerOptions = (level: LogLevel): pino.LoggerOptions => ({
     logMethod(args, method, levelValue) {
       const [first] = args as unknown[]
       const err = first && typeof first === 'object' ? (first as { err?: unknown }).err : undefined
-      if (levelValue >= 50 && err !== undefined && isDatabaseUnavailableError(err)) return
+      if (levelValue >= 50 && err !== undefined && (isDatabaseUnavailableError(err) || isUnavailableBehindGraphQL(err))) return
       logRefusalsQuietly.call(this, args, method, levelValue)
     },
   },

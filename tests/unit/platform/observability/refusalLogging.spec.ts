@@ -5,7 +5,8 @@ import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 
 import { TooManyRequestsError } from '../../../../src/platform/auth/rateLimit/TooManyRequestsError'
-import { jsonLoggerOptions } from '../../../../src/platform/observability/logger'
+import { DatabaseUnavailableError } from '../../../../src/platform/database/DatabaseUnavailableError'
+import { jsonLoggerOptions, payloadLoggerOptions } from '../../../../src/platform/observability/logger'
 import { httpStatusOfError, refusalLogLevel } from '../../../../src/platform/observability/refusalLogLevel'
 
 type Line = { level: number; msg?: string; err?: { stack?: string }; error?: { status?: number } }
@@ -67,5 +68,16 @@ describe('the JSON logger', () => {
     expect(lines.map((line) => line.level)).toEqual([50, 50, 50, 50])
     expect(lines[0].err?.stack).toContain('database on fire')
     expect(lines[1].err?.stack).toBeTruthy()
+  })
+})
+
+describe("Payload's logger", () => {
+  it('applies the same mapping, and still drops an outage wrapped in a GraphQL error (logged once elsewhere)', () => {
+    const lines: Line[] = []
+    const logger = pino(payloadLoggerOptions('info'), { write: (line: string) => lines.push(JSON.parse(line) as Line) })
+    logger.error({ err: new GraphQLError('down', { originalError: new DatabaseUnavailableError() }) })
+    logger.error({ err: new o() })
+    logger.error({ err: new Error('boom') })
+    expect(lines.map((line) => line.level)).toEqual([30, 50])
   })
 })
