@@ -22,6 +22,7 @@ import { attachPoolErrorListener } from './src/platform/database/attachPoolError
 import { payloadLoggerOptions } from './src/platform/observability/logger'
 import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
 import { apiDocsEndpoints } from './src/platform/apiDocs'
+import { writeGuardPlugin } from './src/platform/auth/writeGuard'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const app = getAppConfig()
@@ -109,7 +110,9 @@ export default withPayloadCollectionsAccess(buildConfig({
   },
   // JSON lines like the server's own, each carrying the id of the request it was written for.
   logger: { options: payloadLoggerOptions(app.observability.logLevel) },
-  // A denied request or a failed sign-in is routine, not an error worth a stack trace.
+  // A denied request or a failed sign-in is routine, not an error worth a stack trace. Names are
+  // minified in the production build: the logger also maps any 4xx error to info (logger.ts).
+  // GraphQLError is left out on purpose: it wraps 500s too, which must stay errors.
   loggingLevels: {
     Forbidden: 'info',
     ValidationError: 'info',
@@ -118,12 +121,11 @@ export default withPayloadCollectionsAccess(buildConfig({
     LockedAuth: 'info',
     TooManyRequestsError: 'info',
     DuplicateFavoriteError: 'info',
-    GraphQLError: 'info',
     // 503s during an outage: the availability monitor logs the outage once instead.
     DatabaseUnavailableError: false,
   } as Config['loggingLevels'],
   // The cache plugin goes last: it reads every collection's fields to know what invalidates what.
-  plugins: [observabilityPlugin(), mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],
+  plugins: [observabilityPlugin(), mediaStoragePlugin(app.storage), writeGuardPlugin(), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],
   sharp,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

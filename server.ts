@@ -37,6 +37,8 @@ import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
 import { aviationCachedCollections, aviationCachedGlobals } from './src/domains/aviation/cachedCollections'
+import { animeRateLimitedRoutes } from './src/domains/anime/endpoints/rateLimitedRoutes'
+import { createPublicRateLimit, graphqlRateLimitedRoute } from './src/platform/http/publicRateLimit'
 
 const cwd = process.cwd()
 const logger = createLogger('server')
@@ -131,11 +133,14 @@ const main = async () => {
   }
 
   // Every request gets its id and its access-log line; code running for it logs with the id.
+  // Public routes anyone may call (search, view counting, GraphQL) are limited per client IP first.
+  const limits = config.publicRateLimits
+  const limitPublicRoutes = createPublicRateLimit([...animeRateLimitedRoutes(limits), graphqlRateLimitedRoute(limits.graphql)])
   const server = createServer((req, res) => {
     const context = observe(req, res)
     // Whatever Payload made of a database failure (401/403 for a failed session lookup), say 503.
     answerUnavailableOnDependencyFailure(res, context, countUnavailable)
-    runWithRequestContext(context, () => route(req, res))
+    runWithRequestContext(context, () => limitPublicRoutes(req, res, () => route(req, res)))
   })
   // `/ws` is ours (session events); every other upgrade is Next's (dev HMR).
   const realtime = attachWebSocketServer({

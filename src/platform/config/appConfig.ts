@@ -3,6 +3,7 @@ import { readEventsConfig, type EventsConfig } from './events'
 import { type Env, parseBoolean, parseHttpUrl, parseInteger } from './parsers'
 import { readIdentityConfig, type IdentityConfig } from './identity'
 import { readObservabilityConfig, type ObservabilityConfig } from './observability'
+import { readPublicRateLimitsConfig, type PublicRateLimitsConfig } from './publicRateLimits'
 import { readSecurityConfig, type SecurityConfig } from './security'
 import { readServicesConfig, type ServicesConfig } from './services'
 import { readStorageConfig, type StorageConfig } from './storage'
@@ -19,6 +20,7 @@ export type AppConfig = {
   services: ServicesConfig
   events: EventsConfig
   observability: ObservabilityConfig
+  publicRateLimits: PublicRateLimitsConfig
 }
 
 /** Turns the environment into one typed, validated object, or throws a ConfigError naming the variable. */
@@ -38,5 +40,6 @@ export const readAppConfig = (env: Env): AppConfig => {
     services: readServicesConfig(env),
     events: readEventsConfig(env),
     observability: readObservabilityConfig(env),
+    publicRateLimits: readPublicRateLimitsConfig(env),
   }
 }

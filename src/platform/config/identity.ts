@@ -19,8 +19,11 @@ export type IdentityConfig = {
   rateLimits: {
     /** Requests per client IP to the sign-in endpoints. */
     perIp: RateLimitRule
-    /** Attempts per account (email) to log in or reset a password. */
+    /** Failed sign-ins per account (email); a successful sign-in or a password reset clears it. */
     perAccount: RateLimitRule
+    /** Forgot-password requests per email, and per client IP (counted apart from sign-ins). */
+    resetPerEmail: RateLimitRule
+    resetPerIp: RateLimitRule
   }
   /** Trust the first X-Forwarded-For hop as the client IP (only behind a proxy you run). */
   trustProxy: boolean
@@ -55,6 +58,14 @@ export const readIdentityConfig = (env: Env, serverUrl: string): IdentityConfig 
     perAccount: {
       points: parseInteger(env, 'RATE_LIMIT_AUTH_PER_ACCOUNT', 10, { min: 1, max: 1_000_000 }),
       durationSeconds: parseInteger(env, 'RATE_LIMIT_AUTH_PER_ACCOUNT_WINDOW_SECONDS', 900, { min: 1, max: 86_400 }),
+    },
+    resetPerEmail: {
+      points: parseInteger(env, 'RATE_LIMIT_RESET_PER_EMAIL', 5, { min: 1, max: 1_000_000 }),
+      durationSeconds: parseInteger(env, 'RATE_LIMIT_RESET_PER_EMAIL_WINDOW_SECONDS', 3600, { min: 1, max: 86_400 }),
+    },
+    resetPerIp: {
+      points: parseInteger(env, 'RATE_LIMIT_RESET_PER_IP', 20, { min: 1, max: 1_000_000 }),
+      durationSeconds: parseInteger(env, 'RATE_LIMIT_RESET_PER_IP_WINDOW_SECONDS', 3600, { min: 1, max: 86_400 }),
     },
   },
   trustProxy: parseBoolean(env, 'TRUST_PROXY', false),

@@ -10,6 +10,7 @@ export type { GoogleConfig, IdentityConfig, RateLimitRule } from './identity'
 export type { ServicesConfig } from './services'
 export type { EventsConfig } from './events'
 export { LOG_LEVELS, type LogLevel, type ObservabilityConfig } from './observability'
+export type { PublicRateLimitsConfig } from './publicRateLimits'
 
 let cached: AppConfig | undefined
 

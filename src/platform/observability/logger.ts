@@ -2,6 +2,7 @@ import pino from 'pino'
 
 import type { LogLevel } from '../config/observability'
 import { isDatabaseUnavailableError } from '../database/connectionErrors'
+import { httpStatusOfError, refusalLogLevel } from './refusalLogLevel'
 import { currentRequestId } from './requestContext'
 
 type LevelHolder = { level: LogLevel }
@@ -26,7 +27,32 @@ export const jsonLoggerOptions = (name: string): pino.LoggerOptions => ({
     const requestId = currentRequestId()
     return requestId ? { request_id: requestId } : {}
   },
+  hooks: { logMethod: logRefusalsQuietly },
 })
+
+/**
+ * An error line whose `err` is a refusal (a 4xx: denied, not found, invalid, rate-limited) is
+ * written at info or warn with the message and status, without the stack: routine, not a fault.
+ */
+function logRefusalsQuietly(this: pino.Logger, args: Parameters<pino.LogFn>, method: pino.LogFn, level: number): void {
+  const [first] = args as unknown[]
+  const err = level >= 50 && typeof first === 'object' && first !== null ? (first as { err?: unknown }).err : undefined
+  const quieter = err === undefined ? undefined : refusalLogLevel(err)
+  if (!quieter) {
+    method.apply(this, args)
+    return
+  }
+  const { message, name } = err as { message?: unknown; name?: unknown }
+  const fields = { ...(first as object), err: undefined, error: { name, message, status: httpStatusOfError(err) } }
+  this[quieter](fields, typeof args[1] === 'string' ? args[1] : typeof message === 'string' ? message : 'refused')
+}
+
+/** A GraphQL error wrapping an outage (DatabaseUnavailableError or a driver error): logged once elsewhere. */
+const isUnavailableBehindGraphQL = (err: unknown): boolean => {
+  const original = typeof err === 'object' && err !== null ? (err as { originalError?: unknown }).originalError : undefined
+  if (typeof original !== 'object' || original === null) return false
+  return (original as { name?: unknown }).name === 'DatabaseUnavailableError' || isDatabaseUnavailableError(original)
+}
 
 /** Logger for the code that runs outside Payload (the custom server, start-up checks). */
 export const createLogger = (name: string) => pino(jsonLoggerOptions(name))
@@ -45,8 +71,8 @@ export const payloadLoggerOptions = (level: LogLevel): pino.LoggerOptions => ({
     logMethod(args, method, levelValue) {
       const [first] = args as unknown[]
       const err = first && typeof first === 'object' ? (first as { err?: unknown }).err : undefined
-      if (levelValue >= 50 && err !== undefined && isDatabaseUnavailableError(err)) return
-      method.apply(this, args)
+      if (levelValue >= 50 && err !== undefined && (isDatabaseUnavailableError(err) || isUnavailableBehindGraphQL(err))) return
+      logRefusalsQuietly.call(this, args, method, levelValue)
     },
   },
 })

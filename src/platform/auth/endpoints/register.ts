@@ -2,7 +2,6 @@ import jwt from 'jsonwebtoken'
 import { type Endpoint, ValidationError } from 'payload'
 
 import type { User } from '../../../payload-types'
-import { consumeSignInAttempt } from '../rateLimit'
 import { readRequestMeta } from '../requestMeta'
 import { openTokenSession } from '../tokens/tokenSession'
 import { ownProfile } from './publicUser'
@@ -33,7 +32,6 @@ export const registerEndpoint: Endpoint = {
     }
     const meta = readRequestMeta(req.headers)
     try {
-      await consumeSignInAttempt({ account: email })
       const normalisedEmail = email.trim().toLowerCase()
       const taken = await req.payload.count({ collection: 'users', where: { email: { equals: normalisedEmail } } })
       if (taken.totalDocs > 0) return errorResponse(409, 'An account with this email already exists.', 'email')

@@ -1,26 +1,11 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 
-import { getSharedRedis } from '../../cache/redisClient'
-import { getAppConfig, type RateLimitRule } from '../../config'
-import { TooManyRequestsError } from './TooManyRequestsError'
+import { getAppConfig } from '../../config'
+import { consumeOrRefuse, createLimiter } from './createLimiter'
 
 type Limiters = { perIp: RateLimiterAbstract; perAccount: RateLimiterAbstract }
 
 let limiters: Limiters | undefined
-
-const createLimiter = (rule: RateLimitRule, keyPrefix: string): RateLimiterAbstract => {
-  const memory = new RateLimiterMemory({ points: rule.points, duration: rule.durationSeconds, keyPrefix })
-  const redis = getSharedRedis()
-  if (!redis) return memory
-  // If Redis is unreachable, limit per process rather than not at all.
-  return new RateLimiterRedis({
-    storeClient: redis,
-    points: rule.points,
-    duration: rule.durationSeconds,
-    keyPrefix,
-    insuranceLimiter: memory,
-  })
-}
 
 const getLimiters = (): Limiters => {
   const { rateLimits } = getAppConfig().identity
@@ -31,19 +16,21 @@ const getLimiters = (): Limiters => {
   return limiters
 }
 
+const accountKey = (account: string): string => account.trim().toLowerCase()
+
 /**
- * Counts one sign-in related attempt against the client IP and/or the account, whichever is given.
+ * Counts one sign-in attempt against the client IP and/or the account, whichever is given.
  * Throws TooManyRequestsError past either limit (stored in Redis, so it holds across instances).
+ * The account's count is cleared by a successful sign-in (clearSignInFailures), so what adds up
+ * there are failed attempts only: signing in often never locks an owner out.
  */
 export const consumeSignInAttempt = async ({ ip, account }: { ip?: string; account?: string }): Promise<void> => {
   const { perIp, perAccount } = getLimiters()
-  try {
-    if (ip) await perIp.consume(ip)
-    if (account) await perAccount.consume(account.trim().toLowerCase())
-  } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      throw new TooManyRequestsError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)))
-    }
-    throw error
-  }
+  if (ip) await consumeOrRefuse(perIp, ip)
+  if (account) await consumeOrRefuse(perAccount, accountKey(account))
+}
+
+/** After a successful sign-in or a completed password reset: the account starts afresh. */
+export const clearSignInFailures = async (account: string): Promise<void> => {
+  await getLimiters().perAccount.delete(accountKey(account))
 }

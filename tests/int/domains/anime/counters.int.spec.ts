@@ -67,7 +67,9 @@ describe('exact counters under concurrency', () => {
       body: JSON.stringify({ viewCount: 1_000_000, favoritesCount: 1_000_000 }),
       token,
     })
-    expect(response.status).toBe(200)
+    // Refused out loud (403 naming both fields), not silently dropped.
+    expect(response.status).toBe(403)
+    expect(((await response.json()) as { errors: { field?: string }[] }).errors.map((error) => error.field)).toEqual(['viewCount', 'favoritesCount'])
     expect(await counters(anime.id)).toEqual({ views: 0, favorites: 0 })
   })
 })

@@ -67,12 +67,15 @@ describe('user lists', () => {
 
   it('lets a moderator hide a public list but not edit it; hidden lists are no longer public', async () => {
     const pub = await createList(tokens.bob, { name: 'Loud', visibility: 'public' })
-    // Nobody hides a list at creation but staff.
-    const selfHidden = await createList(tokens.alice, { name: 'Mine', visibility: 'public', hidden: true })
-    expect(selfHidden.hidden).toBe(false)
+    // Nobody hides a list at creation but staff: the attempt is refused, nothing is created.
+    const selfHidden = await ctx.rest.post('/lists?depth=0', send('POST', { name: 'Mine', visibility: 'public', hidden: true }, tokens.alice))
+    expect(selfHidden.status).toBe(403)
+    expect((await ctx.payload.count({ collection: 'lists', where: { name: { equals: 'Mine' } } })).totalDocs).toBe(0)
 
+    // A moderator may not rename it: refused with 403 naming the field (no longer a silent 200).
     const renamed = await ctx.rest.patch(`/lists/${pub.id}?depth=0`, send('PATCH', { name: 'Quiet' }, tokens.mod))
-    expect(renamed.status).toBe(200)
+    expect(renamed.status).toBe(403)
+    expect(((await renamed.json()) as { errors: { field?: string }[] }).errors.map((error) => error.field)).toEqual(['name'])
     const hide = await ctx.rest.patch(`/lists/${pub.id}?depth=0`, send('PATCH', { hidden: true }, tokens.mod))
     expect(hide.status).toBe(200)
     const stored = await ctx.payload.findByID({ collection: 'lists', id: pub.id, depth: 0 })

@@ -39,8 +39,11 @@ afterAll(async () => {
 
 describe('the editorial workflow on articles', () => {
   it('editor drafts and submits; moderator sends back with a comment, then publishes', async () => {
-    // The author comes from the token, never from the body.
-    const created = await send('POST', '/articles?depth=0', { title: 'Ту-144: первый сверхзвуковой', author: users.alice.id }, 'editor')
+    // The author comes from the token, never from the body: naming one is refused (403, the field named).
+    const claimed = await send('POST', '/articles?depth=0', { title: 'Ту-144: первый сверхзвуковой', author: users.alice.id }, 'editor')
+    expect(claimed.status).toBe(403)
+    expect(((await claimed.json()) as { errors: { field?: string }[] }).errors.map((error) => error.field)).toEqual(['author'])
+    const created = await send('POST', '/articles?depth=0', { title: 'Ту-144: первый сверхзвуковой' }, 'editor')
     expect(created.status).toBe(201)
     const article = await docOf(created)
     expect(idOf(article.author)).toBe(users.editor.id)

@@ -32,14 +32,12 @@ describe('users and roles', () => {
     const user = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'second@example.com' } } }))
       .docs[0]
 
-    // Acting as the plain user on their own document: the roles field is silently not writable.
-    const selfPromoted = await ctx.payload.update({
-      collection: 'users',
-      id: user.id,
-      data: { roles: ['admin'], name: 'Second' },
-      user,
-      overrideAccess: false,
-    })
+    // Acting as the plain user on their own document: changing roles is refused (403 naming the
+    // field) and nothing of the write is stored; the rest alone is fine.
+    await expect(
+      ctx.payload.update({ collection: 'users', id: user.id, data: { roles: ['admin'], name: 'Second' }, user, overrideAccess: false }),
+    ).rejects.toMatchObject({ status: 403, fields: ['roles'] })
+    const selfPromoted = await ctx.payload.update({ collection: 'users', id: user.id, data: { name: 'Second' }, user, overrideAccess: false })
     expect(selfPromoted.roles).toEqual(['user'])
     expect(selfPromoted.name).toBe('Second')
 

@@ -373,7 +373,9 @@ describe('who may replace or delete an avatar', () => {
         headers: { 'Content-Type': 'application/json' },
         token,
       })
-      expect(response.status).toBe(200)
+      // Refused out loud, naming the field (no longer a silent 200).
+      expect(response.status).toBe(403)
+      expect(((await response.json()) as { errors: { field?: string }[] }).errors.map((error) => error.field)).toEqual(['owner'])
     }
     const stored = await ctx.payload.findByID({ collection: 'avatars', id: doc.id, depth: 0 })
     expect(stored.owner).toBe(users.other.id)

@@ -9,6 +9,7 @@ import { ROLES } from '../../roles'
 import { accessTokenStrategy } from '../../strategies/accessTokenStrategy'
 import { announceLogout } from './hooks/announceLogout'
 import { announcePasswordReset } from './hooks/announcePasswordReset'
+import { clearSignInFailuresOnLogin, clearSignInFailuresOnReset } from './hooks/clearSignInFailures'
 import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { recordUserDeleted } from './hooks/recordUserDeleted'
@@ -51,7 +52,8 @@ export const createUsersCollection = ({ security, identity, ownedCollections }: 
     beforeDelete: [removeOwnData([{ collection: 'auth-sessions', ownerField: 'user' }, ...ownedCollections])],
     afterDelete: [recordUserDeleted],
     afterLogout: [announceLogout],
-    afterOperation: [announcePasswordReset],
+    afterLogin: [clearSignInFailuresOnLogin],
+    afterOperation: [announcePasswordReset, clearSignInFailuresOnReset],
   },
   fields: [
     {

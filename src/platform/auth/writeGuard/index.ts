@@ -1,0 +1,2 @@
+export { ForbiddenFieldsError } from './ForbiddenFieldsError'
+export { writeGuardPlugin } from './writeGuardPlugin'

@@ -1,0 +1,67 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { RateLimiterAbstract } from 'rate-limiter-flexible'
+
+import { consumeOrRefuse, createLimiter, TooManyRequestsError } from '../auth/rateLimit'
+import { clientIpOf } from '../auth/requestMeta'
+import { databaseScope } from '../cache/databaseScope'
+import type { RateLimitRule } from '../config'
+
+/** A public route limited per client IP: which requests it covers, and how many per window. */
+export type PublicRateLimitRoute = { name: string; methods: string[]; path: RegExp; rule: RateLimitRule }
+
+/** The route a request falls under, if any. */
+export const matchPublicRoute = <T extends Pick<PublicRateLimitRoute, 'methods' | 'path'>>(
+  routes: T[],
+  method: string | undefined,
+  url: string | undefined,
+): T | undefined => {
+  const pathname = (url ?? '').split('?')[0]
+  return routes.find((route) => route.methods.includes(method ?? 'GET') && route.path.test(pathname))
+}
+
+type Next = () => void
+
+/**
+ * The per-IP limit on public routes anyone may call (search, view counting, GraphQL), in front of
+ * the response cache and of Payload: past the limit, 429 with Retry-After; otherwise `next()`.
+ * Counters live in Redis when it is configured (every instance shares them), keyed by database.
+ */
+export const createPublicRateLimit = (routes: PublicRateLimitRoute[]) => {
+  let limiters: Map<string, RateLimiterAbstract> | undefined
+  const limiterFor = (route: PublicRateLimitRoute): RateLimiterAbstract => {
+    limiters ??= new Map()
+    let limiter = limiters.get(route.name)
+    if (!limiter) {
+      limiter = createLimiter(route.rule, `rl:${databaseScope()}:public:${route.name}`)
+      limiters.set(route.name, limiter)
+    }
+    return limiter
+  }
+
+  return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
+    const route = matchPublicRoute(routes, req.method, req.url)
+    if (!route) {
+      next()
+      return
+    }
+    const ip = clientIpOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])
+    consumeOrRefuse(limiterFor(route), ip).then(next, (error: unknown) => {
+      if (!(error instanceof TooManyRequestsError)) {
+        // The limiter's store failed beyond its in-process fallback: serve rather than refuse.
+        next()
+        return
+      }
+      res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': String(error.retryAfterSeconds) })
+      res.end(JSON.stringify({ errors: [{ message: 'Too many requests. Try again later.' }] }))
+    })
+  }
+}
+
+/** Payload's GraphQL endpoint (queries and mutations alike). */
+export const graphqlRateLimitedRoute = (rule: RateLimitRule): PublicRateLimitRoute => ({
+  name: 'graphql',
+  methods: ['GET', 'POST'],
+  path: /^\/api\/graphql\/?$/,
+  rule,
+})
