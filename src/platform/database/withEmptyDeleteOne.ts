@@ -1,0 +1,23 @@
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+
+/**
+ * @payloadcms/drizzle 3.90.1's `deleteOne` builds invalid SQL ("missing FROM-clause entry") when
+ * its `where` needs a joined table (a relationship path such as `user.value`) and no row matches:
+ * Payload's own `DELETE /api/payload-preferences/:key` answered 500 for a key the caller does not
+ * have. Counting first (same `where`, same transaction) lets "nothing to delete" be `null`, which
+ * Payload turns into its 404. One extra COUNT per delete.
+ */
+export const withEmptyDeleteOne = (adapterObj: DatabaseAdapterObj): DatabaseAdapterObj => ({
+  ...adapterObj,
+  init: (args) => {
+    const adapter = adapterObj.init(args) as BaseDatabaseAdapter
+    const deleteOne = adapter.deleteOne
+    adapter.deleteOne = async function deleteOneOrNothing(deleteArgs) {
+      const { collection, req, where } = deleteArgs
+      const { totalDocs } = await this.count({ collection, locale: req?.locale ?? undefined, req, where })
+      if (totalDocs === 0) return null as never
+      return deleteOne.call(this, deleteArgs)
+    }
+    return adapter
+  },
+})
