@@ -14,6 +14,9 @@ export const withEmptyDeleteOne = (adapterObj: DatabaseAdapterObj): DatabaseAdap
     const deleteOne = adapter.deleteOne
     adapter.deleteOne = async function deleteOneOrNothing(deleteArgs) {
       const { collection, req, where } = deleteArgs
+      // A delete is a write: outside a transaction, count on the primary (as deleteOne reads), not
+      // on a read replica that may lag (the adapter's read-after-write window, which deleteOne sets anyway).
+      ;(this as { lastWriteTimestamp?: number }).lastWriteTimestamp = Date.now()
       const { totalDocs } = await this.count({ collection, locale: req?.locale ?? undefined, req, where })
       if (totalDocs === 0) return null as never
       return deleteOne.call(this, deleteArgs)
