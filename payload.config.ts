@@ -19,6 +19,7 @@ import { aviationAccessPolicy, aviationCachedCollections, aviationCachedGlobals,
 import { responseCachePlugin } from './src/platform/cache/responseCache'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
+import { localizedJoinSortPlugin } from './src/platform/database/localizedJoinSortPlugin'
 import { payloadLoggerOptions } from './src/platform/observability/logger'
 import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
 import { apiDocsEndpoints } from './src/platform/apiDocs'
@@ -121,11 +122,18 @@ export default withPayloadCollectionsAccess(buildConfig({
     LockedAuth: 'info',
     TooManyRequestsError: 'info',
     DuplicateFavoriteError: 'info',
+    UnsupportedJoinSortError: 'info',
     // 503s during an outage: the availability monitor logs the outage once instead.
     DatabaseUnavailableError: false,
   } as Config['loggingLevels'],
   // The cache plugin goes last: it reads every collection's fields to know what invalidates what.
-  plugins: [observabilityPlugin(), mediaStoragePlugin(app.storage), writeGuardPlugin(), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],
+  plugins: [
+    observabilityPlugin(),
+    localizedJoinSortPlugin(),
+    mediaStoragePlugin(app.storage),
+    writeGuardPlugin(),
+    responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] }),
+  ],
   sharp,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

@@ -6,6 +6,7 @@ import type { DatabaseConfig } from "../config/database";
 import { withAfterCommitCallbacks } from "./afterCommit";
 import { poolTimeoutOptions } from "./poolTimeouts";
 import { READ_AFTER_WRITE_MS } from "./readAfterWrite";
+import { withEmptyDeleteOne } from "./withEmptyDeleteOne";
 import { withUnavailabilityErrors } from "./withUnavailabilityErrors";
 
 /**
@@ -13,6 +14,7 @@ import { withUnavailabilityErrors } from "./withUnavailabilityErrors";
  * size + overflow -> `max`; recycle -> `maxLifetimeSeconds`; pre-ping -> TCP keep-alive and a
  * short idle timeout (node-postgres has no checkout ping), so dead sockets are dropped early.
  * Every wait is bounded (poolTimeoutOptions) and an unreachable database is a 503, not a 500.
+ * A delete that matches nothing is a 404, not a 500 (withEmptyDeleteOne).
  */
 export const databaseAdapter = ({
   url,
@@ -31,7 +33,7 @@ export const databaseAdapter = ({
 }): DatabaseAdapterObj =>
   withUnavailabilityErrors(
     withAfterCommitCallbacks(
-      postgresAdapter({
+      withEmptyDeleteOne(postgresAdapter({
         pool: {
           connectionString: url,
           max: pool.size + pool.maxOverflow,
@@ -53,6 +55,6 @@ export const databaseAdapter = ({
         push: false,
         migrationDir,
         logger: debug,
-      }),
+      })),
     ),
   );

@@ -32,6 +32,7 @@ export const Manufacturers: CollectionConfig = withEditorialWorkflow({
     image('logo'),
     localizedRichText('description'),
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'manufacturer', defaultSort: 'firstFlight', admin: { allowCreate: false } },
-    { name: 'subsidiaries', type: 'join', collection: 'manufacturers', on: 'parent', admin: { allowCreate: false } },
+    // Explicit, not localized: see the `designers` join of DesignBureaus (`name` would be a 500 in draft reads).
+    { name: 'subsidiaries', type: 'join', collection: 'manufacturers', on: 'parent', defaultSort: '-createdAt', admin: { allowCreate: false } },
   ],
 }, aviationAccessPolicy.collections.manufacturers)

@@ -457,18 +457,6 @@ const readCells = async (entity: Entity, driver: Driver, names: Names | null, ro
   }
 }
 
-/**
- * Payload 3.90 bugs, not access: a `draft=true` REST read of these collections fails in the
- * database adapter (their join fields in the versions query: "invalid reference to FROM-clause
- * entry"), for those who may read drafts. Such a cell may answer 500; any other outcome must be the
- * expected one, and the drafts scan still applies.
- */
-const KNOWN_PAYLOAD_FAILURES: Record<string, RegExp> = {
-  'design-bureaus': /^REST find(ByID)? \(draft=true\)/,
-  manufacturers: /^REST findByID \(draft=true\)/,
-}
-const knownFailures: string[] = []
-
 const runCollection = async (entity: Entity, driver: Driver): Promise<string[]> => {
   const mismatches: string[] = []
   const slug = entity.slug
@@ -477,10 +465,6 @@ const runCollection = async (entity: Entity, driver: Driver): Promise<string[]> 
   const protocols: Protocol[] = names ? ['rest', 'graphql'] : ['rest']
   const report = (role: Role, cell: string, expected: Expected, actual: string) => {
     if (expected === actual) return
-    if (actual.startsWith('500 ') && KNOWN_PAYLOAD_FAILURES[slug]?.test(cell)) {
-      knownFailures.push(`${slug}: ${role} ${cell}`)
-      return
-    }
     mismatches.push(`${role} ${cell}: expected ${expected}, got ${actual}`)
   }
 
@@ -702,6 +686,5 @@ describe('the access policy, cell by cell', () => {
     expect(entities.filter(hasDrafts).length).toBeGreaterThan(0)
     expect(scanned).toBeGreaterThan(0)
     expect(leaks).toEqual([])
-    if (knownFailures.length) console.warn(`Known Payload failures (500), not access: ${knownFailures.join('; ')}`)
   })
 })
