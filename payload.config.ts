@@ -18,7 +18,7 @@ import { aviationCachedCollections, aviationCachedGlobals, aviationCollections, 
 import { responseCachePlugin } from './src/platform/cache/responseCache'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
-import { jsonLoggerOptions } from './src/platform/observability/logger'
+import { payloadLoggerOptions } from './src/platform/observability/logger'
 import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
 import { apiDocsEndpoints } from './src/platform/apiDocs'
 
@@ -81,6 +81,7 @@ export default buildConfig({
     url: effectiveDatabaseUrl(app.database),
     readReplicaUrls: app.database.readReplicaUrls,
     pool: app.database.pool,
+    timeouts: app.database.timeouts,
     debug: app.debug,
     migrationDir: path.resolve(dirname, 'migrations'),
   }),
@@ -95,7 +96,7 @@ export default buildConfig({
     limits: { fileSize: app.storage.maxUploadBytes },
   },
   // JSON lines like the server's own, each carrying the id of the request it was written for.
-  logger: { options: { ...jsonLoggerOptions('payload'), level: app.observability.logLevel } },
+  logger: { options: payloadLoggerOptions(app.observability.logLevel) },
   // A denied request or a failed sign-in is routine, not an error worth a stack trace.
   loggingLevels: {
     Forbidden: 'info',
@@ -106,6 +107,8 @@ export default buildConfig({
     TooManyRequestsError: 'info',
     DuplicateFavoriteError: 'info',
     GraphQLError: 'info',
+    // 503s during an outage: the availability monitor logs the outage once instead.
+    DatabaseUnavailableError: false,
   } as Config['loggingLevels'],
   // The cache plugin goes last: it reads every collection's fields to know what invalidates what.
   plugins: [observabilityPlugin(), mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],

@@ -10,13 +10,18 @@ import next from 'next'
 import { Pool } from 'pg'
 
 import { createTokenJudge } from './src/platform/auth/bearerGate'
-import { readBearerToken } from './src/platform/auth/tokens/bearerToken'
 import { CLIENT_IP_HEADER, clientIpOf } from './src/platform/auth/requestMeta'
 import { poolQuery } from './src/platform/auth/tokens/sessionStore'
 import { findLiveSessions } from './src/platform/auth/tokens/liveSessions'
 import { ConfigError, effectiveDatabaseUrl, getAppConfig, type AppConfig } from './src/platform/config'
 import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/ensureSchemaReady'
 import { runMigrations } from './src/platform/database/runMigrations'
+import { isDatabaseDown, monitorDatabaseAvailability, reportDatabaseFailure } from './src/platform/database/availability'
+import { poolTimeoutOptions } from './src/platform/database/poolTimeouts'
+import { createDatabaseProbe } from './src/platform/database/probeDatabase'
+import { answerUnavailableOnDependencyFailure } from './src/platform/http/answerUnavailableOnDependencyFailure'
+import { createDatabaseOutageGate } from './src/platform/http/databaseOutageGate'
+import { createTokenGate } from './src/platform/http/tokenGate'
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from './src/platform/database/embeddedPostgres'
 import { createLogger, setLogLevel } from './src/platform/observability/logger'
 import { createMetricsHandler, METRICS_PATH } from './src/platform/observability/metrics/metricsEndpoint'
@@ -75,11 +80,18 @@ const main = async () => {
   await app.prepare()
 
   // A small pool of its own for token checks (HTTP gate and WebSocket auth), apart from Payload's.
-  const sessionPool = new Pool({ connectionString: url, max: 3, idleTimeoutMillis: 30_000 })
-  sessionPool.on('error', (error) => logger.warn({ err: error }, 'idle session-check connection failed'))
+  const sessionPool = new Pool({ connectionString: url, max: 3, idleTimeoutMillis: 30_000, ...poolTimeoutOptions(config.database.timeouts) })
+  sessionPool.on('error', (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle session-check connection failed'))
   const judgeToken = createTokenJudge(config.security, poolQuery(sessionPool))
 
   const metrics = getMetrics()
+  // A failed database call anywhere (Payload, token checks) is confirmed by a probe; while the
+  // database stays away, requests that need it answer 503 at once and the outage is logged once.
+  const databaseMonitor = monitorDatabaseAvailability({
+    probe: createDatabaseProbe(url, Math.min(config.database.timeouts.connectMs || 2_000, 2_000)),
+    logger: createLogger('database'),
+  })
+  const countUnavailable = () => metrics.dependencyUnavailableResponses.inc({ dependency: 'database' })
   registerPool('session', sessionPool)
   // Counted on scrape: the relay may be idle or absent (no RABBITMQ_URL) while rows pile up.
   metrics.setBacklogProbe(() => countUnsentEvents(sessionPool))
@@ -108,7 +120,10 @@ const main = async () => {
         logger: createLogger('response-cache'),
       })
     : undefined
-  const serve = (req: IncomingMessage, res: ServerResponse) => (responseCache ? responseCache(req, res, handle) : handle(req, res))
+  const handleUnlessDatabaseDown = createDatabaseOutageGate({ isDatabaseDown, onRefused: countUnavailable })(handle)
+  const serve = (req: IncomingMessage, res: ServerResponse) =>
+    responseCache ? responseCache(req, res, handleUnlessDatabaseDown) : handleUnlessDatabaseDown(req, res)
+  const gateTokens = createTokenGate({ judgeToken, isDatabaseDown, onDatabaseFailure: reportDatabaseFailure, logger })(serve)
 
   const route = (req: IncomingMessage, res: ServerResponse) => {
     // Ours, before the cache and the token gate: a scrape carries the metrics token, not a user's.
@@ -122,30 +137,16 @@ const main = async () => {
     }
     // The client address Payload's rate limits and session records see; never what the client claims.
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])
-    const token = req.url?.startsWith('/api/') ? readBearerToken(req.headers.authorization) : undefined
-    if (!token) {
-      void serve(req, res)
-      return
-    }
-    // Payload would treat a bad or revoked token as anonymous; a client deserves to hear 401.
-    judgeToken(token)
-      .then((verdict) => {
-        if (verdict.outcome === 'invalid') {
-          res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer error="invalid_token"' })
-          res.end(JSON.stringify({ errors: [{ message: 'The access token is invalid, expired or revoked.' }] }))
-          return
-        }
-        void handle(req, res)
-      })
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'token check failed')
-        res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' })
-        res.end(JSON.stringify({ errors: [{ message: 'Temporarily unable to check the access token.' }] }))
-      })
+    void gateTokens(req, res)
   }
 
   // Every request gets its id and its access-log line; code running for it logs with the id.
-  const server = createServer((req, res) => runWithRequestContext(observe(req, res), () => route(req, res)))
+  const server = createServer((req, res) => {
+    const context = observe(req, res)
+    // Whatever Payload made of a database failure (401/403 for a failed session lookup), say 503.
+    answerUnavailableOnDependencyFailure(res, context, countUnavailable)
+    runWithRequestContext(context, () => route(req, res))
+  })
   // `/ws` is ours (session events); every other upgrade is Next's (dev HMR).
   const realtime = attachWebSocketServer({
     server,
@@ -168,6 +169,7 @@ const main = async () => {
   // Outbox -> RabbitMQ in every instance (row locks split the work); never in the CLI or scripts.
   const relay = startEventRelay({
     databaseUrl: url,
+    poolOptions: poolTimeoutOptions(config.database.timeouts),
     events: config.events,
     logger: createLogger('events'),
     onPool: (pool) => registerPool('events', pool),
@@ -192,6 +194,7 @@ const main = async () => {
       .catch(() => undefined)
       .then(() => relay.stop().catch(() => undefined))
       .then(() => sweeper?.stop())
+      .then(() => databaseMonitor.stop())
       .then(() => sessionPool.end())
       .then(() => store?.close())
       .then(() => embedded?.stop())

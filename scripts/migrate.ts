@@ -9,7 +9,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const run = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrate-run.js')
-const child = spawn(process.execPath, ['--conditions=production', run, ...process.argv.slice(2)], { stdio: 'inherit' })
+// Migrations may rewrite large tables: the request-sized statement timeout does not apply to them.
+const child = spawn(process.execPath, ['--conditions=production', run, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, DB_STATEMENT_TIMEOUT_MS: '0' },
+})
 const forward = (signal: NodeJS.Signals) => child.kill(signal)
 process.on('SIGINT', forward)
 process.on('SIGTERM', forward)

@@ -10,6 +10,7 @@ import { Pool } from 'pg'
 
 import { effectiveDatabaseUrl, getAppConfig } from '../src/platform/config'
 import { FatalError, runScript } from '../src/domains/anime/import/runScript'
+import { poolTimeoutOptions } from '../src/platform/database/poolTimeouts'
 import { notifierConsumer, postgresReceipts, startConsumer } from '../src/platform/events/consumers'
 import { createLogger, setLogLevel } from '../src/platform/observability/logger'
 
@@ -18,7 +19,7 @@ const main = async (): Promise<number> => {
   setLogLevel(observability.logLevel)
   if (!events.rabbitmqUrl) throw new FatalError('RABBITMQ_URL is not set: there is no broker to consume from')
   const logger = createLogger('worker')
-  const pool = new Pool({ connectionString: effectiveDatabaseUrl(database), max: events.worker.prefetch + 1 })
+  const pool = new Pool({ connectionString: effectiveDatabaseUrl(database), max: events.worker.prefetch + 1, ...poolTimeoutOptions(database.timeouts) })
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'))
   try {
     await pool.query('SELECT 1 FROM event_receipts LIMIT 1')

@@ -8,26 +8,37 @@ export type BearerVerdict =
   | { outcome: 'valid'; subject: AccessTokenSubject }
   | { outcome: 'invalid' }
 
+type SessionLookup = (query: SqlQuery, subject: AccessTokenSubject) => Promise<boolean>
+
+/** The token's claims and how to look its session up, or undefined when no key we have signed it. */
+const verifySignature = (token: string, security: SecurityConfig): { subject: AccessTokenSubject; isActive: SessionLookup } | undefined => {
+  try {
+    return { subject: verifyAccessToken(token, security), isActive: isTokenSessionActive }
+  } catch {
+    // Not one of ours; perhaps Payload's own.
+  }
+  try {
+    return { subject: verifyPayloadToken(token, security.secret), isActive: isPayloadSessionActive }
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Judges the token a request or a socket presents: one of our access tokens or a Payload-issued
  * one, signed correctly, unexpired, and with its session still alive. Used by server.ts, where a
  * request carrying a bad token gets 401 before it reaches Next (Payload itself would quietly treat
  * it as anonymous).
+ *
+ * Only a token that is verifiably bad, expired or revoked is "invalid". When its session cannot be
+ * looked up (the database is down or too slow) the lookup's error is thrown: the caller answers
+ * 503 (HTTP) or 1011 (WebSocket), so a client never drops a good token because of our outage.
  */
 export const createTokenJudge =
   (security: SecurityConfig, query: SqlQuery) =>
   async (token: string | undefined): Promise<BearerVerdict> => {
     if (!token) return { outcome: 'anonymous' }
-    try {
-      const subject = verifyAccessToken(token, security)
-      return (await isTokenSessionActive(query, subject)) ? { outcome: 'valid', subject } : { outcome: 'invalid' }
-    } catch {
-      // Not one of ours; perhaps Payload's own.
-    }
-    try {
-      const subject = verifyPayloadToken(token, security.secret)
-      return (await isPayloadSessionActive(query, subject)) ? { outcome: 'valid', subject } : { outcome: 'invalid' }
-    } catch {
-      return { outcome: 'invalid' }
-    }
+    const verified = verifySignature(token, security)
+    if (!verified) return { outcome: 'invalid' }
+    return (await verified.isActive(query, verified.subject)) ? { outcome: 'valid', subject: verified.subject } : { outcome: 'invalid' }
   }

@@ -1,20 +1,32 @@
 import { Redis } from 'ioredis'
 
 import { getAppConfig } from '../config'
+import { watchRedisConnection } from './watchRedisConnection'
 
 type RedisHolder = { client?: Redis }
 
 // One client per process, also when Next's bundle and server.ts each load this module.
 const holder: RedisHolder = ((globalThis as Record<symbol, unknown>)[Symbol.for('cms.redis')] ??= {}) as RedisHolder
 
-/** A new connection (a pub/sub subscriber needs its own). Commands fail fast instead of queueing forever. */
+const COMMAND_TIMEOUT_MS = 1_000
+
+/**
+ * A new connection (a pub/sub subscriber needs its own). Commands fail fast instead of queueing
+ * forever; errors are handled and state changes logged once (watchRedisConnection).
+ */
 export const createRedisClient = (url: string, connectionName: string): Redis =>
-  new Redis(url, {
+  watchRedisConnection(
+    new Redis(url, {
+      connectionName,
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+      // A blackholed link keeps the connection "ready" and never answers: without a bound, a rate
+      // limit check or a publish would hang its request for good.
+      commandTimeout: COMMAND_TIMEOUT_MS,
+    }),
     connectionName,
-    maxRetriesPerRequest: 2,
-    enableOfflineQueue: true,
-    lazyConnect: false,
-  })
+  )
 
 /** The process's shared command connection, or undefined when REDIS_URL is not set. */
 export const getSharedRedis = (): Redis | undefined => {

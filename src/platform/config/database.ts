@@ -16,6 +16,16 @@ export type DatabaseConfig = {
     recycleSeconds: number
     prePing: boolean
   }
+  /**
+   * Bounds on every pool (Payload's, replicas, sessions, events): nothing waits forever on a
+   * database that is down or partitioned. 0 turns a bound off (migrations of large tables).
+   */
+  timeouts: {
+    /** Opening a connection (TCP + start-up) or waiting for a free one in a full pool. */
+    connectMs: number
+    /** PostgreSQL's `statement_timeout`; the client gives up a little later on its own. */
+    statementMs: number
+  }
 }
 
 const URL_FORM = 'postgresql://USER:PASS@HOST:PORT/DB'
@@ -85,6 +95,10 @@ export const readDatabaseConfig = (env: Env): DatabaseConfig => {
       maxOverflow: parseInteger(env, 'DB_MAX_OVERFLOW', 10, { min: 0, max: 1000 }),
       recycleSeconds: parseInteger(env, 'DB_POOL_RECYCLE', 1800, { min: 0, max: 86_400 * 7 }),
       prePing: parseBoolean(env, 'DB_POOL_PRE_PING', true),
+    },
+    timeouts: {
+      connectMs: parseInteger(env, 'DB_CONNECT_TIMEOUT_MS', 3_000, { min: 0, max: 600_000 }),
+      statementMs: parseInteger(env, 'DB_STATEMENT_TIMEOUT_MS', 3_000, { min: 0, max: 86_400_000 }),
     },
   }
 }

@@ -1,6 +1,7 @@
 import pino from 'pino'
 
 import type { LogLevel } from '../config/observability'
+import { isDatabaseUnavailableError } from '../database/connectionErrors'
 import { currentRequestId } from './requestContext'
 
 type LevelHolder = { level: LogLevel }
@@ -31,3 +32,21 @@ export const jsonLoggerOptions = (name: string): pino.LoggerOptions => ({
 export const createLogger = (name: string) => pino(jsonLoggerOptions(name))
 
 export type Logger = ReturnType<typeof createLogger>
+
+/**
+ * Payload's logger: like every other, except that errors which only say "the database is
+ * unreachable" are not logged where they happen (Payload's adapter logs each failed BEGIN with a
+ * stack, once per request): the availability monitor logs the outage once, at warn.
+ */
+export const payloadLoggerOptions = (level: LogLevel): pino.LoggerOptions => ({
+  ...jsonLoggerOptions('payload'),
+  level,
+  hooks: {
+    logMethod(args, method, levelValue) {
+      const [first] = args as unknown[]
+      const err = first && typeof first === 'object' ? (first as { err?: unknown }).err : undefined
+      if (levelValue >= 50 && err !== undefined && isDatabaseUnavailableError(err)) return
+      method.apply(this, args)
+    },
+  },
+})

@@ -1,7 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 
-export type RequestContext = { requestId: string }
+export type RequestContext = {
+  requestId: string
+  /** Set when a dependency the request needed (the database) failed to answer while serving it. */
+  unavailableDependency?: 'database'
+}
 
 /**
  * One store per process, on globalThis: server.ts opens the context around each request and
@@ -25,3 +29,16 @@ export const runWithRequestContext = <T>(context: RequestContext, fn: () => T): 
 
 /** The id of the request this code runs for, if any. */
 export const currentRequestId = (): string | undefined => storage.getStore()?.requestId
+
+/**
+ * Notes that the current request met an unavailable dependency. Whatever Payload then makes of it
+ * (an auth strategy's failure becomes "anonymous", then 403), the server answers 503.
+ */
+export const noteUnavailableDependency = (dependency: NonNullable<RequestContext['unavailableDependency']>): void => {
+  const context = storage.getStore()
+  if (context) context.unavailableDependency = dependency
+}
+
+/** The dependency the request being served has found unavailable so far, if any. */
+export const currentUnavailableDependency = (): RequestContext['unavailableDependency'] =>
+  storage.getStore()?.unavailableDependency

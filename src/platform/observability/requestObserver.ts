@@ -8,6 +8,9 @@ import { REQUEST_ID_HEADER, requestIdFrom, type RequestContext, runWithRequestCo
 /** Routes polled by machines: their access lines are `debug`, so LOG_LEVEL=info stays readable. */
 const QUIET_ROUTES = new Set(['/health', '/metrics', '/_next/static/*', '/_next/*'])
 
+/** 503 is a dependency outage, logged once by its monitor: its access lines are no errors. */
+const SERVICE_UNAVAILABLE = 503
+
 /** Not an HTTP status: nginx's convention for a client that went away before the response ended. */
 const CLIENT_CLOSED = 499
 
@@ -28,13 +31,14 @@ export const createRequestObserver = ({ metrics, routeOf, logger }: { metrics: M
     const method = req.method ?? 'GET'
     // Next may rewrite req.url while handling: keep what the client asked for, without the query.
     const path = (req.url ?? '/').split('?')[0] ?? '/'
-    const context = { requestId }
+    const context: RequestContext = { requestId }
     res.once('close', () => {
       const seconds = durationSince(started)
       const status = res.writableFinished ? res.statusCode : CLIENT_CLOSED
       const route = routeOf(method, path)
       metrics.httpRequestDuration.observe({ route, method, status_code: String(status) }, seconds)
-      const level = status >= 500 && status !== CLIENT_CLOSED ? 'error' : QUIET_ROUTES.has(route) ? 'debug' : 'info'
+      const unexpected = status >= 500 && status !== CLIENT_CLOSED && status !== SERVICE_UNAVAILABLE
+      const level = unexpected ? 'error' : QUIET_ROUTES.has(route) ? 'debug' : 'info'
       const contentLength = Number(res.getHeader('content-length'))
       runWithRequestContext(context, () =>
         logger[level](

@@ -1,6 +1,9 @@
 import type { AuthStrategy } from 'payload'
 
 import type { SecurityConfig } from '../../config'
+import { reportDatabaseFailure } from '../../database/availability'
+import { isDatabaseUnavailableError } from '../../database/connectionErrors'
+import { noteUnavailableDependency } from '../../observability/requestContext'
 import { databaseQuery } from '../databaseQuery'
 import { verifyAccessToken } from '../tokens/accessToken'
 import { readBearerToken } from '../tokens/bearerToken'
@@ -24,7 +27,18 @@ export const accessTokenStrategy = (security: SecurityConfig): AuthStrategy => (
     } catch {
       return { user: null }
     }
-    if (!(await isTokenSessionActive(databaseQuery(payload), subject))) return { user: null }
+    let active: boolean
+    try {
+      active = await isTokenSessionActive(databaseQuery(payload), subject)
+    } catch (error) {
+      // Payload swallows a strategy's error and goes on as "anonymous" (403 on a write): note the
+      // outage so the server answers 503 instead, and the client keeps its good token.
+      if (!isDatabaseUnavailableError(error)) throw error
+      reportDatabaseFailure(error)
+      noteUnavailableDependency('database')
+      return { user: null }
+    }
+    if (!active) return { user: null }
     const collection = payload.collections.users.config
     const user = await payload
       .findByID({

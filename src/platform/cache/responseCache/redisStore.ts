@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis'
 
+import { unwatchRedisConnection, watchRedisConnection } from '../watchRedisConnection'
 import { decodeCachedResponse, encodeCachedResponse } from './cachedResponse'
 import type { ResponseStore } from './responseStore'
 
@@ -52,7 +53,8 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   }) as RedisWithLookup
-  redis.on('error', (error) => onError(error, 'connection'))
+  // Lost/restored are logged once each by the watcher; a failed command reaches onError.
+  watchRedisConnection(redis, 'cms-response-cache')
   redis.defineCommand('responseCacheLookup', { numberOfKeys: 2, lua: LOOKUP_SCRIPT })
 
   const generationKey = (collection: string) => `${prefix}gen:${collection}`
@@ -130,6 +132,7 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
     },
     close: async () => {
       clearTimeout(retry)
+      unwatchRedisConnection('cms-response-cache')
       redis.disconnect()
     },
   }

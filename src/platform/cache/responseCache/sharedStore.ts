@@ -11,17 +11,14 @@ type Holder = { store?: ResponseStore | null }
 // One store per process, though server.ts and Next's bundle each load this module.
 const holder = ((globalThis as Record<symbol, unknown>)[Symbol.for('cms.responseCache.store')] ??= {}) as Holder
 
-/** While Redis is away every request would fail the same way: say it once per interval. */
-const ERROR_LOG_INTERVAL_MS = 10_000
-
-const throttledErrorLog = () => {
+/**
+ * While Redis is away every request fails the same way: the connection watcher says "lost" and
+ * "restored" once each; single failed commands are only worth a debug line.
+ */
+const debugErrorLog = () => {
   const logger = createLogger('response-cache')
-  let lastLogged = 0
-  return (error: unknown, action: string) => {
-    if (Date.now() - lastLogged < ERROR_LOG_INTERVAL_MS) return
-    lastLogged = Date.now()
-    logger.warn({ err: error, action }, 'Redis unavailable: serving uncached')
-  }
+  return (error: unknown, action: string) =>
+    logger.debug({ action, reason: error instanceof Error ? error.message : String(error) }, 'Redis command failed: serving uncached')
 }
 
 /** The process's response store: Redis with REDIS_URL, memory without; null when CACHE_ENABLED=false. */
@@ -35,7 +32,7 @@ export const getResponseStore = (): ResponseStore | null => {
       ? createRedisStore({
           url: redisUrl,
           prefix: `cms:rc:${databaseScope()}:`,
-          onError: throttledErrorLog(),
+          onError: debugErrorLog(),
           settleMs: database.readReplicaUrls.length > 0 ? READ_AFTER_WRITE_MS : 0,
         })
       : // One instance: it reads from the primary for a moment after each of its writes.

@@ -1,4 +1,4 @@
-import { Pool } from 'pg'
+import { Pool, type PoolConfig } from 'pg'
 
 import type { EventsConfig } from '../../config'
 import type { Logger } from '../../observability/logger'
@@ -15,6 +15,8 @@ export type EventRelay = {
 
 type RelayOptions = {
   databaseUrl: string
+  /** Extra node-postgres options (the configured timeouts). */
+  poolOptions?: PoolConfig
   events: EventsConfig
   logger: Pick<Logger, 'info' | 'warn' | 'error'>
   /** How long a batch waits for the broker's confirms before it is given up (and retried). */
@@ -46,14 +48,14 @@ const sleep = (ms: number, signal: AbortSignal) =>
  *
  * Without RABBITMQ_URL it does nothing: events wait in the outbox until a broker is configured.
  */
-export const startEventRelay = ({ databaseUrl, events, logger, confirmTimeoutMs, onBatch, onPool }: RelayOptions): EventRelay => {
+export const startEventRelay = ({ databaseUrl, poolOptions, events, logger, confirmTimeoutMs, onBatch, onPool }: RelayOptions): EventRelay => {
   const url = events.rabbitmqUrl
   if (!url) {
     logger.info('no RABBITMQ_URL: events are kept in the outbox and not published')
     return { runOnce: async () => 0, stats: () => ({ published: 0 }), stop: async () => undefined }
   }
   const { pollMs, batchSize, maxBackoffMs, retentionHours } = events.relay
-  const pool = new Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000 })
+  const pool = new Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 30_000, ...poolOptions })
   pool.on('error', (error) => logger.warn({ err: error }, 'idle outbox connection failed'))
   onPool?.(pool)
   const publisher: EventPublisher = createEventPublisher({ url, exchange: events.exchange, confirmTimeoutMs })

@@ -69,6 +69,18 @@ const createMetrics = () => {
       help: 'Open WebSocket connections on /ws',
       registers: [registry],
     }),
+    dependencyUp: new Gauge({
+      name: 'dependency_up',
+      help: 'Whether this instance reaches a dependency (1) or not (0): database (required), redis (degrades)',
+      labelNames: ['dependency'] as const,
+      registers: [registry],
+    }),
+    dependencyUnavailableResponses: new Counter({
+      name: 'dependency_unavailable_responses_total',
+      help: 'Requests answered 503 + Retry-After because a dependency they need was unavailable',
+      labelNames: ['dependency'] as const,
+      registers: [registry],
+    }),
     setBacklogProbe: (probe: BacklogProbe | undefined) => {
       backlogProbe = probe
     },
@@ -76,6 +88,10 @@ const createMetrics = () => {
   // Series exist from the start (at 0), so rate() and ratios work before the first event.
   for (const result of ['hit', 'miss', 'bypass']) metrics.responseCache.inc({ result }, 0)
   for (const reason of ['nack', 'unavailable']) metrics.eventsFailed.inc({ reason }, 0)
+  for (const dependency of ['database', 'redis']) {
+    metrics.dependencyUp.set({ dependency }, 1)
+    metrics.dependencyUnavailableResponses.inc({ dependency }, 0)
+  }
   return metrics
 }
 

@@ -15,6 +15,15 @@ const refusal = (env: Record<string, string>): ConfigError => {
 }
 
 describe('readAppConfig', () => {
+  it('reads the database timeouts, 0 meaning none, and refuses nonsense naming the variable', () => {
+    expect(readAppConfig({ ...base, DB_CONNECT_TIMEOUT_MS: '1500', DB_STATEMENT_TIMEOUT_MS: '0' }).database.timeouts).toEqual({
+      connectMs: 1_500,
+      statementMs: 0,
+    })
+    expect(refusal({ DB_STATEMENT_TIMEOUT_MS: '-1' }).message).toMatch(/DB_STATEMENT_TIMEOUT_MS/)
+    expect(refusal({ DB_CONNECT_TIMEOUT_MS: 'soon' }).message).toMatch(/DB_CONNECT_TIMEOUT_MS/)
+  })
+
   it('applies the documented defaults', () => {
     const config = readAppConfig(base)
     expect(config.port).toBe(3000)
@@ -22,6 +31,7 @@ describe('readAppConfig', () => {
     expect(config.debug).toBe(false)
     expect(config.database.url).toBeUndefined()
     expect(config.database.pool).toEqual({ size: 5, maxOverflow: 10, recycleSeconds: 1800, prePing: true })
+    expect(config.database.timeouts).toEqual({ connectMs: 3_000, statementMs: 3_000 })
     expect(config.security).toMatchObject({
       algorithm: 'HS256',
       accessTokenExpireMinutes: 30,

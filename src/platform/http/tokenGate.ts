@@ -1,0 +1,52 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { BearerVerdict } from '../auth/bearerGate'
+import { readBearerToken } from '../auth/tokens/bearerToken'
+import { isDatabaseUnavailableError } from '../database/connectionErrors'
+import type { Handler } from './databaseOutageGate'
+import { writeServiceUnavailable } from './serviceUnavailable'
+
+type Logger = { error: (details: object, message: string) => void }
+
+const writeInvalidToken = (res: ServerResponse): void => {
+  res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer error="invalid_token"' })
+  res.end(JSON.stringify({ errors: [{ message: 'The access token is invalid, expired or revoked.' }] }))
+}
+
+/**
+ * Payload would treat a bad or revoked token as anonymous; a client deserves to hear 401. Only a
+ * token that is verifiably bad is 401: when its session cannot be checked (database down or too
+ * slow, or already known to be down) the answer is 503 + Retry-After, and the client keeps it.
+ */
+export const createTokenGate =
+  ({
+    judgeToken,
+    isDatabaseDown,
+    onDatabaseFailure,
+    logger,
+  }: {
+    judgeToken: (token: string) => Promise<BearerVerdict>
+    isDatabaseDown: () => boolean
+    /** Told of each failed check that means "database unavailable" (the outage monitor). */
+    onDatabaseFailure: (error: unknown) => void
+    logger: Logger
+  }) =>
+  (next: Handler): Handler =>
+  (req: IncomingMessage, res: ServerResponse) => {
+    const token = req.url?.startsWith('/api/') ? readBearerToken(req.headers.authorization) : undefined
+    if (!token) return next(req, res)
+    if (isDatabaseDown()) {
+      writeServiceUnavailable(res)
+      return
+    }
+    judgeToken(token)
+      .then((verdict) => {
+        if (verdict.outcome === 'invalid') writeInvalidToken(res)
+        else void next(req, res)
+      })
+      .catch((error: unknown) => {
+        if (isDatabaseUnavailableError(error)) onDatabaseFailure(error)
+        else logger.error({ err: error }, 'token check failed')
+        writeServiceUnavailable(res)
+      })
+  }
