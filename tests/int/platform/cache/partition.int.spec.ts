@@ -94,6 +94,7 @@ describe.each([
       else staleReads.push(Date.now() - committedAt)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
+    console.info(`${fault}: B fresh ${freshAfterMs} ms after A's 200; stale reads at ${staleReads.join(', ') || 'none'} ms`)
     expect(freshAfterMs, `stale reads on B at ${staleReads.join(', ')} ms`).toBeDefined()
     expect(freshAfterMs!).toBeLessThanOrEqual(STALE_BOUND_MS)
     expect(staleReads.filter((at) => at > freshAfterMs!)).toEqual([])
