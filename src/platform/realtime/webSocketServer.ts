@@ -236,6 +236,7 @@ export const attachWebSocketServer = ({
   // Closes the sockets whose session no longer exists. A check that fails (database away) closes
   // nothing: the next one tries again.
   let rechecking: Promise<void> | undefined
+  let recheckFailing = false
   const recheckSessions = (): Promise<void> | undefined => {
     if (!liveSessions || closing) return undefined
     rechecking ??= (async () => {
@@ -245,8 +246,13 @@ export const attachWebSocketServer = ({
       const gone = clients.filter((client) => !live.has(client.sid))
       for (const client of gone) revoke(client.socket, 'session-revoked')
       if (gone.length > 0) logger.info({ closed: gone.length }, 'closed WebSockets whose session was revoked without its event arriving')
+      recheckFailing = false
     })()
-      .catch((error: unknown) => logger.warn({ err: error }, 'WebSocket session re-check failed: retrying later'))
+      .catch((error: unknown) => {
+        // Once per streak: the database outage itself is reported elsewhere.
+        if (!recheckFailing) logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'WebSocket session re-check failed: retrying later')
+        recheckFailing = true
+      })
       .finally(() => {
         rechecking = undefined
       })
