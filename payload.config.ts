@@ -6,15 +6,16 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import sharp from 'sharp'
 
-import { AuthSessions, createUsersCollection, loggingEmailAdapter, tokenEndpoints } from './src/platform/auth'
+import { AuthSessions, createUsersCollection, loggingEmailAdapter, mergeAccessPolicies, tokenEndpoints, withPayloadCollectionsAccess } from './src/platform/auth'
+import { payloadCollectionsAccess, platformAccessPolicy } from './src/platform/accessPolicy'
 import { effectiveDatabaseUrl, getAppConfig } from './src/platform/config'
 import { databaseAdapter } from './src/platform/database'
 import { createFavoritesCollection } from './src/platform/favorites'
 import { EventOutbox } from './src/platform/events'
-import { animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
+import { animeAccessPolicy, animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
 import { animeSearchQueries } from './src/domains/anime/search'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
-import { aviationCachedCollections, aviationCachedGlobals, aviationCollections, aviationFavoriteTargets, aviationGlobals, scheduledPublishingJobs } from './src/domains/aviation'
+import { aviationAccessPolicy, aviationCachedCollections, aviationCachedGlobals, aviationCollections, aviationFavoriteTargets, aviationGlobals, scheduledPublishingJobs } from './src/domains/aviation'
 import { responseCachePlugin } from './src/platform/cache/responseCache'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
@@ -36,7 +37,18 @@ const Users = createUsersCollection({
   ],
 })
 
-export default buildConfig({
+/**
+ * Who may do what, for every collection and global (Payload's own included): the platform's table
+ * and each domain's. tests/int/platform/access holds the built config to it.
+ */
+export const accessPolicy = mergeAccessPolicies(
+  platformAccessPolicy,
+  { collections: payloadCollectionsAccess, globals: {} },
+  animeAccessPolicy,
+  aviationAccessPolicy,
+)
+
+export default withPayloadCollectionsAccess(buildConfig({
   serverURL: app.serverUrl,
   secret: app.security.secret,
   admin: {
@@ -120,4 +132,6 @@ export default buildConfig({
     attachPoolErrorListener(payload)
     if (app.debug) payload.logger.warn('DEBUG=true: SQL statements are logged. Never run production like this.')
   },
-})
+}),
+  payloadCollectionsAccess,
+)

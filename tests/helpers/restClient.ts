@@ -9,7 +9,7 @@ export type RestClient = {
   post: (path: string, init?: Init) => Promise<Response>
   patch: (path: string, init?: Init) => Promise<Response>
   delete: (path: string, init?: Init) => Promise<Response>
-  graphql: (query: string, init?: Init) => Promise<Response>
+  graphql: (query: string, init?: Init, variables?: Record<string, unknown>) => Promise<Response>
   /** Logs in through REST and remembers nothing: returns the JWT for `token`. */
   login: (email: string, password: string) => Promise<string>
 }
@@ -34,12 +34,12 @@ export const createRestClient = (config: SanitizedConfig, origin = 'http://local
     post: send(REST_POST(configPromise) as Handler),
     patch: send(REST_PATCH(configPromise) as Handler),
     delete: send(REST_DELETE(configPromise) as Handler),
-    graphql: (query, init = {}) =>
+    graphql: (query, init = {}, variables) =>
       send(GRAPHQL_POST(configPromise) as unknown as Handler)('/graphql', {
         ...init,
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...(init.headers ?? {}) },
-        body: JSON.stringify({ query }),
+        body: JSON.stringify(variables ? { query, variables } : { query }),
       }),
     login: async (email, password) => {
       const response = await client.post('/users/login', {

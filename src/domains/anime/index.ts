@@ -8,6 +8,8 @@ import { Lists } from './collections/Lists'
 import { Studios } from './collections/Studios'
 import { Views } from './collections/Views'
 
+export { animeAccessPolicy } from './accessPolicy'
+
 /** Kitsu: what payload.config.ts needs from the anime domain. */
 export const animeCollections: CollectionConfig[] = [
   // Catalog changes are domain events (outbox -> RabbitMQ); lists and views are users' own.

@@ -13,6 +13,7 @@ import { Personalities } from './collections/Personalities'
 import { AppSettings } from './globals/AppSettings'
 
 export { aviationCachedCollections, aviationCachedGlobals } from './cachedCollections'
+export { aviationAccessPolicy } from './accessPolicy'
 
 /** FrankenJet: what payload.config.ts needs from the aviation domain. */
 export const aviationCollections: CollectionConfig[] = [

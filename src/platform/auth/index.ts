@@ -11,6 +11,21 @@ export { adminOrSelfField } from './access/adminOrSelfField'
 export { ownerOrModerator } from './access/ownerOrModerator'
 export { isEditorOrAdmin } from './access/staffRoles'
 export { nobody } from './access/nobody'
+export { isStaff } from './access/isStaff'
+export {
+  collectionAccess,
+  globalAccess,
+  mergeAccessPolicies,
+  type AccessPolicy,
+  type AuthCollectionAccess,
+  type CollectionAccess,
+  type DraftCollectionAccess,
+  type GlobalAccess,
+  type VersionedCollectionAccess,
+  type VersionedGlobalAccess,
+} from './access/policy'
+export { withPayloadCollectionsAccess } from './access/withPayloadCollectionsAccess'
+export { publishedUnlessReadsDrafts } from './hooks/publishedUnlessReadsDrafts'
 export { CLIENT_IP_HEADER, clientIpOf, readRequestMeta } from './requestMeta'
 export { loggingEmailAdapter, recentEmails, type LoggedEmail } from './email/loggingEmailAdapter'
 export { createTokenJudge, type BearerVerdict } from './bearerGate'

@@ -1,7 +1,7 @@
 import type { CollectionConfig, CollectionSlug, FieldAccess } from 'payload'
 
-import { authenticated } from '../auth/access/authenticated'
-import { ownRecords } from '../auth/access/ownRecords'
+import { platformAccessPolicy } from '../accessPolicy'
+import { collectionAccess } from '../auth/access/policy'
 import { assignCurrentUser } from './hooks/assignCurrentUser'
 import { countFavoriteAdded, countFavoriteRemoved } from './hooks/countFavorites'
 import { guardFavorite } from './hooks/guardFavorite'
@@ -23,7 +23,7 @@ const nobodyWrites: FieldAccess = () => false
 export const createFavoritesCollection = ({ itemCollections }: { itemCollections: CollectionSlug[] }): CollectionConfig => ({
   slug: 'favorites',
   admin: { group: 'Community', defaultColumns: ['user', 'item', 'createdAt'] },
-  access: { read: ownRecords, create: authenticated, update: ownRecords, delete: ownRecords },
+  access: collectionAccess(platformAccessPolicy.collections.favorites),
   indexes: [{ fields: ['user', 'itemKey'], unique: true }],
   hooks: {
     beforeOperation: [skipLockCheck],

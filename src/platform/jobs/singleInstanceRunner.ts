@@ -3,6 +3,9 @@ import pg from 'pg'
 /** `pg_try_advisory_lock` key of the job runner ("kjob"); advisory locks are per database. */
 export const JOB_RUNNER_LOCK_KEY = 0x6b6a6f62
 
+/** Connecting for, and asking for, the lock: a tick that cannot get an answer by then is skipped. */
+const LOCK_TIMEOUT_MS = 5_000
+
 export type SingleInstanceRunner = {
   /** True while this process holds the lock: it, and no other instance, runs the queued jobs. */
   shouldRun: (connectionString: string) => Promise<boolean>
@@ -27,7 +30,14 @@ export const createSingleInstanceRunner = (lockKey = JOB_RUNNER_LOCK_KEY): Singl
   }
 
   const connect = async (connectionString: string): Promise<pg.Client> => {
-    const fresh = new pg.Client({ connectionString, application_name: 'cms-job-runner-lock', keepAlive: true })
+    // Bounded like every other connection: a partitioned database must not hang the cron tick.
+    const fresh = new pg.Client({
+      connectionString,
+      application_name: 'cms-job-runner-lock',
+      keepAlive: true,
+      connectionTimeoutMillis: LOCK_TIMEOUT_MS,
+      query_timeout: LOCK_TIMEOUT_MS,
+    })
     fresh.on('error', () => {
       forget(fresh)
       void fresh.end().catch(() => undefined)

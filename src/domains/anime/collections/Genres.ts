@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isAdmin, isEditorOrAdmin } from '../../../platform/auth'
+import { collectionAccess } from '../../../platform/auth'
+import { animeAccessPolicy } from '../accessPolicy'
 import { slugFrom } from '../hooks/slugFrom'
 
 /** Genres and studios share their shape: a name, a slug, a description, and the anime that use them. */
@@ -8,7 +9,7 @@ export const taxonomyCollection = (slug: 'genres' | 'studios', singular: string,
   slug,
   labels: { singular, plural },
   admin: { group: 'Anime', useAsTitle: 'name', defaultColumns: ['name', 'slug', 'updatedAt'] },
-  access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isAdmin },
+  access: collectionAccess(animeAccessPolicy.collections[slug]),
   // Populated into an anime (depth >= 1), a genre is its own fields, not the join listing every anime
   // of the genre: that join sorted thousands of rows per populated genre and made an anime list
   // page several times slower.

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody, ownRecords } from '../../../platform/auth'
+import { collectionAccess } from '../../../platform/auth'
+import { animeAccessPolicy } from '../accessPolicy'
 
 /**
  * A user's viewing history: one row per user and anime, updated by POST /api/anime/:id/view
@@ -10,7 +11,7 @@ export const Views: CollectionConfig = {
   slug: 'views',
   admin: { group: 'Community', defaultColumns: ['user', 'anime', 'episode', 'lastViewedAt'] },
   defaultSort: '-lastViewedAt',
-  access: { read: ownRecords, create: nobody, update: nobody, delete: ownRecords },
+  access: collectionAccess(animeAccessPolicy.collections.views),
   indexes: [{ fields: ['user', 'anime'], unique: true }],
   fields: [
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isAdmin, isEditorOrAdmin } from '../../../platform/auth'
+import { collectionAccess, publishedUnlessReadsDrafts } from '../../../platform/auth'
+import { aviationAccessPolicy } from '../accessPolicy'
 import { slugField } from '../fields/slugField'
-import { keepPublicOnPublished } from '../workflow/hooks/keepPublicOnPublished'
 
 /** Article categories ("history", "design", ...): public, ordered, with their articles joined. */
 export const Categories: CollectionConfig = {
@@ -15,9 +15,9 @@ export const Categories: CollectionConfig = {
     listSearchableFields: ['name', 'slug'],
   },
   defaultSort: 'order',
-  access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isAdmin },
-  // `?draft=true` would make the articles join read drafts' latest versions.
-  hooks: { beforeOperation: [keepPublicOnPublished] },
+  access: collectionAccess(aviationAccessPolicy.collections.categories),
+  // `?draft=true` would make the articles join read drafts' latest versions: only for those who may.
+  hooks: { beforeOperation: [publishedUnlessReadsDrafts(aviationAccessPolicy.collections.articles.readDrafts)] },
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 120 },
     slugField('name'),

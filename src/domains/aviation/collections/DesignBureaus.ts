@@ -4,6 +4,7 @@ import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
+import { aviationAccessPolicy } from '../accessPolicy'
 
 /** OKB and design offices (Tupolev, Mikoyan-Gurevich, Lockheed Skunk Works...). */
 export const DesignBureaus: CollectionConfig = withEditorialWorkflow({
@@ -34,4 +35,4 @@ export const DesignBureaus: CollectionConfig = withEditorialWorkflow({
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'designBureau', defaultSort: 'firstFlight', admin: { allowCreate: false } },
     { name: 'designers', type: 'join', collection: 'designers', on: 'bureau', admin: { allowCreate: false } },
   ],
-})
+}, aviationAccessPolicy.collections['design-bureaus'])

@@ -4,6 +4,7 @@ import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
+import { aviationAccessPolicy } from '../accessPolicy'
 
 export const Designers: CollectionConfig = withEditorialWorkflow({
   slug: 'designers',
@@ -31,4 +32,4 @@ export const Designers: CollectionConfig = withEditorialWorkflow({
     localizedRichText('biography'),
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'designers', defaultSort: 'firstFlight', admin: { allowCreate: false } },
   ],
-})
+}, aviationAccessPolicy.collections.designers)

@@ -4,6 +4,7 @@ import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
+import { aviationAccessPolicy } from '../accessPolicy'
 
 /** First flights, records, crashes, battles: dated events with the aircraft and people involved. */
 export const HistoricalEvents: CollectionConfig = withEditorialWorkflow({
@@ -32,4 +33,4 @@ export const HistoricalEvents: CollectionConfig = withEditorialWorkflow({
     image('image'),
     localizedRichText('description'),
   ],
-})
+}, aviationAccessPolicy.collections['historical-events'])

@@ -4,6 +4,7 @@ import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
+import { aviationAccessPolicy } from '../accessPolicy'
 
 /** Plants and companies that built the aircraft; `parent` for groups (e.g. a plant of an aviation ministry). */
 export const Manufacturers: CollectionConfig = withEditorialWorkflow({
@@ -33,4 +34,4 @@ export const Manufacturers: CollectionConfig = withEditorialWorkflow({
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'manufacturer', defaultSort: 'firstFlight', admin: { allowCreate: false } },
     { name: 'subsidiaries', type: 'join', collection: 'manufacturers', on: 'parent', admin: { allowCreate: false } },
   ],
-})
+}, aviationAccessPolicy.collections.manufacturers)

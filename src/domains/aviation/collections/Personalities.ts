@@ -5,6 +5,7 @@ import { dayOnly, image } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
 import { slugField } from '../fields/slugField'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
+import { aviationAccessPolicy } from '../accessPolicy'
 
 /** Pilots, engineers, commanders: people of aviation history who are not (only) designers. */
 export const Personalities: CollectionConfig = withEditorialWorkflow({
@@ -33,4 +34,4 @@ export const Personalities: CollectionConfig = withEditorialWorkflow({
     localizedRichText('biography'),
     { name: 'events', type: 'join', collection: 'historical-events', on: 'personalities', defaultSort: 'date', admin: { allowCreate: false } },
   ],
-})
+}, aviationAccessPolicy.collections.personalities)

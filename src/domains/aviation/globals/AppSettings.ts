@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
-import { anyone, isAdmin } from '../../../platform/auth'
+import { globalAccess } from '../../../platform/auth'
+import { aviationAccessPolicy } from '../accessPolicy'
 import { reference } from '../fields/references'
 import { socialPlatformOptions } from '../options'
 
@@ -9,7 +10,7 @@ export const AppSettings: GlobalConfig = {
   slug: 'app-settings',
   label: 'App settings',
   admin: { group: 'System' },
-  access: { read: anyone, update: isAdmin, readVersions: isAdmin },
+  access: globalAccess(aviationAccessPolicy.globals['app-settings']),
   versions: { max: 20 },
   fields: [
     { name: 'siteTitle', type: 'text', required: true, localized: true, defaultValue: 'FrankenJet', maxLength: 120 },

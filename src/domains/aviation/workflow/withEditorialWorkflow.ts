@@ -1,10 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin, staffOrPublished } from '../../../platform/auth'
-import { staffReadsVersions } from './access/readVersions'
-import { createEntries, updateEntries } from './access/writeEntries'
+import { collectionAccess, publishedUnlessReadsDrafts, type DraftCollectionAccess } from '../../../platform/auth'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
-import { keepPublicOnPublished } from './hooks/keepPublicOnPublished'
 import { routeWorkflowWrites } from './hooks/routeWorkflowWrites'
 import { workflowFields } from './workflowFields'
 
@@ -12,23 +9,21 @@ type Versions = NonNullable<Exclude<CollectionConfig['versions'], boolean>>
 
 /**
  * Puts a FrankenJet collection under the editorial workflow: drafts and versions, the
- * workflowStatus/reviewComment fields, publish rights for moderators and admins only, public
- * reads of published documents only, version history for staff. Deleting stays admin-only.
+ * workflowStatus/reviewComment fields and the hooks that enforce it. Who may read, write, publish
+ * and see drafts and history is the collection's entry in the access policy (`editorial` in
+ * src/domains/aviation/accessPolicy.ts); `?draft=true` is ignored for whoever its readDrafts refuses.
  */
-export const withEditorialWorkflow = (config: CollectionConfig, versions: Versions = { drafts: true, maxPerDoc: 50 }): CollectionConfig => ({
+export const withEditorialWorkflow = (
+  config: CollectionConfig,
+  policy: DraftCollectionAccess,
+  versions: Versions = { drafts: true, maxPerDoc: 50 },
+): CollectionConfig => ({
   ...config,
   versions,
-  access: {
-    read: staffOrPublished,
-    readVersions: staffReadsVersions,
-    create: createEntries,
-    update: updateEntries,
-    delete: isAdmin,
-    ...config.access,
-  },
+  access: collectionAccess(policy),
   hooks: {
     ...config.hooks,
-    beforeOperation: [keepPublicOnPublished, routeWorkflowWrites, ...(config.hooks?.beforeOperation ?? [])],
+    beforeOperation: [publishedUnlessReadsDrafts(policy.readDrafts), routeWorkflowWrites, ...(config.hooks?.beforeOperation ?? [])],
     beforeChange: [enforceWorkflow, ...(config.hooks?.beforeChange ?? [])],
   },
   fields: [...config.fields, ...workflowFields],

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '../access/nobody'
+import { platformAccessPolicy } from '../../accessPolicy'
+import { collectionAccess } from '../access/policy'
 
 /**
  * Device details and the refresh token (as a hash) of each session the token endpoints open.
@@ -11,7 +12,7 @@ export const AuthSessions: CollectionConfig = {
   slug: 'auth-sessions',
   admin: { hidden: true },
   graphQL: false,
-  access: { create: nobody, read: nobody, update: nobody, delete: nobody },
+  access: collectionAccess(platformAccessPolicy.collections['auth-sessions']),
   fields: [
     { name: 'sid', type: 'text', required: true, unique: true, index: true },
     { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true },

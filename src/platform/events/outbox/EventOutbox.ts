@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-export const EVENT_OUTBOX_SLUG = 'event-outbox'
+import { platformAccessPolicy } from '../../accessPolicy'
+import { collectionAccess } from '../../auth/access/policy'
 
-const nobody = () => false
+export const EVENT_OUTBOX_SLUG = 'event-outbox'
 
 /**
  * Events waiting for the broker. A row is written in the same transaction as the change it
@@ -13,7 +14,7 @@ export const EventOutbox: CollectionConfig = {
   slug: EVENT_OUTBOX_SLUG,
   admin: { hidden: true },
   graphQL: false,
-  access: { create: nobody, read: nobody, update: nobody, delete: nobody },
+  access: collectionAccess(platformAccessPolicy.collections['event-outbox']),
   fields: [
     { name: 'eventId', type: 'text', required: true, unique: true },
     // The routing key; also in the message, kept apart so the relay need not parse it.

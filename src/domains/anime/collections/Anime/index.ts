@@ -1,6 +1,7 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { canPublish, isAdmin, isEditorOrAdmin, staffOrPublished } from '../../../../platform/auth'
+import { collectionAccess, publishedUnlessReadsDrafts } from '../../../../platform/auth'
+import { animeAccessPolicy } from '../../accessPolicy'
 import { animeEndpoints } from '../../endpoints'
 import { ageRatingOptions, kindOptions, seasonOptions, statusOptions } from '../../options'
 import { buildSearchText } from './hooks/buildSearchText'
@@ -22,14 +23,12 @@ export const Anime: CollectionConfig = {
     listSearchableFields: ['title', 'titleEnglish', 'slug'],
   },
   versions: { drafts: true, maxPerDoc: 20 },
-  access: {
-    read: staffOrPublished,
-    create: isEditorOrAdmin,
-    update: canPublish,
-    delete: isAdmin,
-  },
+  // Drafts and version history are for staff (src/domains/anime/accessPolicy.ts).
+  access: collectionAccess(animeAccessPolicy.collections.anime),
   endpoints: animeEndpoints,
   hooks: {
+    // `?draft=true` reads drafts only for those the policy lets (staff).
+    beforeOperation: [publishedUnlessReadsDrafts(animeAccessPolicy.collections.anime.readDrafts)],
     beforeChange: [buildSearchText],
     beforeDelete: [detachDeletedAnime],
   },

@@ -1,9 +1,9 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { authenticated } from '../../../../platform/auth'
+import { collectionAccess } from '../../../../platform/auth'
+import { animeAccessPolicy } from '../../accessPolicy'
 import { assignCurrentUser } from '../../../../platform/favorites'
-import { readLists } from './access/readLists'
-import { moderatorOrAdminField, ownerOrAdminField, updateLists } from './access/updateLists'
+import { moderatorOrAdminField, ownerOrAdminField } from './access/updateLists'
 import { dropMissingItems } from './hooks/dropMissingItems'
 
 export { detachDeletedAnime } from './hooks/detachDeletedAnime'
@@ -15,7 +15,7 @@ const ownerField = { update: ownerOrAdminField }
 export const Lists: CollectionConfig = {
   slug: 'lists',
   admin: { group: 'Community', useAsTitle: 'name', defaultColumns: ['name', 'owner', 'visibility', 'hidden', 'updatedAt'] },
-  access: { read: readLists, create: authenticated, update: updateLists, delete: updateLists },
+  access: collectionAccess(animeAccessPolicy.collections.lists),
   hooks: { beforeChange: [assignCurrentUser('owner')], afterRead: [dropMissingItems] },
   fields: [
     {

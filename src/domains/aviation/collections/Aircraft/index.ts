@@ -5,6 +5,7 @@ import { dayOnly, image, reference } from '../../fields/references'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slugField'
 import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
+import { aviationAccessPolicy } from '../../accessPolicy'
 import { specifications } from './specifications'
 
 export const Aircraft: CollectionConfig = withEditorialWorkflow({
@@ -70,4 +71,4 @@ export const Aircraft: CollectionConfig = withEditorialWorkflow({
     localizedRichText('description'),
     { name: 'events', type: 'join', collection: 'historical-events', on: 'aircraft', admin: { allowCreate: false } },
   ],
-})
+}, aviationAccessPolicy.collections.aircraft)

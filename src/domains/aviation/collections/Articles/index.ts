@@ -4,6 +4,7 @@ import { image, polymorphicReference } from '../../fields/references'
 import { localizedRichText } from '../../fields/richText'
 import { slugField } from '../../fields/slugField'
 import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
+import { aviationAccessPolicy } from '../../accessPolicy'
 import { setAuthorFromUser } from './hooks/setAuthorFromUser'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
 
@@ -56,5 +57,6 @@ export const Articles: CollectionConfig = withEditorialWorkflow(
       },
     ],
   },
+  aviationAccessPolicy.collections.articles,
   { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 50 },
 )

@@ -1,12 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import type { IdentityConfig, SecurityConfig } from '../../../config'
-import { adminOrSelf } from '../../access/adminOrSelf'
+import { platformAccessPolicy } from '../../../accessPolicy'
 import { adminOrSelfField } from '../../access/adminOrSelfField'
-import { authenticated } from '../../access/authenticated'
-import { canAccessAdminPanel } from '../../access/canAccessAdminPanel'
-import { isAdmin } from '../../access/isAdmin'
 import { isAdminField } from '../../access/isAdminField'
+import { collectionAccess } from '../../access/policy'
 import { ROLES } from '../../roles'
 import { accessTokenStrategy } from '../../strategies/accessTokenStrategy'
 import { announceLogout } from './hooks/announceLogout'
@@ -43,18 +41,8 @@ export const createUsersCollection = ({ security, identity, ownedCollections }: 
     lockTime: identity.lockMinutes * 60_000,
     strategies: [accessTokenStrategy(security)],
   },
-  access: {
-    admin: canAccessAdminPanel,
-    // Self-registration goes through POST /api/auth/register.
-    create: isAdmin,
-    // Any signed-in user may see others' public profile (name, avatar, bio); field rules hide the rest.
-    read: authenticated,
-    update: adminOrSelf,
-    delete: adminOrSelf,
-    // Payload's default lets any signed-in user unlock any account by email (undoing the lockout,
-    // and telling which addresses have accounts): only admins.
-    unlock: isAdmin,
-  },
+  // Who may do what: the platform's access policy (src/platform/accessPolicy.ts).
+  access: collectionAccess(platformAccessPolicy.collections.users),
   hooks: {
     beforeOperation: [limitSignInAttempts, requireStrongResetPassword],
     beforeValidate: [requireStrongPassword],

@@ -1,9 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../../auth/access/anyone'
-import { authenticated } from '../../../auth/access/authenticated'
+import { platformAccessPolicy } from '../../../accessPolicy'
 import { isAdminField } from '../../../auth/access/isAdminField'
-import { ownerOrModerator } from '../../../auth/access/ownerOrModerator'
+import { collectionAccess } from '../../../auth/access/policy'
 import { AVATAR_MIME_TYPES, isAllowedAvatarFormat } from '../../allowedImageTypes'
 import { verifyImageContent } from '../Media/hooks/verifyImageContent'
 import { assignOwner } from './hooks/assignOwner'
@@ -38,12 +37,7 @@ export const createAvatarsCollection = ({ staticDir, maxBytes, maxImagePixels }:
     group: 'Media',
     defaultColumns: ['filename', 'owner', 'updatedAt'],
   },
-  access: {
-    read: anyone,
-    create: authenticated,
-    update: ownerOrModerator,
-    delete: ownerOrModerator,
-  },
+  access: collectionAccess(platformAccessPolicy.collections.avatars),
   hooks: {
     beforeOperation: [
       verifyImageContent({

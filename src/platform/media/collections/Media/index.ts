@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../../auth/access/anyone'
-import { isEditorOrAdmin } from '../../../auth/access/staffRoles'
+import { platformAccessPolicy } from '../../../accessPolicy'
+import { collectionAccess } from '../../../auth/access/policy'
 import { ALLOWED_IMAGE_MIME_TYPES } from '../../allowedImageTypes'
 import { verifyImageContent } from './hooks/verifyImageContent'
 
@@ -20,12 +20,7 @@ export const createMediaCollection = ({ staticDir, maxImagePixels }: MediaOption
     useAsTitle: 'alt',
     defaultColumns: ['filename', 'alt', 'mimeType', 'filesize', 'updatedAt'],
   },
-  access: {
-    read: anyone,
-    create: isEditorOrAdmin,
-    update: isEditorOrAdmin,
-    delete: isEditorOrAdmin,
-  },
+  access: collectionAccess(platformAccessPolicy.collections.media),
   hooks: {
     // requireFile: the server never fetches an upload from a URL it is handed (no SSRF, no unchecked file).
     beforeOperation: [verifyImageContent({ maxPixels: maxImagePixels, requireFile: true })],
