@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-export const CACHE_INVALIDATIONS_SLUG = 'cache-invalidations'
+import { platformAccessPolicy } from '../../accessPolicy'
+import { collectionAccess } from '../../auth/access/policy'
 
-const nobody = () => false
+export const CACHE_INVALIDATIONS_SLUG = 'cache-invalidations'
 
 /**
  * Response-cache invalidations not yet known to be applied in Redis. A row is written in the same
@@ -15,7 +16,7 @@ export const CacheInvalidations: CollectionConfig = {
   slug: CACHE_INVALIDATIONS_SLUG,
   admin: { hidden: true },
   graphQL: false,
-  access: { create: nobody, read: nobody, update: nobody, delete: nobody },
+  access: collectionAccess(platformAccessPolicy.collections['cache-invalidations']),
   fields: [
     // The cache names (collections, `globals/<slug>`) whose generation the change bumps.
     { name: 'generations', type: 'json', required: true },
