@@ -12,6 +12,7 @@ import { Pool } from 'pg'
 import { createTokenJudge } from './src/platform/auth/bearerGate'
 import { CLIENT_IP_HEADER, clientIpOf } from './src/platform/auth/requestMeta'
 import { poolQuery } from './src/platform/auth/tokens/sessionStore'
+import { findLiveSessions } from './src/platform/auth/tokens/liveSessions'
 import { ConfigError, effectiveDatabaseUrl, getAppConfig, type AppConfig } from './src/platform/config'
 import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/ensureSchemaReady'
 import { runMigrations } from './src/platform/database/runMigrations'
@@ -34,7 +35,7 @@ import { nextAppOptions } from './src/platform/runtime/nextAppOptions'
 import { attachWebSocketServer } from './src/platform/realtime'
 import { countUnsentEvents } from './src/platform/events/outbox/countUnsentEvents'
 import { startEventRelay } from './src/platform/events/relay'
-import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
+import { createResponseCache, getResponseStore, startInvalidationSweeper } from './src/platform/cache/responseCache'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
 import { aviationCachedCollections, aviationCachedGlobals } from './src/domains/aviation/cachedCollections'
 import { animeRateLimitedRoutes } from './src/domains/anime/endpoints/rateLimitedRoutes'
@@ -112,6 +113,15 @@ const main = async () => {
         onLookup: (result) => metrics.responseCache.inc({ result }),
       })
     : undefined
+  // Applies invalidations that a writer cut off from Redis recorded but could not apply.
+  const sweeper = store
+    ? startInvalidationSweeper({
+        query: poolQuery(sessionPool),
+        store,
+        intervalMs: config.services.cache.invalidationPollMs,
+        logger: createLogger('response-cache'),
+      })
+    : undefined
   const handleUnlessDatabaseDown = createDatabaseOutageGate({ isDatabaseDown, onRefused: countUnavailable })(handle)
   const serve = (req: IncomingMessage, res: ServerResponse) =>
     responseCache ? responseCache(req, res, handleUnlessDatabaseDown) : handleUnlessDatabaseDown(req, res)
@@ -149,6 +159,8 @@ const main = async () => {
     fallbackUpgrade: app.getUpgradeHandler(),
     logger: createLogger('websocket'),
     connections: metrics.websocketConnections,
+    liveSessions: (sessions) => findLiveSessions(poolQuery(sessionPool), sessions),
+    sessionRecheckMs: config.services.realtime.sessionRecheckMs,
   })
   // Ready means sockets work: wait until this instance hears revocations. Without Redis, HTTP still
   // serves and /ws refuses clients (logged by the WebSocket server).
@@ -186,6 +198,7 @@ const main = async () => {
       .then(() => app.close())
       .catch(() => undefined)
       .then(() => relay.stop().catch(() => undefined))
+      .then(() => sweeper?.stop())
       .then(() => databaseMonitor.stop())
       .then(() => sessionPool.end())
       .then(() => store?.close())

@@ -5,6 +5,7 @@ import * as migration_20261127_052617_anime_airing_status_enum from './20261127_
 import * as migration_20261127_064305_search_index_fastupdate_off from './20261127_064305_search_index_fastupdate_off';
 import * as migration_20261127_065107_events_outbox from './20261127_065107_events_outbox';
 import * as migration_20261127_072108_aviation from './20261127_072108_aviation';
+import * as migration_20261202_092752_cache_invalidations from './20261202_092752_cache_invalidations';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261127_072108_aviation.up,
     down: migration_20261127_072108_aviation.down,
-    name: '20261127_072108_aviation'
+    name: '20261127_072108_aviation',
+  },
+  {
+    up: migration_20261202_092752_cache_invalidations.up,
+    down: migration_20261202_092752_cache_invalidations.down,
+    name: '20261202_092752_cache_invalidations'
   },
 ];

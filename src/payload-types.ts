@@ -86,6 +86,7 @@ export interface Config {
     personalities: Personality;
     'historical-events': HistoricalEvent;
     'event-outbox': EventOutbox;
+    'cache-invalidations': CacheInvalidation;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -140,6 +141,7 @@ export interface Config {
     personalities: PersonalitiesSelect<false> | PersonalitiesSelect<true>;
     'historical-events': HistoricalEventsSelect<false> | HistoricalEventsSelect<true>;
     'event-outbox': EventOutboxSelect<false> | EventOutboxSelect<true>;
+    'cache-invalidations': CacheInvalidationsSelect<false> | CacheInvalidationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -973,6 +975,24 @@ export interface EventOutbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cache-invalidations".
+ */
+export interface CacheInvalidation {
+  id: number;
+  generations:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1162,6 +1182,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'event-outbox';
         value: number | EventOutbox;
+      } | null)
+    | ({
+        relationTo: 'cache-invalidations';
+        value: number | CacheInvalidation;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1667,6 +1691,15 @@ export interface EventOutboxSelect<T extends boolean = true> {
   nextAttemptAt?: T;
   sentAt?: T;
   lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cache-invalidations_select".
+ */
+export interface CacheInvalidationsSelect<T extends boolean = true> {
+  generations?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -41,6 +41,8 @@ export const platformAccessPolicy = {
     favorites: { read: ownRecords, create: authenticated, update: ownRecords, delete: ownRecords },
     // Domain events waiting for the broker: the relay uses SQL.
     'event-outbox': { read: nobody, create: nobody, update: nobody, delete: nobody },
+    // Cache invalidations waiting to be applied in Redis: the writers and sweepers use SQL.
+    'cache-invalidations': { read: nobody, create: nobody, update: nobody, delete: nobody },
   },
   globals: {},
 } satisfies AccessPolicy

@@ -5,7 +5,21 @@ export type ServicesConfig = {
   /** redis://…; unset: rate limits and session fan-out stay in this process (one instance only). */
   redisUrl: string | undefined
   /** The response cache of public reads (Redis with REDIS_URL, else this process's memory). */
-  cache: { enabled: boolean; ttlSeconds: number }
+  cache: {
+    enabled: boolean
+    ttlSeconds: number
+    /**
+     * How often each instance applies invalidations a writer recorded but could not apply (its
+     * Redis link was down): bounds how long a committed change can stay invisible elsewhere.
+     */
+    invalidationPollMs: number
+  }
+  /**
+   * How often each instance re-checks in the database that its WebSockets' sessions still exist
+   * (besides at once when its Redis link comes back): bounds how long a revocation whose event
+   * was lost keeps a socket open.
+   */
+  realtime: { sessionRecheckMs: number }
 }
 
 const readRedisUrl = (env: Env): string | undefined => {
@@ -30,5 +44,9 @@ export const readServicesConfig = (env: Env): ServicesConfig => ({
     // A backstop only: changes invalidate at once. It bounds how stale view and favourite counters
     // in cached pages may get (they change without invalidating).
     ttlSeconds: parseInteger(env, 'CACHE_TTL_SECONDS', 60, { min: 1, max: 86_400 }),
+    invalidationPollMs: parseInteger(env, 'CACHE_INVALIDATION_POLL_MS', 500, { min: 50, max: 60_000 }),
+  },
+  realtime: {
+    sessionRecheckMs: parseInteger(env, 'WS_SESSION_RECHECK_MS', 30_000, { min: 1_000, max: 3_600_000 }),
   },
 })

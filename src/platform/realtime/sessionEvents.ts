@@ -26,12 +26,25 @@ export type SessionEventListener = (event: SessionEvent) => void
 /** Named after the database (see databaseScope): deployments sharing a Redis never revoke each other's users. */
 const channel = (): string => `cms:session-events:${databaseScope()}`
 
-type Bus = { local: EventEmitter; subscriberStarted?: Promise<void> }
+type Bus = {
+  local: EventEmitter
+  subscriberStarted?: Promise<void>
+  /** Events Redis did not take, published again once it does (see publishSessionEvent). */
+  unsent: SessionEvent[]
+  republish?: NodeJS.Timeout
+}
 
 // Shared by every copy of this module in the process (Next's bundle and server.ts load their own).
 const bus: Bus = ((globalThis as Record<symbol, unknown>)[Symbol.for('cms.sessionEvents')] ??= {
   local: new EventEmitter().setMaxListeners(0),
+  unsent: [],
 }) as Bus
+
+/** A publish that Redis has not confirmed by then is treated as lost (a blackholed link never answers). */
+const PUBLISH_TIMEOUT_MS = 1_000
+const REPUBLISH_INTERVAL_MS = 1_000
+/** Beyond this many, the oldest unsent events are dropped: the sockets' periodic re-check still catches them. */
+const MAX_UNSENT = 1_000
 
 const isSessionEvent = (value: unknown): value is SessionEvent => {
   const event = value as SessionEvent
@@ -48,11 +61,60 @@ export const publishSessionEvent = async (event: SessionEvent): Promise<void> =>
     bus.local.emit('event', event)
     return
   }
-  await redis.publish(channel(), JSON.stringify(event))
+  try {
+    await publishWithin(redis, event)
+  } catch {
+    // Redis is away: this instance's sockets hear it now, the others once Redis is back (and, should
+    // that never come, from their periodic session re-check). The session rows are already gone.
+    bus.local.emit('event', event)
+    bus.unsent.push(event)
+    bus.unsent.splice(0, Math.max(0, bus.unsent.length - MAX_UNSENT))
+    scheduleRepublish()
+  }
+}
+
+const publishWithin = async (redis: NonNullable<ReturnType<typeof getSharedRedis>>, event: SessionEvent): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Redis did not confirm the publish in time')), PUBLISH_TIMEOUT_MS)
+  })
+  try {
+    await Promise.race([redis.publish(channel(), JSON.stringify(event)), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Publishes the unsent events in order, every second until Redis takes them all. */
+const scheduleRepublish = (): void => {
+  if (bus.republish) return
+  bus.republish = setTimeout(() => {
+    void (async () => {
+      const redis = getSharedRedis()
+      while (redis && bus.unsent.length > 0) {
+        const event = bus.unsent[0] as SessionEvent
+        try {
+          await publishWithin(redis, event)
+        } catch {
+          break
+        }
+        bus.unsent.shift()
+      }
+      bus.republish = undefined
+      if (bus.unsent.length > 0) scheduleRepublish()
+    })()
+  }, REPUBLISH_INTERVAL_MS)
+  bus.republish.unref()
 }
 
 const startRedisSubscriber = (url: string): Promise<void> => {
   const subscriber = createRedisClient(url, 'cms-session-events')
+  // Events published while the link was down are lost to this instance: its listeners re-check.
+  let connectedBefore = false
+  subscriber.on('ready', () => {
+    if (connectedBefore) bus.local.emit('resync')
+    connectedBefore = true
+  })
   subscriber.on('message', (_channel: string, message: string) => {
     try {
       const event: unknown = JSON.parse(message)
@@ -83,4 +145,13 @@ export const subscribeSessionEvents = async (listener: SessionEventListener): Pr
   }
   bus.local.on('event', listener)
   return () => bus.local.off('event', listener)
+}
+
+/**
+ * Called each time this instance's session-event subscription comes back after its Redis link was
+ * lost: events published meanwhile never reached it, so whoever holds sessions should re-check them.
+ */
+export const onSessionEventsResync = (listener: () => void): (() => void) => {
+  bus.local.on('resync', listener)
+  return () => bus.local.off('resync', listener)
 }

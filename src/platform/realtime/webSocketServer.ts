@@ -4,7 +4,7 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 
 import type { BearerVerdict } from '../auth/bearerGate'
 import type { Logger } from '../observability/logger'
-import { type SessionEvent, subscribeSessionEvents } from './sessionEvents'
+import { onSessionEventsResync, type SessionEvent, subscribeSessionEvents } from './sessionEvents'
 
 /**
  * The `/ws` endpoint: a client authenticates with its access token and is told when its session is
@@ -15,7 +15,8 @@ import { type SessionEvent, subscribeSessionEvents } from './sessionEvents'
  * - 4401 "authentication required" / "invalid token" / "authentication timeout" / "malformed auth
  *   message": no valid token in time; get a fresh token before reconnecting.
  * - 4401 "session revoked", right after `{"type":"session.revoked","reason":...}`: the session is
- *   gone; sign in again.
+ *   gone; sign in again. Also when a re-check finds the session gone without its event having
+ *   arrived (reason "session-revoked"): see `liveSessions`.
  * - 1011 "try again later": the token could not be checked (database unreachable) or this instance
  *   is not hearing session events; reconnecting later is fine.
  * - 1001 "server shutting down".
@@ -33,6 +34,7 @@ const CLOSE_GOING_AWAY = 1001
 const MAX_PAYLOAD_BYTES = 4 * 1024
 const DEFAULT_AUTH_TIMEOUT_MS = 5_000
 const DEFAULT_HEARTBEAT_MS = 30_000
+const DEFAULT_SESSION_RECHECK_MS = 30_000
 const SHUTDOWN_GRACE_MS = 1_000
 
 export type TokenJudge = (token: string | undefined) => Promise<BearerVerdict>
@@ -49,6 +51,13 @@ export type AttachWebSocketServerOptions = {
   heartbeatMs?: number
   /** Kept up to date with the open sockets (a Prometheus gauge fits). */
   connections?: { inc: () => void; dec: () => void }
+  /**
+   * The session ids among these that still exist (the database is the truth; events are only
+   * the fast way). Asked when the session-event subscription comes back after a Redis outage and
+   * every `sessionRecheckMs`: a revocation whose event was lost still closes its sockets.
+   */
+  liveSessions?: (sessions: { userId: string; sid: string }[]) => Promise<Set<string>>
+  sessionRecheckMs?: number
 }
 
 export type AttachedWebSocketServer = {
@@ -99,6 +108,8 @@ export const attachWebSocketServer = ({
   authTimeoutMs = DEFAULT_AUTH_TIMEOUT_MS,
   heartbeatMs = DEFAULT_HEARTBEAT_MS,
   connections,
+  liveSessions,
+  sessionRecheckMs = DEFAULT_SESSION_RECHECK_MS,
 }: AttachWebSocketServerOptions): AttachedWebSocketServer => {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false })
   const clientsByUser = new Map<string, Set<Client>>()
@@ -222,6 +233,35 @@ export const attachWebSocketServer = ({
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
 
+  // Closes the sockets whose session no longer exists. A check that fails (database away) closes
+  // nothing: the next one tries again.
+  let rechecking: Promise<void> | undefined
+  let recheckFailing = false
+  const recheckSessions = (): Promise<void> | undefined => {
+    if (!liveSessions || closing) return undefined
+    rechecking ??= (async () => {
+      const clients = [...clientsByUser.values()].flatMap((set) => [...set])
+      if (clients.length === 0) return
+      const live = await liveSessions(clients.map(({ userId, sid }) => ({ userId, sid })))
+      const gone = clients.filter((client) => !live.has(client.sid))
+      for (const client of gone) revoke(client.socket, 'session-revoked')
+      if (gone.length > 0) logger.info({ closed: gone.length }, 'closed WebSockets whose session was revoked without its event arriving')
+      recheckFailing = false
+    })()
+      .catch((error: unknown) => {
+        // Once per streak: the database outage itself is reported elsewhere.
+        if (!recheckFailing) logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'WebSocket session re-check failed: retrying later')
+        recheckFailing = true
+      })
+      .finally(() => {
+        rechecking = undefined
+      })
+    return rechecking
+  }
+  const stopResync = onSessionEventsResync(() => void recheckSessions())
+  const recheck = setInterval(() => void recheckSessions(), sessionRecheckMs)
+  recheck.unref()
+
   // Sockets whose peer vanished (no close frame, no FIN) answer no ping: drop them.
   const heartbeat = setInterval(() => {
     for (const socket of wss.clients) {
@@ -239,6 +279,8 @@ export const attachWebSocketServer = ({
     if (closing) return
     closing = true
     clearInterval(heartbeat)
+    clearInterval(recheck)
+    stopResync()
     unsubscribe?.()
     for (const socket of wss.clients) socket.close(CLOSE_GOING_AWAY, 'server shutting down')
     // wss.close() waits for every closing handshake; a peer that never answers gets a second.

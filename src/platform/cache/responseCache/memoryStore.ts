@@ -17,6 +17,9 @@ export const createMemoryStore = (): ResponseStore => {
     generations: new Map(),
     entries: new Map(),
   }) as MemoryState
+  const bump = (collections: readonly string[]) => {
+    for (const collection of collections) state.generations.set(collection, (state.generations.get(collection) ?? 0) + 1)
+  }
   return {
     lookup: async (collection, key) => {
       const versionedKey = `${key}:${state.generations.get(collection) ?? 0}`
@@ -30,8 +33,14 @@ export const createMemoryStore = (): ResponseStore => {
       while (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value as string)
     },
     invalidate: async (collections) => {
-      for (const collection of collections) state.generations.set(collection, (state.generations.get(collection) ?? 0) + 1)
+      bump(collections)
+      return true
     },
+    apply: async (collections) => bump(collections),
+    // One process: nothing to record for other instances, and it never loses its connection.
+    shared: false,
+    setBehind: () => undefined,
+    onReconnect: () => undefined,
     close: async () => undefined,
   }
 }

@@ -38,6 +38,11 @@ export type RedisStoreOptions = {
  * connection is back), and this instance serves nothing from the cache until then, so entries
  * saved before the change cannot come back with Redis. Another instance that reconnects first may
  * serve such an entry until the retry lands (about a second); the TTL bounds the rest.
+ *
+ * Changes are also recorded in the database (CacheInvalidations): a sweeper in every instance
+ * applies those its writer could not, and marks this store "behind" while it has not yet checked
+ * them after a reconnect, so no instance serves an entry older than a committed change for longer
+ * than a sweep interval.
  */
 export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisStoreOptions): ResponseStore => {
   const redis = new Redis(url, {
@@ -56,6 +61,9 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
   const settlingKey = (collection: string) => `${prefix}settling:${collection}`
   const unsent = new Set<string>()
   let retry: NodeJS.Timeout | undefined
+  let behind = false
+  let connectedBefore = false
+  const reconnectListeners: (() => void)[] = []
 
   const bump = async (collections: readonly string[]): Promise<void> => {
     const pipeline = redis.multi()
@@ -82,12 +90,17 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
     retry ??= setTimeout(flushUnsent, RETRY_INVALIDATION_MS)
     retry.unref()
   }
-  redis.on('ready', flushUnsent)
+  redis.on('ready', () => {
+    flushUnsent()
+    if (connectedBefore) reconnectListeners.forEach((listener) => listener())
+    connectedBefore = true
+  })
 
   return {
     lookup: async (collection, key) => {
       // Until this instance's own missed invalidations have landed, its entries may be stale.
       if (unsent.size > 0) throw new Error('invalidations still pending')
+      if (behind) throw new Error('recorded invalidations not yet applied')
       const [versioned, entry, settling] = await redis.responseCacheLookupBuffer(
         generationKey(collection),
         settlingKey(collection),
@@ -101,11 +114,21 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
     invalidate: async (collections) => {
       try {
         await bump(collections)
+        return true
       } catch (error) {
         onError(error, 'invalidate')
         collections.forEach((collection) => unsent.add(collection))
         scheduleRetry()
+        return false
       }
+    },
+    apply: bump,
+    shared: true,
+    setBehind: (value) => {
+      behind = value
+    },
+    onReconnect: (listener) => {
+      reconnectListeners.push(listener)
     },
     close: async () => {
       clearTimeout(retry)

@@ -1,5 +1,6 @@
 import type { Plugin } from 'payload'
 
+import { CacheInvalidations } from './CacheInvalidations'
 import { cacheDependencies, globalCacheName } from './cacheDependencies'
 import { invalidateAfterChange, invalidateAfterDelete, invalidateAfterGlobalChange } from './hooks/invalidateCachedReads'
 
@@ -7,7 +8,8 @@ import { invalidateAfterChange, invalidateAfterDelete, invalidateAfterGlobalChan
  * Exact invalidation of the response cache: every collection whose documents can appear in a
  * cached response (see cacheDependencies) invalidates the cached collections and globals concerned
  * after each change or delete commits. `cachedCollections` and `cachedGlobals` are the ones whose
- * public reads the server caches.
+ * public reads the server caches. It adds the hidden collection where changes record their
+ * invalidations for other instances (CacheInvalidations).
  */
 export const responseCachePlugin =
   ({ cachedCollections, cachedGlobals = [] }: { cachedCollections: readonly string[]; cachedGlobals?: readonly string[] }): Plugin =>
@@ -15,7 +17,7 @@ export const responseCachePlugin =
     const affected = cacheDependencies(config.collections ?? [], cachedCollections, { globals: config.globals ?? [], cachedGlobals })
     return {
       ...config,
-      collections: (config.collections ?? []).map((collection) => {
+      collections: [...(config.collections ?? []), CacheInvalidations].map((collection) => {
         const invalidates = affected.get(collection.slug)
         if (!invalidates) return collection
         return {

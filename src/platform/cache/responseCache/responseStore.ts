@@ -19,6 +19,24 @@ export type Lookup = {
 export type ResponseStore = {
   lookup: (collection: string, key: string) => Promise<Lookup>
   save: (versionedKey: string, response: CachedResponse, ttlSeconds: number) => Promise<void>
-  invalidate: (collections: readonly string[]) => Promise<void>
+  /**
+   * Bumps the generations; never fails: a store that cannot reach its backend retries by itself
+   * and resolves false (true: bumped now).
+   */
+  invalidate: (collections: readonly string[]) => Promise<boolean>
+  /** Bumps the generations now; rejects when they may not have been bumped (Redis away). */
+  apply: (collections: readonly string[]) => Promise<void>
+  /**
+   * Shared by several instances (Redis): a change records its invalidation in the database too
+   * (see CacheInvalidations), so that another instance can apply it when the writer cannot.
+   */
+  shared: boolean
+  /**
+   * Whether invalidations recorded in the database may be waiting (the sweeper sets it): while
+   * true, lookups fail and requests are served uncached. Starts false.
+   */
+  setBehind: (behind: boolean) => void
+  /** Called each time the store's connection comes back after being lost. */
+  onReconnect: (listener: () => void) => void
   close: () => Promise<void>
 }

@@ -205,6 +205,11 @@ const drivers: Record<string, Driver> = {
     createData: async () => ({ eventId: unique('event'), type: 'test.access', message: {} }),
     updateData: () => ({ lastError: unique('error') }),
   },
+  'cache-invalidations': {
+    fixture: async () => ({ id: (await create('cache-invalidations', { generations: ['anime'] })).id, owner: accounts.owner }),
+    createData: async () => ({ generations: ['anime'] }),
+    updateData: () => ({ generations: ['genres'] }),
+  },
   'payload-kv': {
     fixture: async () => ({ id: (await create('payload-kv' as CollectionSlug, { key: unique('key'), data: { n: 1 } })).id, owner: accounts.owner }),
     createData: async () => ({ key: unique('key'), data: { n: 1 } }),

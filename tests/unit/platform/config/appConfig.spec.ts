@@ -51,7 +51,11 @@ describe('readAppConfig', () => {
       google: undefined,
       rateLimits: { perIp: { points: 30, durationSeconds: 60 }, perAccount: { points: 10, durationSeconds: 900 } },
     })
-    expect(config.services).toEqual({ redisUrl: undefined, cache: { enabled: true, ttlSeconds: 60 } })
+    expect(config.services).toEqual({
+      redisUrl: undefined,
+      cache: { enabled: true, ttlSeconds: 60, invalidationPollMs: 500 },
+      realtime: { sessionRecheckMs: 30_000 },
+    })
   })
 
   it('reads read-replica URLs and names the variable when one is wrong', () => {
@@ -69,9 +73,19 @@ describe('readAppConfig', () => {
   })
 
   it('reads the response cache settings and refuses bad ones', () => {
-    expect(readAppConfig({ ...base, CACHE_ENABLED: 'false', CACHE_TTL_SECONDS: '5' }).services.cache).toEqual({ enabled: false, ttlSeconds: 5 })
+    expect(
+      readAppConfig({ ...base, CACHE_ENABLED: 'false', CACHE_TTL_SECONDS: '5', CACHE_INVALIDATION_POLL_MS: '200' }).services.cache,
+    ).toEqual({ enabled: false, ttlSeconds: 5, invalidationPollMs: 200 })
     expect(() => readAppConfig({ ...base, CACHE_TTL_SECONDS: '0' })).toThrow(/CACHE_TTL_SECONDS/)
     expect(() => readAppConfig({ ...base, CACHE_ENABLED: 'sometimes' })).toThrow(/CACHE_ENABLED/)
+    expect(() => readAppConfig({ ...base, CACHE_INVALIDATION_POLL_MS: '10' })).toThrow(/^Invalid configuration: CACHE_INVALIDATION_POLL_MS/)
+    expect(() => readAppConfig({ ...base, CACHE_INVALIDATION_POLL_MS: 'soon' })).toThrow(/CACHE_INVALIDATION_POLL_MS/)
+  })
+
+  it('reads how often WebSocket sessions are re-checked and refuses bad values', () => {
+    expect(readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '5000' }).services.realtime).toEqual({ sessionRecheckMs: 5000 })
+    expect(() => readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '100' })).toThrow(/^Invalid configuration: WS_SESSION_RECHECK_MS/)
+    expect(() => readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '1e3x' })).toThrow(/WS_SESSION_RECHECK_MS/)
   })
 
   it('reads the identity settings and refuses half a Google configuration', () => {
