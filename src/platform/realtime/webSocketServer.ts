@@ -3,6 +3,8 @@ import type { Duplex } from 'node:stream'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 
 import type { BearerVerdict } from '../auth/bearerGate'
+import { reportDatabaseFailure } from '../database/availability'
+import { isDatabaseUnavailableError } from '../database/connectionErrors'
 import type { Logger } from '../observability/logger'
 import { onSessionEventsResync, type SessionEvent, subscribeSessionEvents } from './sessionEvents'
 
@@ -188,7 +190,9 @@ export const attachWebSocketServer = ({
         register(socket, userId, sid)
       })
       .catch((error: unknown) => {
-        logger.error({ err: error }, 'WebSocket token check failed')
+        // An unreachable database is the availability monitor's to log, once per outage.
+        if (isDatabaseUnavailableError(error)) reportDatabaseFailure(error)
+        else logger.error({ err: error }, 'WebSocket token check failed')
         socket.close(CLOSE_TRY_AGAIN, 'try again later')
       })
       .finally(() => pending.delete(auth))

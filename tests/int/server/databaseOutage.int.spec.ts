@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
 
 import { createAccountWithRole } from '../../helpers/accounts'
 import { ensureProductionBuild } from '../../helpers/productionBuild'
@@ -88,6 +89,18 @@ const logLines = (): Array<Record<string, unknown>> =>
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>)
 
+/** Opens /ws with a token; resolves with the first message or the close code. */
+const openSocket = (token: string): Promise<{ message?: unknown; closeCode?: number }> =>
+  new Promise((resolve) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${encodeURIComponent(token)}`)
+    socket.on('error', () => undefined)
+    socket.once('message', (data) => {
+      resolve({ message: JSON.parse(data.toString()) })
+      socket.close()
+    })
+    socket.once('close', (code) => resolve({ closeCode: code }))
+  })
+
 const recovered = () =>
   waitFor(async () => (await call('/api/users/me', bearer(userToken))).status === 200, 30_000, 250)
 
@@ -148,6 +161,8 @@ describe('a database outage', () => {
       }
       const hit = await call('/api/genres?limit=5')
       expect({ status: hit.status, cache: hit.cache }).toEqual({ status: 200, cache: 'HIT' })
+      // A socket cannot be authenticated now: "try again later" (1011), not "invalid token" (4401).
+      expect(await openSocket(userToken)).toEqual({ closeCode: 1011 })
       expect((await call('/health')).status).toBe(503)
     } finally {
       proxy.restore()
@@ -157,6 +172,7 @@ describe('a database outage', () => {
     expect((await call('/api/users/me', bearer(userToken))).status).toBe(200)
     expect(JSON.parse((await call('/api/users/me', { headers: adminCookieHeaders() })).body)).toMatchObject({ user: { email: 'admin@outage.test' } })
     expect((await requestsNeedingTheDatabase('after-cut')['POST /api/genres (admin cookie)']()).status).toBe(201)
+    expect(await openSocket(userToken)).toEqual({ message: { type: 'ready' } })
   })
 
   it('blackhole: nothing waits forever; each request is 503 within the bound, never 401 or 403', async () => {
