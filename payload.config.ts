@@ -21,6 +21,7 @@ import { attachPoolErrorListener } from './src/platform/database/attachPoolError
 import { jsonLoggerOptions } from './src/platform/observability/logger'
 import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
 import { apiDocsEndpoints } from './src/platform/apiDocs'
+import { readParamsPlugin } from './src/platform/http/readParams'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const app = getAppConfig()
@@ -108,7 +109,7 @@ export default buildConfig({
     GraphQLError: 'info',
   } as Config['loggingLevels'],
   // The cache plugin goes last: it reads every collection's fields to know what invalidates what.
-  plugins: [observabilityPlugin(), mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],
+  plugins: [observabilityPlugin(), readParamsPlugin({ limits: app.api }), mediaStoragePlugin(app.storage), responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] })],
   sharp,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),

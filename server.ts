@@ -30,6 +30,7 @@ import { attachWebSocketServer } from './src/platform/realtime'
 import { countUnsentEvents } from './src/platform/events/outbox/countUnsentEvents'
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
+import { createReadParamsGuard } from './src/platform/http/readParams'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
 import { aviationCachedCollections, aviationCachedGlobals } from './src/domains/aviation/cachedCollections'
 
@@ -99,6 +100,8 @@ const main = async () => {
       })
     : undefined
   const serve = (req: IncomingMessage, res: ServerResponse) => (responseCache ? responseCache(req, res, handle) : handle(req, res))
+  // Bad read parameters are refused (400/404) before the cache and Payload; the caps are applied.
+  const guardReadParams = createReadParamsGuard({ routeOf, limits: config.api })
 
   const route = (req: IncomingMessage, res: ServerResponse) => {
     // Ours, before the cache and the token gate: a scrape carries the metrics token, not a user's.
@@ -112,6 +115,7 @@ const main = async () => {
     }
     // The client address Payload's rate limits and session records see; never what the client claims.
     req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])
+    if (guardReadParams(req, res)) return
     const token = req.url?.startsWith('/api/') ? readBearerToken(req.headers.authorization) : undefined
     if (!token) {
       void serve(req, res)

@@ -1,3 +1,4 @@
+import { readApiConfig, type ApiConfig } from './api'
 import { readDatabaseConfig, type DatabaseConfig } from './database'
 import { readEventsConfig, type EventsConfig } from './events'
 import { type Env, parseBoolean, parseHttpUrl, parseInteger } from './parsers'
@@ -19,6 +20,7 @@ export type AppConfig = {
   services: ServicesConfig
   events: EventsConfig
   observability: ObservabilityConfig
+  api: ApiConfig
 }
 
 /** Turns the environment into one typed, validated object, or throws a ConfigError naming the variable. */
@@ -38,5 +40,6 @@ export const readAppConfig = (env: Env): AppConfig => {
     services: readServicesConfig(env),
     events: readEventsConfig(env),
     observability: readObservabilityConfig(env),
+    api: readApiConfig(env),
   }
 }
