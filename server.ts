@@ -31,6 +31,7 @@ import { countUnsentEvents } from './src/platform/events/outbox/countUnsentEvent
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore } from './src/platform/cache/responseCache'
 import { createReadParamsGuard } from './src/platform/http/readParams'
+import { withJsonBodyCheck } from './src/platform/http/jsonBody'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
 import { aviationCachedCollections, aviationCachedGlobals } from './src/domains/aviation/cachedCollections'
 
@@ -71,7 +72,8 @@ const main = async () => {
   await ensureSchemaReady({ url, migrationDir: path.join(cwd, 'migrations'), logger })
 
   const app = next(nextAppOptions({ dev: !config.production, dir: cwd, port: config.port }))
-  const handle = app.getRequestHandler()
+  // A GraphQL body that is not JSON is refused (400) here: Payload's route would answer 500.
+  const handle = withJsonBodyCheck(app.getRequestHandler(), ['/api/graphql'])
   await app.prepare()
 
   // A small pool of its own for token checks (HTTP gate and WebSocket auth), apart from Payload's.

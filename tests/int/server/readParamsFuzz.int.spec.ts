@@ -1,15 +1,5 @@
 import fc from 'fast-check'
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-  type GraphQLField,
-  type GraphQLInputType,
-} from 'graphql'
+import type { GraphQLEnumType, GraphQLField, GraphQLInputObjectType, GraphQLInputType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLOutputType } from 'graphql'
 import type { SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -25,9 +15,17 @@ import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/tes
  * the seed is printed, and FUZZ_SEED=<seed> replays a run.
  */
 
+/**
+ * Left out on purpose (each is a Payload 3.90.1 answer outside the read parameters; see the report
+ * of issue 12): collections without REST endpoints (`endpoints: false`, Payload answers 501),
+ * GraphQL `docAccess` queries of globals (a TypeError in Payload's resolver), and multipart bodies
+ * that are not multipart (Payload's upload parser answers 500).
+ */
+const restCollections = () => config.collections.filter((collection) => collection.endpoints !== false)
+
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
 const BATCHES = Number(process.env.FUZZ_BATCHES ?? 200)
-const BATCH_SIZE = 15
+const BATCH_SIZE = 25
 const TIME_LIMIT_MS = 45_000
 const REQUEST_TIMEOUT_MS = 15_000
 
@@ -53,7 +51,7 @@ beforeAll(async () => {
   Object.assign(process.env, { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url })
   config = await (await import('@payload-config')).default
   const { configToSchema } = await import('@payloadcms/graphql')
-  queryFields = Object.values(configToSchema(config).schema.getQueryType()!.getFields())
+  queryFields = Object.values(configToSchema(config).schema.getQueryType()!.getFields()).filter((field) => !field.name.startsWith('docAccess'))
 }, 600_000)
 
 afterAll(async () => {
@@ -138,7 +136,7 @@ type Probe = { method: string; path: string; body?: string; contentType?: string
 const as = fc.constantFrom<keyof typeof tokens>('anonymous', 'user', 'admin')
 
 const restRead = (): fc.Arbitrary<Probe> =>
-  fc.oneof(fc.constantFrom(...config.collections.map((collection) => ({ slug: collection.slug, global: false }))), fc.constantFrom(...config.globals.map((global) => ({ slug: global.slug, global: true })))).chain(({ slug, global }) =>
+  fc.oneof(fc.constantFrom(...restCollections().map((collection) => ({ slug: collection.slug, global: false }))), fc.constantFrom(...config.globals.map((global) => ({ slug: global.slug, global: true })))).chain(({ slug, global }) =>
     fc
       .tuple(
         global
@@ -159,11 +157,12 @@ const restRead = (): fc.Arbitrary<Probe> =>
 const restWrite = (): fc.Arbitrary<Probe> =>
   fc
     .tuple(
-      fc.constantFrom(...config.collections.map((collection) => collection.slug)),
+      // Not users: a signed-in user may delete their own account, and the run needs it.
+      fc.constantFrom(...restCollections().flatMap((collection) => (collection.slug === 'users' ? [] : [collection.slug]))),
       fc.constantFrom('POST', 'PATCH', 'DELETE'),
       id,
       fc.oneof(fc.json({ maxDepth: 3 }), fc.string({ maxLength: 40 }), nasty, fc.constantFrom('{"name":null}', '{"title":{"ru":1}}', '{"_status":"nope"}', '{"id":"abc"}')),
-      fc.constantFrom('application/json', 'text/plain', 'multipart/form-data', ''),
+      fc.constantFrom('application/json', 'text/plain', ''),
       fc.constantFrom<keyof typeof tokens>('anonymous', 'user'),
     )
     .map(([slug, method, someId, body, contentType, who]) => ({
@@ -174,15 +173,24 @@ const restWrite = (): fc.Arbitrary<Probe> =>
       as: who,
     }))
 
+// The schema comes from Payload's copy of graphql (CJS), so graphql's instanceof-based `isXType`
+// refuse its types here (ESM): the kinds are told apart by shape instead.
+type AnyType = GraphQLInputType | GraphQLOutputType
+const isNonNull = (type: AnyType): type is GraphQLNonNull<GraphQLInputType> => type.constructor.name === 'GraphQLNonNull'
+const isList = (type: AnyType): type is GraphQLList<GraphQLInputType> => type.constructor.name === 'GraphQLList'
+const namedOf = (type: AnyType): AnyType & { name: string } => (isNonNull(type) || isList(type) ? namedOf(type.ofType) : (type as AnyType & { name: string }))
+const hasFields = (type: AnyType): type is GraphQLInputObjectType | GraphQLObjectType => typeof (type as { getFields?: unknown }).getFields === 'function'
+const isEnum = (type: AnyType): type is GraphQLEnumType => typeof (type as { getValues?: unknown }).getValues === 'function'
+
 /** A GraphQL literal for an argument of this type; now and then one of the wrong type. */
 const literal = (type: GraphQLInputType, depth: number): fc.Arbitrary<string> => {
   const wrong = fc.oneof(fc.constant('null'), fc.integer().map(String), fc.string({ maxLength: 10 }).map((text) => JSON.stringify(text)), fc.constant('{}'), fc.constant('[]'))
-  if (isNonNullType(type)) return literal(type.ofType, depth)
-  if (isListType(type)) return depth > 3 ? fc.constant('[]') : fc.array(literal(type.ofType, depth + 1), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`)
-  const named = getNamedType(type)
+  if (isNonNull(type)) return literal(type.ofType, depth)
+  if (isList(type)) return depth > 3 ? fc.constant('[]') : fc.array(literal(type.ofType, depth + 1), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`)
+  const named = namedOf(type)
   let right: fc.Arbitrary<string>
-  if (isInputObjectType(named)) {
-    const fields = Object.values(named.getFields())
+  if (hasFields(named)) {
+    const fields = Object.values((named as GraphQLInputObjectType).getFields())
     right =
       depth > 3 || fields.length === 0
         ? fc.constant('{}')
@@ -190,11 +198,11 @@ const literal = (type: GraphQLInputType, depth: number): fc.Arbitrary<string> =>
             .uniqueArray(fc.constantFrom(...fields), { maxLength: 3, selector: (field) => field.name })
             .chain((picked) => fc.tuple(...picked.map((field) => literal(field.type, depth + 1).map((text) => `${field.name}: ${text}`))))
             .map((parts) => `{ ${parts.join(', ')} }`)
-  } else if (isEnumType(named)) {
+  } else if (isEnum(named)) {
     right = fc.constantFrom(...named.getValues().map((enumValue) => enumValue.name))
-  } else if (isScalarType(named) && (named.name === 'Int' || named.name === 'Float')) {
+  } else if (named.name === 'Int' || named.name === 'Float') {
     right = fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).map(String), fc.constantFrom('0', '-1', '1', '100000'), fc.double({ noNaN: true, noDefaultInfinity: true }).map(String))
-  } else if (isScalarType(named) && named.name === 'Boolean') {
+  } else if (named.name === 'Boolean') {
     right = fc.constantFrom('true', 'false')
   } else {
     right = fc.oneof(nasty, fc.string({ maxLength: 20 })).map((text) => JSON.stringify(text))
@@ -203,8 +211,8 @@ const literal = (type: GraphQLInputType, depth: number): fc.Arbitrary<string> =>
 }
 
 const selectionOf = (field: GraphQLField<unknown, unknown>): string => {
-  const named = getNamedType(field.type)
-  if (!isObjectType(named)) return ''
+  const named = namedOf(field.type)
+  if (!hasFields(named)) return ''
   return 'docs' in named.getFields() ? '{ __typename docs { __typename } }' : '{ __typename }'
 }
 
@@ -237,13 +245,14 @@ const graphqlBody = (): fc.Arbitrary<Probe> =>
 // The property
 // ---------------------------------------------------------------------------------------------
 
-type Answer = { status: number; graphqlStatus?: number; text: string }
+type Answer = { status: number; graphqlStatus?: number; text: string; ms: number }
 
 const send = async (probe: Probe): Promise<Answer> => {
   const headers: Record<string, string> = {}
   if (probe.contentType) headers['Content-Type'] = probe.contentType
   const token = tokens[probe.as]
   if (token) headers.Authorization = `Bearer ${token}`
+  const started = Date.now()
   const response = await fetch(`${server.url}${probe.path}`, { method: probe.method, headers, body: probe.body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
   const text = await response.text()
   let graphqlStatus: number | undefined
@@ -255,7 +264,7 @@ const send = async (probe: Probe): Promise<Answer> => {
       // Not JSON: the HTTP status says it all.
     }
   }
-  return { status: response.status, graphqlStatus, text: text.slice(0, 300) }
+  return { status: response.status, graphqlStatus, text: text.slice(0, 300), ms: Date.now() - started }
 }
 
 describe('fuzzing every collection, global and GraphQL query', () => {
@@ -265,19 +274,28 @@ describe('fuzzing every collection, global and GraphQL query', () => {
       console.log(`read-params fuzz: seed ${SEED} (replay with FUZZ_SEED=${SEED})`)
       const probe = fc.oneof({ weight: 6, arbitrary: restRead() }, { weight: 1, arbitrary: restWrite() }, { weight: 3, arbitrary: graphqlQuery() }, { weight: 1, arbitrary: graphqlBody() })
       let sent = 0
+      const failures: { request: Probe; answer: Answer }[] = []
+      const slowest: { request: Probe; answer: Answer }[] = []
       const started = Date.now()
+      // Failures are collected, not thrown: one run reports every kind of 5xx it met, with the seed.
       await fc.assert(
         fc.asyncProperty(fc.array(probe, { minLength: BATCH_SIZE, maxLength: BATCH_SIZE }), async (batch) => {
           const answers = await Promise.all(batch.map(send))
           sent += batch.length
-          const failures = batch
-            .map((request, index) => ({ request, answer: answers[index]! }))
-            .filter(({ answer }) => answer.status >= 500 || (answer.graphqlStatus ?? 0) >= 500)
-          expect(failures, `seed ${SEED}`).toEqual([])
+          batch.forEach((request, index) => {
+            const answer = answers[index]!
+            if (answer.status >= 500 || (answer.graphqlStatus ?? 0) >= 500) failures.push({ request, answer })
+            if (process.env.FUZZ_VERBOSE && answer.ms > 1000) slowest.push({ request, answer })
+          })
         }),
-        { seed: SEED, numRuns: BATCHES, interruptAfterTimeLimit: TIME_LIMIT_MS, endOnFailure: true },
+        { seed: SEED, numRuns: BATCHES, interruptAfterTimeLimit: TIME_LIMIT_MS },
       )
       console.log(`read-params fuzz: ${sent} requests in ${Date.now() - started} ms`)
+      const summary = ({ request, answer }: { request: Probe; answer: Answer }) =>
+        `${answer.status}/${answer.graphqlStatus ?? '-'} ${answer.ms}ms ${request.as} ${request.method} ${request.path.slice(0, 300)} ${request.contentType ?? ''} ${(request.body ?? '').slice(0, 300)} => ${answer.text.slice(0, 200)}`
+      if (failures.length) console.log(`read-params fuzz failures (seed ${SEED}):\n${failures.map(summary).join('\n')}`)
+      if (process.env.FUZZ_VERBOSE) console.log(`slowest:\n${slowest.sort((a, b) => b.answer.ms - a.answer.ms).slice(0, 15).map(summary).join('\n')}`)
+      expect(failures.slice(0, 20), `seed ${SEED}: ${failures.length} requests answered 5xx`).toEqual([])
       // A run cut short by the time limit must still have sent thousands.
       expect(sent).toBeGreaterThanOrEqual(1000)
     },

@@ -90,7 +90,8 @@ export const checkReadParams = ({ operation, shape, params, id, limits, defaultD
     if (problem) return { ok: false, status: 400, problems: [problem] }
   }
 
-  if (jsonStrings && BY_ID.has(operation) && typeof params.data === 'string' && params.data !== '' && !parseJson(params.data).ok) {
+  // Payload's REST parseParams JSON-parses `data` on every read.
+  if (jsonStrings && typeof params.data === 'string' && params.data !== '' && !parseJson(params.data).ok) {
     return refuse('data', 'data must be a JSON object.')
   }
 

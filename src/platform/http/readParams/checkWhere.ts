@@ -38,13 +38,20 @@ const valuesFit = (field: FieldShape, value: unknown): boolean => {
   const fits = (item: unknown): boolean => {
     if (item === null || item === undefined || item === '' || item === 'null') return true
     // Serial ids are PostgreSQL integers: anything else is an error there, not a miss.
-    if (field.kind === 'serial') return fitsInteger(item)
+    if (field.kind === 'serial' || (field.kind === 'open' && field.valueKind === 'serial')) return fitsInteger(item)
     if (field.kind === 'number') return isNumeric(item)
     if (field.kind === 'date') return isDate(item)
     return true
   }
   return values.every(fits)
 }
+
+/** Numbers, ids, dates, booleans and relationships are compared, not matched as text or places. */
+const TYPED_OPERATORS: ReadonlySet<string> = new Set([...COMPARING_OPERATORS, 'exists'])
+const isTyped = (field: FieldShape): boolean =>
+  field.kind === 'number' || field.kind === 'serial' || field.kind === 'date' || field.kind === 'boolean' || (field.kind === 'open' && field.valueKind !== undefined)
+
+const kindName = (field: FieldShape): string => (field.kind === 'serial' || (field.kind === 'open' && field.valueKind) ? 'id' : field.kind)
 
 /** `fields` undefined: the entity is not known yet, only the structure is checked. */
 type Context = { fields: readonly FieldShape[] | undefined; locales: readonly string[] }
@@ -61,8 +68,11 @@ const checkConstraint = (path: string, constraint: unknown, context: Context): s
     if (isPlainObject(value) && operator !== 'near' && operator !== 'within' && operator !== 'intersects') {
       return `The value of ${path}.${operator} must be a value or a list, not an object.`
     }
-    if (field && COMPARING_OPERATORS.has(operator) && !valuesFit(field, value)) {
-      return `The value of ${path}.${operator} is not a valid ${field.kind === 'serial' ? 'id' : field.kind}.`
+    if (field && isTyped(field) && !TYPED_OPERATORS.has(operator)) {
+      return `The operator "${operator}" does not apply to "${path}" (a ${kindName(field)}).`
+    }
+    if (field && (COMPARING_OPERATORS.has(operator)) && !valuesFit(field, value)) {
+      return `The value of ${path}.${operator} is not a valid ${kindName(field)}.`
     }
   }
   return undefined

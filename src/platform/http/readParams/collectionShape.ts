@@ -7,7 +7,7 @@ import type { FlattenedField, SanitizedCollectionConfig, SanitizedConfig, Saniti
  */
 export type FieldShape =
   | { name: string; kind: LeafKind; localized: boolean }
-  | { name: string; kind: 'open'; localized: boolean }
+  | { name: string; kind: 'open'; localized: boolean; /** The id type a value compared with the field itself must have (relationships to one collection). */ valueKind?: 'serial' }
   | { name: string; kind: 'nested'; localized: boolean; fields: FieldShape[] }
 
 export type IdType = 'number' | 'text'
@@ -47,7 +47,10 @@ const blockFieldsOf = (field: FlattenedField, config: Pick<SanitizedConfig, 'blo
 }
 
 /** Hidden fields are unknown to callers: they can be neither filtered nor sorted on. */
-export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<SanitizedConfig, 'blocks'>): FieldShape[] => {
+/** The id type of a collection, by slug (undefined: not known). */
+export type IdTypeOf = (slug: string) => IdType | undefined
+
+export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<SanitizedConfig, 'blocks'>, idTypeOf: IdTypeOf = () => undefined): FieldShape[] => {
   const shapes: FieldShape[] = []
   for (const field of fields) {
     if (!('name' in field) || !field.name || ('hidden' in field && field.hidden === true)) continue
@@ -65,19 +68,24 @@ export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<Sani
       case 'group':
       case 'array':
       case 'tab':
-        shapes.push({ name: field.name, kind: 'nested', localized, fields: [...fieldShapes(field.flattenedFields, config), leaf('id', 'text')] })
+        shapes.push({ name: field.name, kind: 'nested', localized, fields: [...fieldShapes(field.flattenedFields, config, idTypeOf), leaf('id', 'text')] })
         break
       case 'blocks': {
         const blockFields = blockFieldsOf(field, config)
         shapes.push(
           blockFields
-            ? { name: field.name, kind: 'nested', localized, fields: [...fieldShapes(blockFields, config), leaf('id', 'text'), leaf('blockType', 'text'), leaf('blockName', 'text')] }
+            ? { name: field.name, kind: 'nested', localized, fields: [...fieldShapes(blockFields, config, idTypeOf), leaf('id', 'text'), leaf('blockType', 'text'), leaf('blockName', 'text')] }
             : { name: field.name, kind: 'open', localized },
         )
         break
       }
       case 'relationship':
-      case 'upload':
+      case 'upload': {
+        // A value compared with the relationship itself is an id of the related collection.
+        const single = typeof field.relationTo === 'string' && idTypeOf(field.relationTo) === 'number'
+        shapes.push(single ? { name: field.name, kind: 'open', localized, valueKind: 'serial' } : { name: field.name, kind: 'open', localized })
+        break
+      }
       case 'join':
       case 'json':
       case 'richText':
@@ -114,8 +122,9 @@ export const collectionShape = (
   config: Pick<SanitizedConfig, 'blocks' | 'localization'>,
   idType: IdType,
   versionIdType: IdType,
+  idTypeOf: IdTypeOf = () => undefined,
 ): EntityShape => {
-  const fields = withId(fieldShapes(collection.flattenedFields, config), idType)
+  const fields = withId(fieldShapes(collection.flattenedFields, config, idTypeOf), idType)
   return {
     slug: collection.slug,
     idType,
@@ -131,8 +140,9 @@ export const globalShape = (
   global: SanitizedGlobalConfig,
   config: Pick<SanitizedConfig, 'blocks' | 'localization'>,
   versionIdType: IdType,
+  idTypeOf: IdTypeOf = () => undefined,
 ): EntityShape => {
-  const fields = fieldShapes(global.flattenedFields, config)
+  const fields = fieldShapes(global.flattenedFields, config, idTypeOf)
   return {
     slug: global.slug,
     idType: versionIdType,
@@ -151,12 +161,12 @@ export const globalShape = (
 export const readShapesOf = (
   config: Pick<SanitizedConfig, 'blocks' | 'localization' | 'collections' | 'globals'>,
   { defaultIDType, customIDTypes }: { defaultIDType: IdType; customIDTypes: Record<string, IdType | undefined> },
-): ReadShapes => ({
-  collections: new Map(
-    config.collections.map((collection) => [
-      collection.slug,
-      collectionShape(collection, config, customIDTypes[collection.slug] ?? defaultIDType, defaultIDType),
-    ]),
-  ),
-  globals: new Map(config.globals.map((global) => [global.slug, globalShape(global, config, defaultIDType)])),
-})
+): ReadShapes => {
+  const idTypeOf: IdTypeOf = (slug) => (config.collections.some((collection) => collection.slug === slug) ? (customIDTypes[slug] ?? defaultIDType) : undefined)
+  return {
+    collections: new Map(
+      config.collections.map((collection) => [collection.slug, collectionShape(collection, config, idTypeOf(collection.slug)!, defaultIDType, idTypeOf)]),
+    ),
+    globals: new Map(config.globals.map((global) => [global.slug, globalShape(global, config, defaultIDType, idTypeOf)])),
+  }
+}

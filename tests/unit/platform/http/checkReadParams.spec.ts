@@ -11,7 +11,8 @@ const animeFields: FieldShape[] = [
   leaf('episodeCount', 'number'),
   leaf('startDate', 'date'),
   leaf('_status', 'text'),
-  { name: 'genres', kind: 'open', localized: false },
+  { name: 'genres', kind: 'open', localized: false, valueKind: 'serial' },
+  { name: 'meta', kind: 'open', localized: false },
   { name: 'titles', kind: 'nested', localized: false, fields: [leaf('id', 'text'), leaf('value', 'text')] },
 ]
 
@@ -122,6 +123,14 @@ describe('checkReadParams: sort and where', () => {
       { id: { equals: '99999999999' } },
       { episodeCount: { greater_than: 'many' } },
       { startDate: { less_than: '2020-13-45' } },
+      // Text matching and geo operators do not apply to numbers, dates, ids and relationships.
+      { episodeCount: { like: '1' } },
+      { startDate: { contains: '2020' } },
+      { id: { near: '1,2' } },
+      { genres: { like: 'x' } },
+      // A relationship compared with itself takes ids of the related collection.
+      { genres: { not_in: ['%zz'] } },
+      { genres: { equals: 'abc' } },
     ]
     for (const where of refusedWhere) expect(refusedField(check({ where })), JSON.stringify(where)).toEqual({ status: 400, field: 'where' })
   })
@@ -133,6 +142,10 @@ describe('checkReadParams: sort and where', () => {
       { 'titles.value': { contains: 'x' } },
       { 'genres.name': { equals: 'Action' } },
       { genres: { in: ['1', '2'] } },
+      { genres: { exists: 'false' } },
+      { 'genres.slug': { like: 'action' } },
+      { 'meta.anything': { like: 'x' } },
+      { meta: { equals: 'free text' } },
       { id: { in: '1,2,3' } },
       { id: { not_in: [4, 5] } },
       { episodeCount: { greater_than_equal: '12' } },
@@ -152,8 +165,9 @@ describe('checkReadParams: sort and where', () => {
     expect(refusedField(check({ where: { 'ti\u0000tle': { equals: 'x' } } }))).toEqual({ status: 400, field: 'where' })
   })
 
-  it('refuses a findByID data parameter that is not JSON', () => {
+  it('refuses a data parameter that is not JSON (Payload parses it on every REST read)', () => {
     expect(refusedField(check({ data: 'xx' }, { operation: 'findByID', id: '1' }))).toEqual({ status: 400, field: 'data' })
+    expect(refusedField(check({ data: '{' }))).toEqual({ status: 400, field: 'data' })
     expect(check({ data: '{"a":1}' }, { operation: 'findByID', id: '1' }).ok).toBe(true)
   })
 

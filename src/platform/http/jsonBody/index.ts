@@ -1,0 +1,2 @@
+export { readBodyAhead } from './readBodyAhead'
+export { withJsonBodyCheck } from './withJsonBodyCheck'
