@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,7 +10,7 @@ let url: string
 
 beforeAll(async () => {
   // The handler behind the check echoes the body it reads: it must get every byte.
-  const echo = async (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+  const echo = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     res.writeHead(200, { 'Content-Type': 'text/plain' })
