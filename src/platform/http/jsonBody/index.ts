@@ -1,2 +1,2 @@
-export { readBodyAhead } from './readBodyAhead'
+export { readBody, replayRequest } from './readBody'
 export { withJsonBodyCheck } from './withJsonBodyCheck'

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { refusalBody } from '../readParams/problems'
-import { readBodyAhead } from './readBodyAhead'
+import { readBody, replayRequest } from './readBody'
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
@@ -32,8 +32,9 @@ export const withJsonBodyCheck =
   (handle: Handle, paths: readonly string[]): Handle =>
   async (req, res) => {
     if (!isJsonPost(req, paths)) return handle(req, res)
-    const read = await readBodyAhead(req, MAX_CHECKED_BYTES)
-    if (!read || (read.complete && (read.body.length === 0 || isJson(read.body.toString('utf8'))))) return handle(req, res)
+    const read = await readBody(req, MAX_CHECKED_BYTES)
+    if (!read) return handle(req, res)
+    if (read.complete && (read.body.length === 0 || isJson(read.body.toString('utf8')))) return handle(replayRequest(req, read.body), res)
     const message = read.complete ? 'The request body is not valid JSON.' : 'The request body is shorter than its Content-Length.'
     res.writeHead(400, { 'Content-Type': 'application/json' })
     res.end(JSON.stringify(refusalBody([{ field: 'body', message }])))
