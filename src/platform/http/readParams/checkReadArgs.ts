@@ -42,11 +42,11 @@ export const checkReadArgs: CollectionBeforeOperationHook = ({ args, operation, 
   if (operation !== 'read' && operation !== 'count' && operation !== 'countVersions') return args
   const readArgs = args as ReadArgs
   if (!isCallersRead(readArgs, req, overrideAccess)) return args
-  const { where, sort, limit, page, depth, pagination } = readArgs
+  const { where, sort, limit, page, depth, pagination, joins } = readArgs
   const verdict = checkReadParams({
     operation: readOperationOf(operation, readArgs),
     shape: collectionShapeFor(req.payload, collection.slug),
-    params: { where, sort, limit, page, depth, pagination },
+    params: { where, sort, limit, page, depth, pagination, joins },
     id: readArgs.id,
     limits: readLimitsOf(req.payload.config),
     defaultDepth: req.payload.config.defaultDepth,

@@ -35,6 +35,28 @@ const parseJson = (value: unknown): { ok: true; value: unknown } | { ok: false }
   }
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * `joins[<field>][limit|page]`: join fields are paged like lists. A limit outside 1..maxLimit or a
+ * page below 1 is refused (PostgreSQL refuses a negative LIMIT; 0 would mean "all").
+ */
+const checkJoins = (joins: unknown, limits: ReadLimits): ReadVerdict | undefined => {
+  if (!isObject(joins)) return undefined
+  for (const [field, join] of Object.entries(joins)) {
+    if (!isObject(join)) continue
+    if (!isAbsent(join.limit)) {
+      const limit = integerOf(join.limit)
+      if (limit === undefined || limit < 1 || limit > limits.maxLimit) return refuse('joins', `joins[${field}][limit] must be a whole number from 1 to ${limits.maxLimit}.`)
+    }
+    if (!isAbsent(join.page)) {
+      const page = integerOf(join.page)
+      if (page === undefined || page < 1) return refuse('joins', `joins[${field}][page] must be a whole number from 1.`)
+    }
+  }
+  return undefined
+}
+
 /**
  * Checks one read's parameters before Payload sees them and decides the values it runs with:
  * `id` of the entity's id type (else 404), `page` a positive integer, `limit` an integer clamped to
@@ -82,6 +104,9 @@ export const checkReadParams = ({ operation, shape, params, id, limits, defaultD
       if (problem) return { ok: false, status: 400, problems: [problem] }
     }
   }
+
+  const joinsProblem = checkJoins(params.joins, limits)
+  if (joinsProblem) return joinsProblem
 
   if (FILTERED.has(operation) && !isAbsent(params.where)) {
     const where = jsonStrings ? parseJson(params.where) : { ok: true as const, value: params.where }

@@ -159,6 +159,13 @@ describe('checkReadParams: sort and where', () => {
     expect(check({ where: { parent: { equals: '3' } } }, { operation: 'countVersions' }).ok).toBe(true)
   })
 
+  it('pages join fields within the cap', () => {
+    for (const limit of ['-5', '0', '101', 'x']) expect(refusedField(check({ joins: { anime: { limit } } })), limit).toEqual({ status: 400, field: 'joins' })
+    expect(refusedField(check({ joins: { anime: { page: '0' } } }))).toEqual({ status: 400, field: 'joins' })
+    expect(check({ joins: { anime: { limit: '10', page: '2', sort: '-title' } } }).ok).toBe(true)
+    expect(check({ joins: 'false' }).ok).toBe(true)
+  })
+
   it('refuses NUL bytes in any parameter, naming it', () => {
     expect(refusedField(check({ sort: 'title\u0000' }))).toEqual({ status: 400, field: 'sort' })
     expect(refusedField(check({ locale: 'en\u0000' }))).toEqual({ status: 400, field: 'locale' })
