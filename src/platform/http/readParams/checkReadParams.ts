@@ -115,9 +115,10 @@ export const checkReadParams = ({ operation, shape, params, id, limits, defaultD
     if (problem) return { ok: false, status: 400, problems: [problem] }
   }
 
-  // Payload's REST parseParams JSON-parses `data` on every read.
-  if (jsonStrings && typeof params.data === 'string' && params.data !== '' && !parseJson(params.data).ok) {
-    return refuse('data', 'data must be a JSON object.')
+  // Payload's REST reads JSON-parse `data` and use it as an object.
+  if (jsonStrings && typeof params.data === 'string' && params.data !== '') {
+    const data = parseJson(params.data)
+    if (!data.ok || !isObject(data.value)) return refuse('data', 'data must be a JSON object.')
   }
 
   return { ok: true, applied }

@@ -2,7 +2,8 @@ import * as qs from 'qs-esm'
 
 import { checkReadParams, type ReadOperation } from './checkReadParams'
 import type { ReadShapes } from './collectionShape'
-import type { AppliedParams, ReadVerdict } from './problems'
+import { isPossibleId } from './checkNumbers'
+import { notFound, type AppliedParams, type ReadVerdict } from './problems'
 import type { PublishedReadConfig } from './publishedShapes'
 import type { ReadLimits } from './readLimits'
 import { readTargetOf } from './readTarget'
@@ -55,14 +56,23 @@ export const checkRestRead = ({
   published: PublishedReadConfig | undefined
   limits: ReadLimits
 }): RestReadCheck | undefined => {
-  if (method !== 'GET' && method !== 'HEAD') return undefined
   const queryStart = url.indexOf('?')
   const pathname = queryStart === -1 ? url : url.slice(0, queryStart)
   const search = queryStart === -1 ? '' : url.slice(queryStart + 1)
   const apiRoute = published?.apiRoute ?? '/api'
   if (!pathname.startsWith(`${apiRoute}/`)) return undefined
-  const target = readTargetOf(routeOf(method, pathname), apiRoute)
+  // Next would answer 500 for a path it cannot decode.
+  if (decodeSegment(pathname) === undefined) return { verdict: notFound('path'), url }
+  const read = method === 'GET' || method === 'HEAD'
+  const target = readTargetOf(routeOf(read ? method : 'GET', pathname), apiRoute)
   if (!target) return undefined
+  if (!read) {
+    // A write to a document by id: the same id rule (Payload's own handlers check the rest).
+    if (target.operation !== 'findByID' || (method !== 'PATCH' && method !== 'DELETE')) return undefined
+    const shape = published?.shapes.collections.get(target.slug)
+    const id = decodeSegment(pathname.split('/').filter(Boolean)[target.idIndex!])
+    return { verdict: shape && !isPossibleId(id, shape.idType) ? notFound('id') : { ok: true, applied: {} }, url }
+  }
   const shapes: ReadShapes | undefined = published?.shapes
   const shape = target.entity === 'collection' ? shapes?.collections.get(target.slug) : shapes?.globals.get(target.slug)
   const segments = pathname.split('/').filter(Boolean)

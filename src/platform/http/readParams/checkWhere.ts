@@ -21,8 +21,11 @@ export const containsNul = (value: unknown, budget = { left: 10_000 }): boolean 
 const INTEGER = /^-?\d{1,15}$/
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/
 
-const isNumeric = (value: unknown): boolean =>
-  (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && NUMBER.test(value.trim()))
+/** Numbers a column can hold: finite, and no larger in size than JavaScript counts exactly. */
+const isNumeric = (value: unknown): boolean => {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && NUMBER.test(value.trim()) ? Number(value) : NaN
+  return Number.isFinite(number) && Math.abs(number) <= Number.MAX_SAFE_INTEGER
+}
 
 const isDate = (value: unknown): boolean =>
   (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Date.parse(value))) || (typeof value === 'number' && Number.isFinite(value))

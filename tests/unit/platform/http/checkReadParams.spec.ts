@@ -122,6 +122,8 @@ describe('checkReadParams: sort and where', () => {
       { id: { in: '1,abc' } },
       { id: { equals: '99999999999' } },
       { episodeCount: { greater_than: 'many' } },
+      { episodeCount: { equals: '-1.7976931348623123e+308' } },
+      { episodeCount: { less_than: 1e300 } },
       { startDate: { less_than: '2020-13-45' } },
       // Text matching and geo operators do not apply to numbers, dates, ids and relationships.
       { episodeCount: { like: '1' } },
@@ -175,6 +177,7 @@ describe('checkReadParams: sort and where', () => {
   it('refuses a data parameter that is not JSON (Payload parses it on every REST read)', () => {
     expect(refusedField(check({ data: 'xx' }, { operation: 'findByID', id: '1' }))).toEqual({ status: 400, field: 'data' })
     expect(refusedField(check({ data: '{' }))).toEqual({ status: 400, field: 'data' })
+    expect(refusedField(check({ data: '8e-116' }, { operation: 'findGlobal' }))).toEqual({ status: 400, field: 'data' })
     expect(check({ data: '{"a":1}' }, { operation: 'findByID', id: '1' }).ok).toBe(true)
   })
 

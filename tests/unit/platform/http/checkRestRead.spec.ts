@@ -88,6 +88,13 @@ describe('checkRestRead', () => {
     expect(run('/api/genres?limit=5&sort=-name')?.url).toBe('/api/genres?limit=5&sort=-name')
   })
 
+  it('holds writes by id to the same id rule, and refuses a path that does not decode', () => {
+    expect(run('/api/genres/%5B1%2C2%5D', { method: 'DELETE' })?.verdict).toMatchObject({ ok: false, status: 404 })
+    expect(run('/api/genres/abc', { method: 'PATCH' })?.verdict).toMatchObject({ ok: false, status: 404 })
+    expect(run('/api/genres/12', { method: 'PATCH' })?.verdict).toEqual({ ok: true, applied: {} })
+    expect(run('/api/genres/P[jk0%/c*')?.verdict).toMatchObject({ ok: false, status: 404, problems: [{ field: 'path' }] })
+  })
+
   it('leaves writes, custom endpoints and other routes to the rest of the pipeline', () => {
     expect(run('/api/genres?page=-1', { method: 'POST' })).toBeUndefined()
     expect(run('/api/genres/popular?page=-1')).toBeUndefined()
