@@ -42,7 +42,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * page below 1 is refused (PostgreSQL refuses a negative LIMIT; 0 would mean "all").
  */
 const checkJoins = (joins: unknown, limits: ReadLimits): ReadVerdict | undefined => {
-  if (!isObject(joins)) return undefined
+  if (isAbsent(joins) || joins === 'false' || joins === false) return undefined
+  if (!isObject(joins)) return refuse('joins', 'joins must be false or joins[<field>][limit|page|sort|where].')
   for (const [field, join] of Object.entries(joins)) {
     if (!isObject(join)) continue
     if (!isAbsent(join.limit)) {
@@ -70,6 +71,10 @@ export const checkReadParams = ({ operation, shape, params, id, limits, defaultD
 
   for (const [key, value] of Object.entries(params)) {
     if (containsNul(value) || key.includes('\u0000')) return refuse(key, `${key} must not contain NUL bytes.`)
+  }
+
+  for (const key of ['locale', 'fallback-locale', 'fallbackLocale']) {
+    if (!isAbsent(params[key]) && typeof params[key] !== 'string') return refuse(key, `${key} must be given once, as a locale code.`)
   }
 
   const applied: AppliedParams = {}

@@ -49,6 +49,8 @@ const valuesFit = (field: FieldShape, value: unknown): boolean => {
   return values.every(fits)
 }
 
+const GEO_OPERATORS: ReadonlySet<string> = new Set(['near', 'within', 'intersects'])
+
 /** Numbers, ids, dates, booleans and relationships are compared, not matched as text or places. */
 const TYPED_OPERATORS: ReadonlySet<string> = new Set([...COMPARING_OPERATORS, 'exists'])
 const isTyped = (field: FieldShape): boolean =>
@@ -71,6 +73,10 @@ const checkConstraint = (path: string, constraint: unknown, context: Context): s
     if (isPlainObject(value) && operator !== 'near' && operator !== 'within' && operator !== 'intersects') {
       return `The value of ${path}.${operator} must be a value or a list, not an object.`
     }
+    if (field && GEO_OPERATORS.has(operator) && !(field.kind === 'open' && field.point)) {
+      return `The operator "${operator}" applies only to point fields, not to "${path}".`
+    }
+    if (operator === 'all' && Array.isArray(value) && value.length === 0) return `${path}.all needs at least one value.`
     if (field && isTyped(field) && !TYPED_OPERATORS.has(operator)) {
       return `The operator "${operator}" does not apply to "${path}" (a ${kindName(field)}).`
     }

@@ -7,7 +7,15 @@ import type { FlattenedField, SanitizedCollectionConfig, SanitizedConfig, Saniti
  */
 export type FieldShape =
   | { name: string; kind: LeafKind; localized: boolean }
-  | { name: string; kind: 'open'; localized: boolean; /** The id type a value compared with the field itself must have (relationships to one collection). */ valueKind?: 'serial' }
+  | {
+      name: string
+      kind: 'open'
+      localized: boolean
+      /** The id type a value compared with the field itself must have (relationships to one collection). */
+      valueKind?: 'serial'
+      /** A point: the only kind of field the geo operators apply to. */
+      point?: true
+    }
   | { name: string; kind: 'nested'; localized: boolean; fields: FieldShape[] }
 
 export type IdType = 'number' | 'text'
@@ -86,10 +94,12 @@ export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<Sani
         shapes.push(single ? { name: field.name, kind: 'open', localized, valueKind: 'serial' } : { name: field.name, kind: 'open', localized })
         break
       }
+      case 'point':
+        shapes.push({ name: field.name, kind: 'open', localized, point: true })
+        break
       case 'join':
       case 'json':
       case 'richText':
-      case 'point':
         shapes.push({ name: field.name, kind: 'open', localized })
         break
       default:
