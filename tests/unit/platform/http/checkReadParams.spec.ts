@@ -133,6 +133,10 @@ describe('checkReadParams: sort and where', () => {
       // A relationship compared with itself takes ids of the related collection.
       { genres: { not_in: ['%zz'] } },
       { genres: { equals: 'abc' } },
+      // Geo operators apply to points only; `all` needs something to match.
+      { meta: { intersects: '1' } },
+      { title: { near: '1,2' } },
+      { title: { all: [] } },
     ]
     for (const where of refusedWhere) expect(refusedField(check({ where })), JSON.stringify(where)).toEqual({ status: 400, field: 'where' })
   })
@@ -166,11 +170,13 @@ describe('checkReadParams: sort and where', () => {
     expect(refusedField(check({ joins: { anime: { page: '0' } } }))).toEqual({ status: 400, field: 'joins' })
     expect(check({ joins: { anime: { limit: '10', page: '2', sort: '-title' } } }).ok).toBe(true)
     expect(check({ joins: 'false' }).ok).toBe(true)
+    expect(refusedField(check({ joins: '-381289675' }))).toEqual({ status: 400, field: 'joins' })
   })
 
   it('refuses NUL bytes in any parameter, naming it', () => {
     expect(refusedField(check({ sort: 'title\u0000' }))).toEqual({ status: 400, field: 'sort' })
     expect(refusedField(check({ locale: 'en\u0000' }))).toEqual({ status: 400, field: 'locale' })
+    expect(refusedField(check({ locale: ['en', 'ru'] }))).toEqual({ status: 400, field: 'locale' })
     expect(refusedField(check({ where: { 'ti\u0000tle': { equals: 'x' } } }))).toEqual({ status: 400, field: 'where' })
   })
 
