@@ -24,6 +24,7 @@ import { payloadLoggerOptions } from './src/platform/observability/logger'
 import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
 import { apiDocsEndpoints } from './src/platform/apiDocs'
 import { writeGuardPlugin } from './src/platform/auth/writeGuard'
+import { readParamsPlugin } from './src/platform/http/readParams'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const app = getAppConfig()
@@ -130,6 +131,7 @@ export default withPayloadCollectionsAccess(buildConfig({
   plugins: [
     observabilityPlugin(),
     localizedJoinSortPlugin(),
+    readParamsPlugin({ limits: app.api }),
     mediaStoragePlugin(app.storage),
     writeGuardPlugin(),
     responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] }),

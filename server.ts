@@ -36,6 +36,8 @@ import { attachWebSocketServer } from './src/platform/realtime'
 import { countUnsentEvents } from './src/platform/events/outbox/countUnsentEvents'
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore, startInvalidationSweeper } from './src/platform/cache/responseCache'
+import { createReadParamsGuard } from './src/platform/http/readParams'
+import { withJsonBodyCheck } from './src/platform/http/jsonBody'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
 import { aviationCachedCollections, aviationCachedGlobals } from './src/domains/aviation/cachedCollections'
 import { animeRateLimitedRoutes } from './src/domains/anime/endpoints/rateLimitedRoutes'
@@ -78,7 +80,8 @@ const main = async () => {
   await ensureSchemaReady({ url, migrationDir: path.join(cwd, 'migrations'), logger })
 
   const app = next(nextAppOptions({ dev: !config.production, dir: cwd, port: config.port }))
-  const handle = app.getRequestHandler()
+  // A GraphQL body that is not JSON is refused (400) here: Payload's route would answer 500.
+  const handle = withJsonBodyCheck(app.getRequestHandler(), ['/api/graphql'])
   await app.prepare()
 
   // A small pool of its own for token checks (HTTP gate and WebSocket auth), apart from Payload's.
@@ -125,7 +128,11 @@ const main = async () => {
   const handleUnlessDatabaseDown = createDatabaseOutageGate({ isDatabaseDown, onRefused: countUnavailable })(handle)
   const serve = (req: IncomingMessage, res: ServerResponse) =>
     responseCache ? responseCache(req, res, handleUnlessDatabaseDown) : handleUnlessDatabaseDown(req, res)
-  const gateTokens = createTokenGate({ judgeToken, isDatabaseDown, onDatabaseFailure: reportDatabaseFailure, logger })(serve)
+  // Bad read parameters are refused (400/404) before the cache and Payload; the caps are applied.
+  const guardReadParams = createReadParamsGuard({ routeOf, limits: config.api })
+  const serveCheckedReads = (req: IncomingMessage, res: ServerResponse) => (guardReadParams(req, res) ? undefined : serve(req, res))
+  // A bad token is 401 whatever else is wrong with the request, so the token gate comes first.
+  const gateTokens = createTokenGate({ judgeToken, isDatabaseDown, onDatabaseFailure: reportDatabaseFailure, logger })(serveCheckedReads)
 
   const route = (req: IncomingMessage, res: ServerResponse) => {
     // Ours, before the cache and the token gate: a scrape carries the metrics token, not a user's.

@@ -33,7 +33,9 @@ export const errorResponse = (description: string): ResponseObject => ({ descrip
 
 /** The answers any Payload operation may give besides its success. */
 export const standardErrors = (): Record<string, ResponseObject> => ({
-  '400': errorResponse('Invalid input; the error names the field.'),
+  '400': errorResponse(
+    'Invalid input: a body field, or a parameter such as `page=0`, `limit=abc`, an unknown `where` field or operator or `sort` field. Each error names it in `field`, e.g. `{"errors":[{"message":"page must be a whole number from 1.","field":"page"}]}`.',
+  ),
   '401': errorResponse('Not signed in, or the token has expired.'),
   '403': errorResponse('Not allowed for this user.'),
   '404': errorResponse('Not found.'),

@@ -1,5 +1,6 @@
 import type { SanitizedConfig } from 'payload'
 
+import { readLimitsOf } from '../http/readParams/readLimits'
 import type { ParameterObject } from './types'
 
 const query = (name: string, description: string, schema: ParameterObject['schema']): ParameterObject => ({
@@ -26,8 +27,15 @@ export const localeParameters = (config: SanitizedConfig): ParameterObject[] => 
   ]
 }
 
-export const depthParameter = (): ParameterObject =>
-  query('depth', 'How many levels of relationships to populate (0 returns ids).', { type: 'integer', minimum: 0, maximum: 10 })
+/** Reads clamp depth to API_MAX_DEPTH; writes populate their answer up to Payload's own `maxDepth`. */
+export const depthParameter = (config: SanitizedConfig, { read }: { read: boolean }): ParameterObject => {
+  const maxDepth = read ? readLimitsOf(config).maxDepth : config.maxDepth
+  return query('depth', `How many levels of relationships to populate (0 returns ids). Larger values are clamped to ${maxDepth}.`, {
+    type: 'integer',
+    minimum: 0,
+    maximum: maxDepth,
+  })
+}
 
 export const draftParameter = (): ParameterObject =>
   query('draft', 'Read (or save) the latest draft instead of the published version.', { type: 'boolean' })
@@ -35,7 +43,8 @@ export const draftParameter = (): ParameterObject =>
 export const whereParameter = (): ParameterObject => ({
   name: 'where',
   in: 'query',
-  description: 'Query constraints, e.g. `where[title][like]=foo` or `where[or][0][status][equals]=published`.',
+  description:
+    'Query constraints, e.g. `where[title][like]=foo` or `where[or][0][status][equals]=published`. Unknown fields or operators, values of the wrong type and NUL bytes are refused with 400.',
   style: 'deepObject',
   explode: true,
   schema: { type: 'object', additionalProperties: true },
@@ -61,7 +70,7 @@ const populateParameter = (): ParameterObject => ({
 
 /** What a single-document read takes. */
 export const readParameters = (config: SanitizedConfig, { drafts }: { drafts: boolean }): ParameterObject[] => [
-  depthParameter(),
+  depthParameter(config, { read: true }),
   ...localeParameters(config),
   ...(drafts ? [draftParameter()] : []),
   selectParameter(),
@@ -69,18 +78,25 @@ export const readParameters = (config: SanitizedConfig, { drafts }: { drafts: bo
 ]
 
 /** What a list (`find`) takes. */
-export const listParameters = (config: SanitizedConfig, { drafts }: { drafts: boolean }): ParameterObject[] => [
-  whereParameter(),
-  query('limit', 'Documents per page (default 10).', { type: 'integer', minimum: 0 }),
-  query('page', 'Page number, from 1.', { type: 'integer', minimum: 1 }),
-  query('sort', 'Field to sort by; a leading `-` sorts descending; several separated by commas.', { type: 'string' }),
-  query('pagination', '`false` returns every match on one page.', { type: 'boolean' }),
-  ...readParameters(config, { drafts }),
-]
+export const listParameters = (config: SanitizedConfig, { drafts }: { drafts: boolean }): ParameterObject[] => {
+  const { maxLimit } = readLimitsOf(config)
+  return [
+    whereParameter(),
+    query('limit', `Documents per page (default 10). Clamped to 1..${maxLimit}; the response's \`limit\` is the one applied.`, {
+      type: 'integer',
+      minimum: 1,
+      maximum: maxLimit,
+    }),
+    query('page', 'Page number, from 1; anything else is refused with 400.', { type: 'integer', minimum: 1 }),
+    query('sort', 'Field to sort by; a leading `-` sorts descending; several separated by commas. An unknown field is refused with 400.', { type: 'string' }),
+    query('pagination', `\`false\` returns the matches on one page, still at most ${maxLimit}.`, { type: 'boolean' }),
+    ...readParameters(config, { drafts }),
+  ]
+}
 
 /** What a write (create, update) takes. */
 export const writeParameters = (config: SanitizedConfig, { drafts }: { drafts: boolean }): ParameterObject[] => [
-  depthParameter(),
+  depthParameter(config, { read: false }),
   ...localeParameters(config),
   ...(drafts ? [draftParameter()] : []),
 ]

@@ -1,3 +1,4 @@
+import { readApiConfig, type ApiConfig } from './api'
 import { readDatabaseConfig, type DatabaseConfig } from './database'
 import { readEventsConfig, type EventsConfig } from './events'
 import { type Env, parseBoolean, parseHttpUrl, parseInteger } from './parsers'
@@ -21,6 +22,7 @@ export type AppConfig = {
   events: EventsConfig
   observability: ObservabilityConfig
   publicRateLimits: PublicRateLimitsConfig
+  api: ApiConfig
 }
 
 /** Turns the environment into one typed, validated object, or throws a ConfigError naming the variable. */
@@ -41,5 +43,6 @@ export const readAppConfig = (env: Env): AppConfig => {
     events: readEventsConfig(env),
     observability: readObservabilityConfig(env),
     publicRateLimits: readPublicRateLimitsConfig(env),
+    api: readApiConfig(env),
   }
 }

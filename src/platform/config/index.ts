@@ -9,6 +9,7 @@ export { SUPPORTED_ALGORITHMS, type SecurityConfig, type TokenAlgorithm } from '
 export type { GoogleConfig, IdentityConfig, RateLimitRule } from './identity'
 export type { ServicesConfig } from './services'
 export type { EventsConfig } from './events'
+export type { ApiConfig } from './api'
 export { LOG_LEVELS, type LogLevel, type ObservabilityConfig } from './observability'
 export type { PublicRateLimitsConfig } from './publicRateLimits'
 

@@ -198,6 +198,21 @@ describe('the OpenAPI document built from the Payload config', () => {
     expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['bearerAuth', 'payloadCookie'])
   })
 
+  it('states the read caps (API_MAX_LIMIT, API_MAX_DEPTH) and the 400 that names the parameter', () => {
+    for (const path of ['/api/anime', '/api/anime/versions']) {
+      const parameters = document.paths[path].get?.parameters ?? []
+      const schemaOf = (name: string) => parameters.find((parameter) => parameter.name === name)?.schema
+      expect(schemaOf('limit'), path).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 })
+      expect(schemaOf('page'), path).toMatchObject({ type: 'integer', minimum: 1 })
+      expect(schemaOf('depth'), path).toMatchObject({ type: 'integer', minimum: 0, maximum: 3 })
+    }
+    expect(document.paths['/api/anime/{id}'].get?.parameters?.find((parameter) => parameter.name === 'depth')?.schema).toMatchObject({ maximum: 3 })
+    const refused = document.paths['/api/anime'].get?.responses['400']
+    expect(refused?.description).toMatch(/names it in `field`/)
+    expect(JSON.stringify(refused?.content)).toContain('#/components/schemas/Error')
+    expect(JSON.stringify(document.components.schemas.Error)).toContain('"field"')
+  })
+
   it('leaks no hidden or secret field', () => {
     const users = document.components.schemas.users as { properties: Record<string, unknown> }
     expect(Object.keys(users.properties)).toEqual(expect.arrayContaining(['id', 'email', 'name', 'roles']))

@@ -1,0 +1,2 @@
+export { readBody, replayRequest } from './readBody'
+export { withJsonBodyCheck } from './withJsonBodyCheck'

@@ -1,0 +1,7 @@
+export { checkReadParams, type ReadOperation, type ReadRequest } from './checkReadParams'
+export { checkRestRead, parseQuery } from './checkRestRead'
+export { createReadParamsGuard } from './readParamsGuard'
+export { readParamsPlugin } from './readParamsPlugin'
+export { readLimitsOf, DEFAULT_READ_LIMITS, type ReadLimits } from './readLimits'
+export { SKIP_READ_PARAM_CHECKS } from './checkReadArgs'
+export { refusalBody, type ParamProblem, type ReadVerdict } from './problems'
