@@ -38,7 +38,9 @@ const tokens: Record<'anonymous' | 'user' | 'admin', string | undefined> = { ano
 beforeAll(async () => {
   ensureProductionBuild()
   database = await createMigratedTestDatabase('read-params-fuzz')
-  server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url }, { compiled: true })
+  // Thousands of requests from one address: the per-IP limits of public routes would answer 429.
+  const unlimited = { RATE_LIMIT_VIEW_PER_IP: '1000000', RATE_LIMIT_SEARCH_PER_IP: '1000000', RATE_LIMIT_GRAPHQL_PER_IP: '1000000' }
+  server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, ...unlimited }, { compiled: true })
   await fetch(`${server.url}/health`)
   const account = (role: 'admin' | 'user') =>
     createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email: `fuzz-${role}@example.com`, password: `fuzz-${role}-password`, role })
@@ -166,9 +168,14 @@ const restWrite = (): fc.Arbitrary<Probe> =>
       fc.constantFrom(...restCollections().flatMap((collection) => (collection.slug === 'users' || collection.slug.startsWith('payload-') ? [] : [collection.slug]))),
       fc.constantFrom('POST', 'PATCH', 'DELETE'),
       id,
-      // JSON objects only: a body that is no object (or not JSON) reaches the create hooks of lists
-      // and favorites as no data and they answer 500 (the write guard's part of issue 12).
-      fc.oneof(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((body) => JSON.stringify(body)), fc.constantFrom('{"name":null}', '{"title":{"ru":1}}', '{"_status":"nope"}')),
+      // Objects of any content, and bodies that are no object or no JSON at all (the server answers
+      // 400 for those; Payload's create hooks of lists and favorites answered 500).
+      fc.oneof(
+        fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((body) => JSON.stringify(body)),
+        fc.constantFrom('{"name":null}', '{"title":{"ru":1}}', '{"_status":"nope"}'),
+        fc.jsonValue({ maxDepth: 2 }).map((body) => JSON.stringify(body) ?? 'null'),
+        fc.string({ maxLength: 16 }),
+      ),
       fc.constantFrom('application/json'),
       fc.constantFrom<keyof typeof tokens>('anonymous', 'user'),
     )

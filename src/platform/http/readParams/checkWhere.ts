@@ -44,6 +44,8 @@ const valuesFit = (field: FieldShape, value: unknown): boolean => {
     if (field.kind === 'serial' || (field.kind === 'open' && field.valueKind === 'serial')) return fitsInteger(item)
     if (field.kind === 'number') return isNumeric(item)
     if (field.kind === 'date') return isDate(item)
+    // An enum column: any other value is an error in PostgreSQL, not a miss.
+    if (field.kind === 'text' && field.options) return field.options.includes(String(item))
     return true
   }
   return values.every(fits)
@@ -77,6 +79,9 @@ const checkConstraint = (path: string, constraint: unknown, context: Context): s
       return `The operator "${operator}" applies only to point fields, not to "${path}".`
     }
     if (operator === 'all' && Array.isArray(value) && value.length === 0) return `${path}.all needs at least one value.`
+    if (operator === 'all' && field && field.kind !== 'open' && field.kind !== 'nested' && !field.hasMany) {
+      return `The operator "all" applies only to fields holding a list, not to "${path}".`
+    }
     if (field && isTyped(field) && !TYPED_OPERATORS.has(operator)) {
       return `The operator "${operator}" does not apply to "${path}" (a ${kindName(field)}).`
     }
@@ -93,6 +98,7 @@ const checkClause = (where: unknown, context: Context, depth: number): string | 
   for (const [key, value] of Object.entries(where)) {
     if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
       if (!Array.isArray(value)) return `where.${key} must be a list of conditions, e.g. where[${key}][0][title][equals]=value.`
+      if (value.length === 0) return `where.${key} needs at least one condition.`
       for (const item of value) {
         const problem = checkClause(item, context, depth + 1)
         if (problem) return problem

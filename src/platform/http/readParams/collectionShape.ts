@@ -6,7 +6,15 @@ import type { FlattenedField, SanitizedCollectionConfig, SanitizedConfig, Saniti
  * what follows is the related collection's business, and Payload checks it (and its access).
  */
 export type FieldShape =
-  | { name: string; kind: LeafKind; localized: boolean }
+  | {
+      name: string
+      kind: LeafKind
+      localized: boolean
+      /** A select or radio: a PostgreSQL enum, so a compared value must be one of these. */
+      options?: readonly string[]
+      /** Holds a list (hasMany): the only kind of leaf `all` applies to. */
+      hasMany?: true
+    }
   | {
       name: string
       kind: 'open'
@@ -65,7 +73,7 @@ export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<Sani
     const localized = 'localized' in field && field.localized === true
     switch (field.type) {
       case 'number':
-        shapes.push(leaf(field.name, 'number', localized))
+        shapes.push({ name: field.name, kind: 'number', localized, ...(field.hasMany ? { hasMany: true as const } : {}) })
         break
       case 'date':
         shapes.push(leaf(field.name, 'date', localized))
@@ -102,8 +110,23 @@ export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<Sani
       case 'richText':
         shapes.push({ name: field.name, kind: 'open', localized })
         break
+      case 'select':
+      case 'radio':
+        shapes.push({
+          name: field.name,
+          kind: 'text',
+          localized,
+          options: field.options.map((option) => (typeof option === 'string' ? option : option.value)),
+          ...(field.type === 'select' && field.hasMany ? { hasMany: true as const } : {}),
+        })
+        break
       default:
-        shapes.push(leaf(field.name, 'text', localized))
+        shapes.push({
+          name: field.name,
+          kind: 'text',
+          localized,
+          ...('hasMany' in field && field.hasMany === true ? { hasMany: true as const } : {}),
+        })
     }
   }
   return shapes

@@ -10,7 +10,8 @@ const animeFields: FieldShape[] = [
   leaf('title', 'text', true),
   leaf('episodeCount', 'number'),
   leaf('startDate', 'date'),
-  leaf('_status', 'text'),
+  { name: '_status', kind: 'text', localized: false, options: ['draft', 'published'] },
+  { name: 'tags', kind: 'text', localized: false, hasMany: true },
   { name: 'genres', kind: 'open', localized: false, valueKind: 'serial' },
   { name: 'meta', kind: 'open', localized: false },
   { name: 'titles', kind: 'nested', localized: false, fields: [leaf('id', 'text'), leaf('value', 'text')] },
@@ -190,5 +191,26 @@ describe('checkReadParams: sort and where', () => {
   it('names the parameter in a message a person can act on', () => {
     const verdict = check({ where: { title: { foo: '1' } } })
     expect(verdict).toMatchObject({ ok: false, status: 400, problems: [{ field: 'where', message: expect.stringMatching(/Unknown operator "foo" on "title"/) }] })
+  })
+})
+
+describe('checkReadParams: where on choices, lists and empty groups (each a 500 in PostgreSQL or Payload)', () => {
+  it('holds a select to its options, whatever the comparing operator', () => {
+    expect(refusedField(check({ where: { _status: { greater_than_equal: 'zzz' } } }))).toEqual({ status: 400, field: 'where' })
+    expect(refusedField(check({ where: { or: [{ _status: { in: ['draft', 'nope'] } }] } }))).toEqual({ status: 400, field: 'where' })
+    expect(check({ where: { _status: { equals: 'published' } } }).ok).toBe(true)
+    expect(check({ where: { _status: { in: 'draft,published' } } }).ok).toBe(true)
+  })
+
+  it('allows "all" only on fields that hold a list', () => {
+    expect(refusedField(check({ where: { _status: { all: ['draft'] } } }))).toEqual({ status: 400, field: 'where' })
+    expect(refusedField(check({ where: { title: { all: ['a'] } } }))).toEqual({ status: 400, field: 'where' })
+    expect(check({ where: { tags: { all: ['a', 'b'] } } }).ok).toBe(true)
+    expect(check({ where: { genres: { all: [1, 2] } } }).ok).toBe(true)
+  })
+
+  it('refuses an empty and/or list', () => {
+    expect(refusedField(check({ where: { and: [] } }))).toEqual({ status: 400, field: 'where' })
+    expect(refusedField(check({ where: { OR: [] } }))).toEqual({ status: 400, field: 'where' })
   })
 })

@@ -43,8 +43,22 @@ describe('withJsonBodyCheck', () => {
     expect(await (await post('/api/graphql', '', 'application/json')).text()).toBe('')
   })
 
+  it('holds every other API write to a JSON object (Payload answered 500 to a list, string or null)', async () => {
+    for (const body of ['{', '[1,2]', '"text"', 'null', '42']) {
+      for (const method of ['POST', 'PATCH']) {
+        const response = await fetch(`${url}/api/lists/1`, { method, headers: { 'Content-Type': 'application/json' }, body })
+        expect(response.status, `${method} ${body}`).toBe(400)
+        expect(((await response.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('body')
+      }
+    }
+    expect(await (await post('/api/lists', '{"name":"ok"}')).text()).toBe('{"name":"ok"}')
+    // GraphQL takes any JSON (a batch is a list).
+    expect(await (await post('/api/graphql', '[{"query":"{ __typename }"}]')).text()).toBe('[{"query":"{ __typename }"}]')
+  })
+
   it('leaves other paths, methods and content types alone', async () => {
-    expect(await (await post('/api/anime', '{')).text()).toBe('{')
+    expect(await (await post('/admin/collections/anime', '{')).text()).toBe('{')
+    expect(await (await post('/api/anime', '[1]', 'text/plain')).text()).toBe('[1]')
     expect(await (await post('/api/graphql', '{', 'text/plain')).text()).toBe('{')
     expect((await fetch(`${url}/api/graphql?query={}`)).status).toBe(200)
   })
