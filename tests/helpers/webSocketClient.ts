@@ -73,3 +73,15 @@ export const opened = (socket: WebSocket) =>
   )
 
 export const closedWithin = (client: TestSocket, ms = 10_000) => withTimeout(client.closed, ms, 'the WebSocket to close')
+
+/** Opens /ws with a token and resolves with the first message (closing the socket) or the close code. */
+export const firstMessageOrClose = (port: number, token: string): Promise<{ message?: unknown; closeCode?: number }> =>
+  new Promise((resolve) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${encodeURIComponent(token)}`)
+    socket.on('error', () => undefined)
+    socket.once('message', (data) => {
+      resolve({ message: JSON.parse(data.toString()) })
+      socket.close()
+    })
+    socket.once('close', (code) => resolve({ closeCode: code }))
+  })

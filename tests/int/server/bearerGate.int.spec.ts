@@ -2,6 +2,7 @@ import jwt from 'jsonwebtoken'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ensureProductionBuild } from '../../helpers/productionBuild'
+import { createApiCaller } from '../../helpers/apiCaller'
 import { startServer, TEST_SECRET, type RunningServer } from '../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
 
@@ -27,18 +28,7 @@ afterAll(async () => {
   await database?.drop()
 })
 
-const api = (path: string, init: RequestInit & { token?: string; json?: unknown } = {}) => {
-  const { token, json, headers, ...rest } = init
-  return fetch(`${server.url}/api${path}`, {
-    ...rest,
-    headers: {
-      ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(headers as Record<string, string> | undefined),
-    },
-    body: json !== undefined ? JSON.stringify(json) : rest.body,
-  })
-}
+const api = createApiCaller(() => server.url)
 
 const graphqlMe = (token: string) => api('/graphql', { method: 'POST', token, json: { query: '{ meUser { user { email } } }' } })
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 
 import { createAccountWithRole } from '../../helpers/accounts'
 import { ensureProductionBuild } from '../../helpers/productionBuild'
 import { startServer, TEST_SECRET, waitFor, type RunningServer } from '../../helpers/serverProcess'
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcpProxy'
+import { firstMessageOrClose } from '../../helpers/webSocketClient'
 import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
 
 /**
@@ -89,17 +89,7 @@ const logLines = (): Array<Record<string, unknown>> =>
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>)
 
-/** Opens /ws with a token; resolves with the first message or the close code. */
-const openSocket = (token: string): Promise<{ message?: unknown; closeCode?: number }> =>
-  new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${encodeURIComponent(token)}`)
-    socket.on('error', () => undefined)
-    socket.once('message', (data) => {
-      resolve({ message: JSON.parse(data.toString()) })
-      socket.close()
-    })
-    socket.once('close', (code) => resolve({ closeCode: code }))
-  })
+const openSocket = (token: string) => firstMessageOrClose(server.port, token)
 
 const recovered = () =>
   waitFor(async () => (await call('/api/users/me', bearer(userToken))).status === 200, 30_000, 250)

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 
 import { freePort } from '../../../helpers/freePort'
 import { ensureProductionBuild } from '../../../helpers/productionBuild'
 import { startServer, TEST_SECRET, waitFor, type RunningServer } from '../../../helpers/serverProcess'
+import { firstMessageOrClose } from '../../../helpers/webSocketClient'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 
 /**
@@ -34,17 +34,7 @@ afterAll(async () => {
   await database?.drop()
 })
 
-/** Opens /ws with a token and resolves with the first message or the close code. */
-const tryConnect = (token: string): Promise<{ message?: unknown; closeCode?: number }> =>
-  new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${encodeURIComponent(token)}`)
-    socket.on('error', () => undefined)
-    socket.once('message', (data) => {
-      resolve({ message: JSON.parse(data.toString()) })
-      socket.close()
-    })
-    socket.once('close', (code) => resolve({ closeCode: code }))
-  })
+const tryConnect = (token: string) => firstMessageOrClose(server.port, token)
 
 describe('WebSocket while Redis is away', () => {
   it('refuses sockets with 1011 until Redis answers, then admits them', async () => {
