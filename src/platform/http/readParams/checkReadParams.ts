@@ -22,7 +22,6 @@ export type ReadRequest = {
 }
 
 const LISTS: ReadonlySet<ReadOperation> = new Set(['find', 'findVersions'])
-const FILTERED: ReadonlySet<ReadOperation> = new Set(['find', 'count', 'findVersions', 'countVersions'])
 const VERSIONS: ReadonlySet<ReadOperation> = new Set(['findVersions', 'findVersionByID', 'countVersions'])
 const BY_ID: ReadonlySet<ReadOperation> = new Set(['findByID', 'findVersionByID'])
 
@@ -113,7 +112,9 @@ export const checkReadParams = ({ operation, shape, params, id, limits, defaultD
   const joinsProblem = checkJoins(params.joins, limits)
   if (joinsProblem) return joinsProblem
 
-  if (FILTERED.has(operation) && !isAbsent(params.where)) {
+  // By-id reads ignore `where`, but Payload's REST handler still JSON-parses it (a 500 when it is
+  // not JSON): a `where` given to any read must be well-formed.
+  if (!isAbsent(params.where)) {
     const where = jsonStrings ? parseJson(params.where) : { ok: true as const, value: params.where }
     if (!where.ok) return refuse('where', 'where must be an object, e.g. where[title][equals]=value, or a JSON object.')
     const problem = checkWhere(where.value, shape ? (versions ? shape.versionFields : shape.fields) : undefined, shape?.locales ?? [])

@@ -58,7 +58,17 @@ beforeAll(async () => {
   for (const account of Object.values(accounts)) await tokenOf(account)
 })
 
-afterAll(() => ctx.cleanup())
+afterAll(async () => {
+  try {
+    // Uploads are files in the shared media folders: deleting the documents deletes them, so the
+    // media tests that list those folders find only their own files.
+    for (const collection of ['avatars', 'media'] as const) {
+      await ctx?.payload.delete({ collection, where: { id: { exists: true } }, overrideAccess: true })
+    }
+  } finally {
+    await ctx?.cleanup()
+  }
+})
 
 // ---------------------------------------------------------------------------------------------
 // Drivers: how to make a document of each collection and what to send to create and update one.

@@ -214,3 +214,12 @@ describe('checkReadParams: where on choices, lists and empty groups (each a 500 
     expect(refusedField(check({ where: { OR: [] } }))).toEqual({ status: 400, field: 'where' })
   })
 })
+
+describe('checkReadParams: where on a read by id', () => {
+  it('refuses a where that is not JSON or not well-formed there too (Payload parses it and answered 500)', () => {
+    expect(refusedField(check({ where: 'abc' }, { operation: 'findByID', id: '1' }))).toEqual({ status: 400, field: 'where' })
+    expect(refusedField(check({ where: '\u{79D91}^' }, { operation: 'findByID', id: '1' }))).toEqual({ status: 400, field: 'where' })
+    expect(check({ where: '{"title":{"equals":"x"}}' }, { operation: 'findByID', id: '1' }).ok).toBe(true)
+    expect(check({}, { operation: 'findByID', id: '1' }).ok).toBe(true)
+  })
+})
