@@ -82,6 +82,10 @@ const checkConstraint = (path: string, constraint: unknown, context: Context): s
     if (operator === 'all' && field && field.kind !== 'open' && field.kind !== 'nested' && !field.hasMany) {
       return `The operator "all" applies only to fields holding a list, not to "${path}".`
     }
+    // A select is a PostgreSQL enum: matching it as text (like, contains) is an error there.
+    if (field && field.kind === 'text' && field.options && !TYPED_OPERATORS.has(operator)) {
+      return `The operator "${operator}" does not apply to "${path}" (a choice of ${field.options.join(', ')}).`
+    }
     if (field && isTyped(field) && !TYPED_OPERATORS.has(operator)) {
       return `The operator "${operator}" does not apply to "${path}" (a ${kindName(field)}).`
     }

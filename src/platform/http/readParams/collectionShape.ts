@@ -105,7 +105,12 @@ export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<Sani
       case 'point':
         shapes.push({ name: field.name, kind: 'open', localized, point: true })
         break
-      case 'join':
+      case 'join': {
+        // Compared with ids of the joined collection, like a relationship (like/contains on it: a 500).
+        const single = typeof field.collection === 'string' && idTypeOf(field.collection) === 'number'
+        shapes.push(single ? { name: field.name, kind: 'open', localized, valueKind: 'serial' } : { name: field.name, kind: 'open', localized })
+        break
+      }
       case 'json':
       case 'richText':
         shapes.push({ name: field.name, kind: 'open', localized })

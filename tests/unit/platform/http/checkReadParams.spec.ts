@@ -200,6 +200,7 @@ describe('checkReadParams: where on choices, lists and empty groups (each a 500 
     expect(refusedField(check({ where: { or: [{ _status: { in: ['draft', 'nope'] } }] } }))).toEqual({ status: 400, field: 'where' })
     expect(check({ where: { _status: { equals: 'published' } } }).ok).toBe(true)
     expect(check({ where: { _status: { in: 'draft,published' } } }).ok).toBe(true)
+    expect(refusedField(check({ where: { _status: { like: 'dra' } } }))).toEqual({ status: 400, field: 'where' })
   })
 
   it('allows "all" only on fields that hold a list', () => {
