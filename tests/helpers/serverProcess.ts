@@ -148,3 +148,10 @@ export const waitFor = async (fn: () => Promise<boolean>, timeoutMs: number, int
   }
   return false
 }
+
+/** The JSON log lines a server printed (its other output, e.g. Next's banner, left out). */
+export const jsonLogLines = (output: string): Array<Record<string, unknown>> =>
+  output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createAccountWithRole } from '../../helpers/accounts'
 import { ensureProductionBuild } from '../../helpers/productionBuild'
-import { startServer, TEST_SECRET, waitFor, type RunningServer } from '../../helpers/serverProcess'
+import { jsonLogLines, startServer, TEST_SECRET, waitFor, type RunningServer } from '../../helpers/serverProcess'
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcpProxy'
 import { firstMessageOrClose } from '../../helpers/webSocketClient'
 import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
@@ -82,12 +82,7 @@ const expectUnavailable = (name: string, outcome: Outcome) => {
   expect(JSON.parse(outcome.body), name).toEqual({ errors: [{ message: expect.stringMatching(/database/i) }] })
 }
 
-const logLines = (): Array<Record<string, unknown>> =>
-  server
-    .output()
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
+const logLines = () => jsonLogLines(server.output())
 
 const openSocket = (token: string) => firstMessageOrClose(server.port, token)
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ensureProductionBuild } from '../../helpers/productionBuild'
 import { REDIS_PORT } from '../../helpers/redis'
-import { startServer, TEST_SECRET, waitFor, type RunningServer } from '../../helpers/serverProcess'
+import { jsonLogLines, startServer, TEST_SECRET, waitFor, type RunningServer } from '../../helpers/serverProcess'
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcpProxy'
 import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
 
@@ -24,12 +24,7 @@ const health = async (): Promise<{ status: number; body: Health }> => {
   return { status: response.status, body: (await response.json()) as Health }
 }
 
-const logLines = (): Array<Record<string, unknown>> =>
-  server
-    .output()
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
+const logLines = () => jsonLogLines(server.output())
 
 const connectionsSaying = (msg: string): string[] =>
   logLines()
