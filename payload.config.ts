@@ -24,6 +24,7 @@ import { payloadLoggerOptions } from './src/platform/observability/logger'
 import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
 import { apiDocsEndpoints } from './src/platform/apiDocs'
 import { writeGuardPlugin } from './src/platform/auth/writeGuard'
+import { answerMalformedBody } from './src/platform/http/malformedBody'
 import { readParamsPlugin } from './src/platform/http/readParams'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -127,6 +128,9 @@ export default withPayloadCollectionsAccess(buildConfig({
     // 503s during an outage: the availability monitor logs the outage once instead.
     DatabaseUnavailableError: false,
   } as Config['loggingLevels'],
+  hooks: {
+    afterError: [answerMalformedBody],
+  },
   // The cache plugin goes last: it reads every collection's fields to know what invalidates what.
   plugins: [
     observabilityPlugin(),

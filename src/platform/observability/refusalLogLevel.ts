@@ -1,3 +1,5 @@
+import { isMalformedMultipartMessage } from '../http/malformedBody'
+
 type ErrorLike = { status?: unknown; statusCode?: unknown; originalError?: unknown; name?: unknown; locations?: unknown }
 
 const isObject = (value: unknown): value is ErrorLike => typeof value === 'object' && value !== null
@@ -19,6 +21,8 @@ export const httpStatusOfError = (error: unknown): number | undefined => {
     if (!isObject(error.originalError)) return 400
     return statusOf(error.originalError) ?? 500
   }
+  // Payload throws a malformed multipart body as a 500 and answers it as a 400 (answerMalformedBody).
+  if (isMalformedMultipartMessage((error as { message?: unknown }).message)) return 400
   return statusOf(error)
 }
 

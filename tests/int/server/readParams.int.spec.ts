@@ -138,3 +138,67 @@ describe('GraphQL reads with bad arguments', () => {
     expect((await graphql('{ Genres(pagination: false) { limit docs { id } } }')).body.data).toMatchObject({ Genres: { limit: 100, docs: expect.toSatisfy((docs: unknown[]) => docs.length === 100) } })
   })
 })
+
+describe('what the fuzz found past the read parameters (each was a 500)', () => {
+  const refusalOf = (body: Awaited<ReturnType<typeof graphql>>['body']) =>
+    body.errors?.map((error) => ({ statusCode: error.extensions?.statusCode, field: error.extensions?.data?.errors[0]?.field }))
+
+  it('gives equals one value: a comma-separated or listed id is refused, over GraphQL and REST', async () => {
+    expect(refusalOf((await graphql('{ countLists(where: { owner: { equals: "6,37" } }) { totalDocs } }', user)).body)).toEqual([{ statusCode: 400, field: 'where' }])
+    await expectRefusal(await api('/lists?where[owner][equals]=6,37', { token: user }), 400, 'where')
+    await expectRefusal(await api('/lists?where[owner][equals][0]=6&where[owner][equals][1]=7', { token: user }), 400, 'where')
+    expect((await api('/lists?where[owner][in]=6,37', { token: user })).status).toBe(200)
+  })
+
+  it("checks the version queries of globals over GraphQL, which run no beforeOperation hook", async () => {
+    expect(refusalOf((await graphql('{ versionsAppSetting(page: -1) { docs { id } } }', admin)).body)).toEqual([{ statusCode: 400, field: 'page' }])
+    expect((await graphql('{ versionsAppSetting(limit: 100000) { limit } }', admin)).body.data).toEqual({ versionsAppSetting: { limit: 100 } })
+    const missing = (await graphql('{ versionAppSetting(id: -5) { id } }', admin)).body
+    expect(missing.errors?.map((error) => error.extensions?.statusCode)).toEqual([404])
+  })
+
+  it("checks the reads of Payload's own collections (added after plugins run)", async () => {
+    expect(refusalOf((await graphql('{ PayloadLockedDocuments(page: -23) { docs { id } } }', user)).body)).toEqual([{ statusCode: 400, field: 'page' }])
+    await expectRefusal(await api('/payload-locked-documents?page=-23', { token: admin }), 400, 'page')
+    expect((await api('/payload-preferences/a%00b', { token: admin })).status).toBe(404)
+  })
+
+  it("answers docAccess of a global (Payload's resolver read the arguments as the context: a TypeError)", async () => {
+    const { body } = await graphql('{ docAccessAppSetting { read { permission } update { permission } } }', admin)
+    expect(body).toEqual({ data: { docAccessAppSetting: { read: { permission: true }, update: { permission: true } } } })
+    const anonymous = await graphql('{ docAccessAppSetting { update { permission } } }')
+    expect(anonymous.body.data).toEqual({ docAccessAppSetting: { update: { permission: false } } })
+  })
+
+  it("answers docAccess in the shape its GraphQL type declares (Payload's sanitized `true` was a non-null error)", async () => {
+    const [genre] = ((await (await api('/genres?limit=1', { token: admin })).json()) as Page).docs
+    const query = `{ docAccessGenre(id: ${genre!.id}) { read { permission } delete { permission } fields { name { update { permission } } } } }`
+    expect((await graphql(query, admin)).body).toEqual({
+      data: { docAccessGenre: { read: { permission: true }, delete: { permission: true }, fields: { name: { update: { permission: true } } } } },
+    })
+    expect((await graphql(query, user)).body.data).toEqual({
+      docAccessGenre: { read: { permission: true }, delete: { permission: false }, fields: { name: { update: { permission: false } } } },
+    })
+  })
+
+  it('checks the data a global read parses: the first one, when repeated', async () => {
+    await expectRefusal(await api('/globals/app-settings?data=x&data=%7B%7D', { token: admin }), 400, 'data')
+    expect((await api('/globals/app-settings?data=%7B%7D&data=x', { token: admin })).status).toBe(200)
+  })
+
+  it('refuses a body id the collection cannot have, naming id, and stores nothing', async () => {
+    const response = await api('/favorites', { token: user, json: { id: 'abc' } })
+    const body = (await response.json()) as { errors: { data?: { errors: { path: string }[] } }[] }
+    expect({ status: response.status, paths: body.errors[0]?.data?.errors.map((error) => error.path) }).toEqual({ status: 400, paths: ['id'] })
+    const genre = await api('/genres', { token: admin, json: { name: 'Id probe', id: '1.5' } })
+    expect(genre.status).toBe(400)
+    expect(((await (await api('/genres?where[name][equals]=Id%20probe', { token: admin })).json()) as Page).totalDocs).toBe(0)
+  })
+
+  it('answers a malformed multipart upload with 400 naming the file part', async () => {
+    for (const contentType of ['multipart/form-data', 'multipart/form-data; boundary=x']) {
+      const response = await fetch(`${server.url}/api/media`, { method: 'POST', headers: { 'Content-Type': contentType, Authorization: `Bearer ${admin}` }, body: '--x\r\nnot a part' })
+      await expectRefusal(response, 400, 'file')
+    }
+  })
+})

@@ -16,24 +16,10 @@ import { createMigratedTestDatabase, type TestDatabase } from '../../helpers/tes
  */
 
 /**
- * Left out on purpose (each is a Payload 3.90.1 answer outside the read parameters; see the report
- * of issue 12): collections without REST endpoints (`endpoints: false`, Payload answers 501),
- * GraphQL `docAccess` queries of globals (a TypeError in Payload's resolver), and multipart bodies
- * that are not multipart (Payload's upload parser answers 500). Also Payload's own collections
- * (preferences, locks, jobs, kv: their by-key routes answered 500 to odd keys) and the version
- * queries of globals over GraphQL (no beforeOperation hook reaches them: `page: -1` is a 500).
- * These are open defects, listed in the closing note of the session that found them.
+ * Left out on purpose: collections without REST endpoints (`endpoints: false`, Payload answers 501
+ * by design).
  */
 const restCollections = () => config.collections.filter((collection) => collection.endpoints !== false)
-const publicRestCollections = () => restCollections().filter((collection) => !collection.slug.startsWith('payload-'))
-
-/** `app-settings` -> `AppSetting`: the stem of a global's GraphQL names. */
-const graphQLStem = (slug: string) =>
-  slug
-    .split(/[-_]/)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('')
-    .replace(/s$/, '')
 
 /**
  * CI replays a seed known to pass, so that main stays releasable while the open defects other seeds
@@ -71,13 +57,7 @@ beforeAll(async () => {
   Object.assign(process.env, { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url })
   config = await (await import('@payload-config')).default
   const { configToSchema } = await import('@payloadcms/graphql')
-  // Payload's own collections (locks, preferences, jobs, kv) are added after plugins run: no hook.
-  queryFields = Object.values(configToSchema(config).schema.getQueryType()!.getFields()).filter(
-    (field) =>
-      !field.name.startsWith('docAccess') &&
-      !/Payload(LockedDocument|Preference|Job|Kv|Migration)/.test(field.name) &&
-      !config.globals.some((global) => field.name.startsWith('version') && field.name.includes(graphQLStem(global.slug))),
-  )
+  queryFields = Object.values(configToSchema(config).schema.getQueryType()!.getFields())
 }, 600_000)
 
 afterAll(async () => {
@@ -162,7 +142,7 @@ type Probe = { method: string; path: string; body?: string; contentType?: string
 const as = fc.constantFrom<keyof typeof tokens>('anonymous', 'user', 'admin')
 
 const restRead = (): fc.Arbitrary<Probe> =>
-  fc.oneof(fc.constantFrom(...publicRestCollections().map((collection) => ({ slug: collection.slug, global: false }))), fc.constantFrom(...config.globals.map((global) => ({ slug: global.slug, global: true })))).chain(({ slug, global }) =>
+  fc.oneof(fc.constantFrom(...restCollections().map((collection) => ({ slug: collection.slug, global: false }))), fc.constantFrom(...config.globals.map((global) => ({ slug: global.slug, global: true })))).chain(({ slug, global }) =>
     fc
       .tuple(
         global
@@ -197,7 +177,8 @@ const restWrite = (): fc.Arbitrary<Probe> =>
         fc.jsonValue({ maxDepth: 2 }).map((body) => JSON.stringify(body) ?? 'null'),
         fc.string({ maxLength: 16 }),
       ),
-      fc.constantFrom('application/json'),
+      // Upload collections parse multipart bodies: announced but malformed ones were a 500.
+      fc.constantFrom('application/json', 'application/json', 'application/json', 'multipart/form-data', 'multipart/form-data; boundary=x'),
       fc.constantFrom<keyof typeof tokens>('anonymous', 'user'),
     )
     .map(([slug, method, someId, body, contentType, who]) => ({

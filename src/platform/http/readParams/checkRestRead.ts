@@ -61,8 +61,9 @@ export const checkRestRead = ({
   const search = queryStart === -1 ? '' : url.slice(queryStart + 1)
   const apiRoute = published?.apiRoute ?? '/api'
   if (!pathname.startsWith(`${apiRoute}/`)) return undefined
-  // Next would answer 500 for a path it cannot decode.
-  if (decodeSegment(pathname) === undefined) return { verdict: notFound('path'), url }
+  // Next would answer 500 for a path it cannot decode; PostgreSQL refuses a NUL byte in any key.
+  const decoded = decodeSegment(pathname)
+  if (decoded === undefined || decoded.includes('\u0000')) return { verdict: notFound('path'), url }
   const read = method === 'GET' || method === 'HEAD'
   const target = readTargetOf(routeOf(read ? method : 'GET', pathname), apiRoute)
   if (!target) return undefined
@@ -80,7 +81,9 @@ export const checkRestRead = ({
   const verdict = checkReadParams({
     operation,
     shape,
-    params: parseQuery(search),
+    // Payload's global read takes the first `data` as URLSearchParams gives it (a repeated `data`
+    // is an array to qs-esm): check the value it will JSON-parse.
+    params: { ...parseQuery(search), data: new URLSearchParams(search).get('data') ?? undefined },
     id: target.idIndex === undefined ? undefined : decodeSegment(segments[target.idIndex]),
     limits,
     defaultDepth: published?.defaultDepth ?? 2,

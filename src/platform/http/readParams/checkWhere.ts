@@ -36,10 +36,15 @@ const fitsInteger = (item: unknown): boolean => {
 }
 
 /** Values compared with a number or date column must be of its type, or the database errors. */
-const valuesFit = (field: FieldShape, value: unknown): boolean => {
-  const values = Array.isArray(value) ? value : typeof value === 'string' && value.includes(',') ? value.split(',') : [value]
+const valuesFit = (field: FieldShape, operator: string, value: unknown): boolean => {
+  // Only the list operators split a comma-separated string (drizzle's sanitizeQueryValue): for
+  // `equals`, "6,37" is one value, and no id.
+  const values = Array.isArray(value) ? value : LIST_OPERATORS.has(operator) && typeof value === 'string' ? value.split(',') : [value]
+  const idOrNumber = field.kind === 'serial' || field.kind === 'number' || (field.kind === 'open' && field.valueKind === 'serial')
   const fits = (item: unknown): boolean => {
-    if (item === null || item === undefined || item === '' || item === 'null') return true
+    // "No value" matches null for one value; in a list of ids or numbers it reaches PostgreSQL as
+    // NaN or '' (a 500).
+    if (item === null || item === undefined || item === '' || item === 'null') return !(idOrNumber && LIST_OPERATORS.has(operator))
     // Serial ids are PostgreSQL integers: anything else is an error there, not a miss.
     if (field.kind === 'serial' || (field.kind === 'open' && field.valueKind === 'serial')) return fitsInteger(item)
     if (field.kind === 'number') return isNumeric(item)
@@ -52,6 +57,9 @@ const valuesFit = (field: FieldShape, value: unknown): boolean => {
 }
 
 const GEO_OPERATORS: ReadonlySet<string> = new Set(['near', 'within', 'intersects'])
+
+/** Operators that take a list of values (or a comma-separated string); the others take one value. */
+const LIST_OPERATORS: ReadonlySet<string> = new Set(['in', 'not_in', 'all'])
 
 /** Numbers, ids, dates, booleans and relationships are compared, not matched as text or places. */
 const TYPED_OPERATORS: ReadonlySet<string> = new Set([...COMPARING_OPERATORS, 'exists'])
@@ -75,11 +83,20 @@ const checkConstraint = (path: string, constraint: unknown, context: Context): s
     if (isPlainObject(value) && operator !== 'near' && operator !== 'within' && operator !== 'intersects') {
       return `The value of ${path}.${operator} must be a value or a list, not an object.`
     }
+    // `equals` with a list is compared as one array value: a type error in PostgreSQL for ids,
+    // numbers, dates and choices, a silent miss for text.
+    if (Array.isArray(value) && !LIST_OPERATORS.has(operator) && !GEO_OPERATORS.has(operator)) {
+      return `The value of ${path}.${operator} must be a single value; use "in" for a list.`
+    }
     if (field && GEO_OPERATORS.has(operator) && !(field.kind === 'open' && field.point)) {
       return `The operator "${operator}" applies only to point fields, not to "${path}".`
     }
     if (operator === 'all' && Array.isArray(value) && value.length === 0) return `${path}.all needs at least one value.`
-    if (operator === 'all' && field && field.kind !== 'open' && field.kind !== 'nested' && !field.hasMany) {
+    // Payload's PostgreSQL adapter has no "all" for relationships, uploads or JSON (a TypeError).
+    if (operator === 'all' && field && field.kind === 'open') {
+      return `The operator "all" does not apply to "${path}"; use "in" or one condition per value under "and".`
+    }
+    if (operator === 'all' && field && field.kind !== 'nested' && !('hasMany' in field && field.hasMany)) {
       return `The operator "all" applies only to fields holding a list, not to "${path}".`
     }
     // A select is a PostgreSQL enum: matching it as text (like, contains) is an error there.
@@ -89,7 +106,7 @@ const checkConstraint = (path: string, constraint: unknown, context: Context): s
     if (field && isTyped(field) && !TYPED_OPERATORS.has(operator)) {
       return `The operator "${operator}" does not apply to "${path}" (a ${kindName(field)}).`
     }
-    if (field && (COMPARING_OPERATORS.has(operator)) && !valuesFit(field, value)) {
+    if (field && (COMPARING_OPERATORS.has(operator)) && !valuesFit(field, operator, value)) {
       return `The value of ${path}.${operator} is not a valid ${kindName(field)}.`
     }
   }

@@ -1,6 +1,7 @@
-import type { AfterErrorHook, Plugin } from 'payload'
+import type { AfterErrorHook, Payload, Plugin } from 'payload'
 
 import { checkReadArgs } from './checkReadArgs'
+import { withGuardedGlobalQueries } from './guardGlobalQueries'
 import { refusalBody } from './problems'
 import { publishReadConfig } from './publishedShapes'
 import { withReadLimits, type ReadLimits } from './readLimits'
@@ -15,8 +16,21 @@ const answerReadParamsRefusal: AfterErrorHook = ({ error }) => {
 }
 
 /**
+ * Payload adds its own collections (preferences, locked documents, jobs, kv, migrations) after the
+ * plugins have run, so no plugin can give them a hook; their reads took `page: -23` to PostgreSQL
+ * (a 500). The sanitized config is what the operations read their hooks from: the check joins there.
+ */
+const guardPayloadsOwnCollections = (payload: Payload): void => {
+  for (const collection of payload.config.collections) {
+    const hooks = (collection.hooks.beforeOperation ??= [])
+    if (!hooks.includes(checkReadArgs)) hooks.push(checkReadArgs)
+  }
+}
+
+/**
  * Holds every caller's read to the caps and checks its parameters (see checkReadParams), over REST
- * and GraphQL alike: a beforeOperation hook on every collection, the caps in `config.custom` for
+ * and GraphQL alike: a beforeOperation hook on every collection, the version queries of globals
+ * guarded in the GraphQL schema, the caps in `config.custom` for
  * the OpenAPI document, and the shapes published for server.ts's guard once Payload is up.
  */
 export const readParamsPlugin =
@@ -28,10 +42,12 @@ export const readParamsPlugin =
       ...collection,
       hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), checkReadArgs] },
     })),
+    graphQL: { ...config.graphQL, queries: withGuardedGlobalQueries(config.graphQL?.queries) },
     hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), answerReadParamsRefusal] },
     // A refused parameter is the caller's mistake, not an error worth a stack trace.
     loggingLevels: { ...config.loggingLevels, [READ_PARAMS_REFUSAL]: 'info' },
     onInit: async (payload) => {
+      guardPayloadsOwnCollections(payload)
       publishReadConfig({ shapes: readShapesOfPayload(payload), apiRoute: payload.config.routes.api, defaultDepth: payload.config.defaultDepth })
       await config.onInit?.(payload)
     },

@@ -207,7 +207,29 @@ describe('checkReadParams: where on choices, lists and empty groups (each a 500 
     expect(refusedField(check({ where: { _status: { all: ['draft'] } } }))).toEqual({ status: 400, field: 'where' })
     expect(refusedField(check({ where: { title: { all: ['a'] } } }))).toEqual({ status: 400, field: 'where' })
     expect(check({ where: { tags: { all: ['a', 'b'] } } }).ok).toBe(true)
-    expect(check({ where: { genres: { all: [1, 2] } } }).ok).toBe(true)
+    // Payload's PostgreSQL adapter has no "all" for relationships (a TypeError).
+    expect(refusedField(check({ where: { genres: { all: [1, 2] } } }))).toEqual({ status: 400, field: 'where' })
+    expect(refusedField(check({ where: { meta: { all: ['x'] } } }))).toEqual({ status: 400, field: 'where' })
+  })
+
+  it('gives the comparing operators one value: equals with a list or a comma string is no id (a 500 in PostgreSQL)', () => {
+    expect(refusedField(check({ where: { genres: { equals: '6,37' } } }))).toEqual({ status: 400, field: 'where' })
+    expect(refusedField(check({ where: { id: { not_equals: '1,2' } } }))).toEqual({ status: 400, field: 'where' })
+    expect(refusedField(check({ where: { genres: { equals: ['6', '37'] } } }))).toEqual({ status: 400, field: 'where' })
+    expect(refusedField(check({ where: { title: { like: ['a', 'b'] } } }))).toEqual({ status: 400, field: 'where' })
+    expect(check({ where: { genres: { in: '6,37' } } }).ok).toBe(true)
+    expect(check({ where: { title: { equals: 'a,b' } } }).ok).toBe(true)
+  })
+
+  it('refuses "no value" inside a list of ids or numbers (NaN or an empty string in PostgreSQL)', () => {
+    for (const value of [[''], '', 'null', [null], ['1', '']]) {
+      expect(refusedField(check({ where: { genres: { in: value } } })), JSON.stringify(value)).toEqual({ status: 400, field: 'where' })
+      expect(refusedField(check({ where: { id: { not_in: value } } })), JSON.stringify(value)).toEqual({ status: 400, field: 'where' })
+    }
+    expect(refusedField(check({ where: { episodeCount: { in: [''] } } }))).toEqual({ status: 400, field: 'where' })
+    expect(check({ where: { genres: { equals: '' } } }).ok).toBe(true)
+    expect(check({ where: { id: { equals: 'null' } } }).ok).toBe(true)
+    expect(check({ where: { title: { in: [''] } } }).ok).toBe(true)
   })
 
   it('refuses an empty and/or list', () => {

@@ -53,7 +53,7 @@ const routeOf = createRouteTemplater(() => ({
         ],
       },
     ],
-    globals: [],
+    globals: [{ slug: 'settings', endpoints: [{ method: 'get', path: '/' }] }],
   },
 }))
 
@@ -62,7 +62,7 @@ const run = (url: string, { method = 'GET', published = true } = {}) =>
     method,
     url,
     routeOf,
-    published: published ? { shapes: { collections: new Map([['genres', shape]]), globals: new Map() }, apiRoute: '/api', defaultDepth: 2 } : undefined,
+    published: published ? { shapes: { collections: new Map([['genres', shape]]), globals: new Map([['settings', { ...shape, slug: 'settings' }]]) }, apiRoute: '/api', defaultDepth: 2 } : undefined,
     limits: { maxLimit: 100, maxDepth: 3 },
   })
 
@@ -73,6 +73,13 @@ describe('checkRestRead', () => {
     expect(run('/api/genres?where%5Bnope%5D%5Bequals%5D=1')?.verdict).toMatchObject({ ok: false, problems: [{ field: 'where' }] })
     expect(run('/api/genres/count?where[name][foo]=1')?.verdict).toMatchObject({ ok: false, problems: [{ field: 'where' }] })
     expect(run('/api/genres?page=-1')?.verdict).toMatchObject({ ok: false, problems: [{ field: 'page' }] })
+  })
+
+  it("checks the `data` a global read JSON-parses: the first one, as Payload's URLSearchParams gives it", () => {
+    expect(run('/api/globals/settings?data=x&data=%7B%7D')?.verdict).toMatchObject({ ok: false, status: 400, problems: [{ field: 'data' }] })
+    expect(run('/api/globals/settings?data=%7B%7D&data=x')?.verdict).toMatchObject({ ok: true })
+    expect(run('/api/globals/settings?data=%5B1%5D')?.verdict).toMatchObject({ ok: false, problems: [{ field: 'data' }] })
+    expect(run('/api/globals/settings?data[a]=1')?.verdict).toMatchObject({ ok: true })
   })
 
   it('answers 404 for ids a serial-id collection cannot have, and for versions it does not keep', () => {
@@ -93,6 +100,7 @@ describe('checkRestRead', () => {
     expect(run('/api/genres/abc', { method: 'PATCH' })?.verdict).toMatchObject({ ok: false, status: 404 })
     expect(run('/api/genres/12', { method: 'PATCH' })?.verdict).toEqual({ ok: true, applied: {} })
     expect(run('/api/genres/P[jk0%/c*')?.verdict).toMatchObject({ ok: false, status: 404, problems: [{ field: 'path' }] })
+    expect(run('/api/genres/popular/a%00b', { method: 'POST' })?.verdict).toMatchObject({ ok: false, status: 404, problems: [{ field: 'path' }] })
   })
 
   it('leaves writes, custom endpoints and other routes to the rest of the pipeline', () => {

@@ -1,0 +1,1 @@
+export { answerMalformedBody, isMalformedMultipartMessage, malformedBodyField } from './answerMalformedBody'
