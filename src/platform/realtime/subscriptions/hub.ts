@@ -25,7 +25,7 @@ type Hub = {
   seenOrder: string[]
   docQueues: Map<string, Promise<void>>
   /** The last event type per document, to fold `created` + `published` of one save into one change. */
-  lastType: Map<string, { type: string; at: number }>
+  lastType: Map<string, { type: string; draft: boolean; at: number }>
   feedLive: boolean
   replay: { events: number; seconds: number }
   connections: Map<string, number>
@@ -197,10 +197,11 @@ export const acceptChange = (event: EventMessage, now = Date.now()): void => {
   const action = actionOf(event)
   const last = hub.lastType.get(docKey)
   hub.lastType.delete(docKey)
-  hub.lastType.set(docKey, { type: action, at: now })
+  hub.lastType.set(docKey, { type: action, draft: event.data._status === 'draft', at: now })
   if (hub.lastType.size > LAST_TYPE_LIMIT) hub.lastType.delete(hub.lastType.keys().next().value as string)
-  // Creating a published document records `created` then `published`: one change to its readers.
-  if (action === 'published' && last?.type === 'created' && now - last.at < SAME_SAVE_MS) return
+  // Creating a published document records `created` (with its summary) then `published`: one change
+  // to its readers. A draft's `created` carries only its status, and its later publishing is news.
+  if (action === 'published' && last?.type === 'created' && !last.draft && now - last.at < SAME_SAVE_MS) return
   hub.recent.push({ event, at: now })
   pruneRecent(now)
   // Who is told is decided now, with the event in the replay buffer: a stream resuming meanwhile

@@ -77,10 +77,17 @@ describe('the realtime hub', () => {
     await settle()
     expect(received).toEqual([])
     visible.set('3', { id: 3 })
-    acceptChange(event('anime.created', '3'))
-    acceptChange(event('anime.published', '3'))
+    acceptChange(event('anime.created', '3', { title: 'T' }))
+    acceptChange(event('anime.published', '3', { title: 'T' }))
     await settle()
     expect(received.map(([message]) => message.event)).toEqual(['create'])
+    // A draft created, then published a moment later: the publishing is the news.
+    acceptChange(event('anime.created', '2', { _status: 'draft' }))
+    await settle()
+    visible.set('2', { id: 2 })
+    acceptChange(event('anime.published', '2', { title: 'U' }))
+    await settle()
+    expect(received.map(([message]) => [message.event, message.doc.id])).toEqual([['create', 3], ['create', 2]])
   })
 
   it('an update out of view is a delete with the id only; deletes never read', async () => {
