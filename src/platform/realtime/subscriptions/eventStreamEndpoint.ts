@@ -99,7 +99,13 @@ export const createEventStreamEndpoints = (limits: RealtimeConfig): Endpoint[] =
       // Never more than maxBufferedBytes waiting for a client that does not read: it is dropped.
       const write = (text: string) => {
         if (closed || !controller) return
-        controller.enqueue(encoder.encode(text))
+        try {
+          controller.enqueue(encoder.encode(text))
+        } catch {
+          // The client went away before cancel reached us.
+          finish()
+          return
+        }
         if ((controller.desiredSize ?? 0) < 0) finish()
       }
       const subscriber: Subscriber = {
