@@ -11,7 +11,8 @@ import { payloadCollectionsAccess, platformAccessPolicy } from './src/platform/a
 import { effectiveDatabaseUrl, getAppConfig } from './src/platform/config'
 import { databaseAdapter } from './src/platform/database'
 import { createFavoritesCollection } from './src/platform/favorites'
-import { EventOutbox } from './src/platform/events'
+import { EventOutbox, publishesEvents } from './src/platform/events'
+import { realtimePlugin } from './src/platform/realtime/subscriptions/realtimePlugin'
 import { animeAccessPolicy, animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
 import { animeSearchQueries } from './src/domains/anime/search'
 import { animeCachedCollections } from './src/domains/anime/cachedCollections'
@@ -69,7 +70,8 @@ export default withPayloadCollectionsAccess(buildConfig({
       maxBytes: app.storage.avatarMaxBytes,
       maxImagePixels: app.storage.maxImagePixels,
     }),
-    createFavoritesCollection({ itemCollections: [...animeFavoriteTargets, ...aviationFavoriteTargets] }),
+    // Favorites change for their owner's realtime subscriptions; the event carries no content.
+    publishesEvents(createFavoritesCollection({ itemCollections: [...animeFavoriteTargets, ...aviationFavoriteTargets] }), { summary: () => ({}) }),
     ...animeCollections,
     ...aviationCollections,
     EventOutbox,
@@ -138,6 +140,12 @@ export default withPayloadCollectionsAccess(buildConfig({
     readParamsPlugin({ limits: app.api }),
     mediaStoragePlugin(app.storage),
     writeGuardPlugin(),
+    realtimePlugin({
+      userCollection: Users.slug,
+      // Read the same by every non-staff reader (the cached ones): such subscribers share one read.
+      sharedCollections: [...animeCachedCollections, ...aviationCachedCollections],
+      limits: app.services.realtime,
+    }),
     responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] }),
   ],
   sharp,

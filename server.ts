@@ -32,7 +32,7 @@ import { observabilityState, registerPool } from './src/platform/observability/m
 import { runWithRequestContext } from './src/platform/observability/requestContext'
 import { createRequestObserver } from './src/platform/observability/requestObserver'
 import { nextAppOptions } from './src/platform/runtime/nextAppOptions'
-import { attachWebSocketServer } from './src/platform/realtime'
+import { attachWebSocketServer, realtimeRateLimitedRoute, startRealtime } from './src/platform/realtime'
 import { countUnsentEvents } from './src/platform/events/outbox/countUnsentEvents'
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore, startInvalidationSweeper } from './src/platform/cache/responseCache'
@@ -152,7 +152,7 @@ const main = async () => {
   // Every request gets its id and its access-log line; code running for it logs with the id.
   // Public routes anyone may call (search, view counting, GraphQL) are limited per client IP first.
   const limits = config.publicRateLimits
-  const limitPublicRoutes = createPublicRateLimit([...animeRateLimitedRoutes(limits), graphqlRateLimitedRoute(limits.graphql)])
+  const limitPublicRoutes = createPublicRateLimit([...animeRateLimitedRoutes(limits), graphqlRateLimitedRoute(limits.graphql), realtimeRateLimitedRoute(limits.realtime)])
   const server = createServer((req, res) => {
     const context = observe(req, res)
     // Whatever Payload made of a database failure (401/403 for a failed session lookup), say 503.
@@ -168,7 +168,10 @@ const main = async () => {
     connections: metrics.websocketConnections,
     liveSessions: (sessions) => findLiveSessions(poolQuery(sessionPool), sessions),
     sessionRecheckMs: config.services.realtime.sessionRecheckMs,
+    subscriptions: config.services.realtime,
   })
+  // Content subscriptions hear every change through RabbitMQ (src/platform/realtime/subscriptions).
+  const contentChanges = startRealtime({ config, logger: createLogger('realtime') })
   // Ready means sockets work: wait until this instance hears revocations. Without Redis, HTTP still
   // serves and /ws refuses clients (logged by the WebSocket server).
   await realtime.ready.catch(() => undefined)
@@ -177,6 +180,7 @@ const main = async () => {
     server.once('error', reject)
     server.listen(config.port, resolve)
   })
+  await contentChanges.warmUp(config.port)
   logger.info({ port: config.port, url: config.serverUrl, production: config.production }, 'ready')
   // Outbox -> RabbitMQ in every instance (row locks split the work); never in the CLI or scripts.
   const relay = startEventRelay({
@@ -205,6 +209,7 @@ const main = async () => {
       .then(() => app.close())
       .catch(() => undefined)
       .then(() => relay.stop().catch(() => undefined))
+      .then(() => contentChanges.stop())
       .then(() => sweeper?.stop())
       .then(() => databaseMonitor.stop())
       .then(() => sessionPool.end())

@@ -12,11 +12,12 @@ export { animeAccessPolicy } from './accessPolicy'
 
 /** Kitsu: what payload.config.ts needs from the anime domain. */
 export const animeCollections: CollectionConfig[] = [
-  // Catalog changes are domain events (outbox -> RabbitMQ); lists and views are users' own.
+  // Catalog changes are domain events (outbox -> RabbitMQ); views are users' own.
   publishesEvents(Anime, { summaryFields: ['slug', 'title', 'titleEnglish', 'kind', 'year'] }),
   publishesEvents(Genres),
   publishesEvents(Studios),
-  Lists,
+  // Lists change for realtime subscribers too; the event carries no content (a list may be private).
+  publishesEvents(Lists, { summary: () => ({}) }),
   Views,
 ]
 

@@ -9,6 +9,8 @@ export type PublicRateLimitsConfig = {
   search: RateLimitRule
   /** /api/graphql. */
   graphql: RateLimitRule
+  /** GET /api/realtime (opening an event stream, reconnects included). */
+  realtime: RateLimitRule
 }
 
 export const readPublicRateLimitsConfig = (env: Env): PublicRateLimitsConfig => {
@@ -18,5 +20,6 @@ export const readPublicRateLimitsConfig = (env: Env): PublicRateLimitsConfig => 
     view: { points: points('RATE_LIMIT_VIEW_PER_IP', 120), durationSeconds },
     search: { points: points('RATE_LIMIT_SEARCH_PER_IP', 300), durationSeconds },
     graphql: { points: points('RATE_LIMIT_GRAPHQL_PER_IP', 300), durationSeconds },
+    realtime: { points: points('RATE_LIMIT_REALTIME_PER_IP', 120), durationSeconds },
   }
 }

@@ -19,7 +19,23 @@ export type ServicesConfig = {
    * (besides at once when its Redis link comes back): bounds how long a revocation whose event
    * was lost keeps a socket open.
    */
-  realtime: { sessionRecheckMs: number }
+  realtime: RealtimeConfig
+}
+
+/** Content subscriptions over `/ws` and `GET /api/realtime` (see src/platform/realtime). */
+export type RealtimeConfig = {
+  sessionRecheckMs: number
+  /** Open subscriptions one WebSocket may hold. */
+  maxSubscriptionsPerSocket: number
+  /** Open WebSockets plus event streams one account may hold on one instance. */
+  maxConnectionsPerUser: number
+  /** Anonymous event streams one client address may hold on one instance. */
+  maxStreamsPerAddress: number
+  /** Bytes a client may leave unread; beyond them it is dropped (WebSocket 4408, stream ended). */
+  maxBufferedBytes: number
+  /** Recent changes each instance keeps for `Last-Event-ID` resume: how many, and for how long. */
+  replayEvents: number
+  replaySeconds: number
 }
 
 const readRedisUrl = (env: Env): string | undefined => {
@@ -48,5 +64,11 @@ export const readServicesConfig = (env: Env): ServicesConfig => ({
   },
   realtime: {
     sessionRecheckMs: parseInteger(env, 'WS_SESSION_RECHECK_MS', 30_000, { min: 1_000, max: 3_600_000 }),
+    maxSubscriptionsPerSocket: parseInteger(env, 'REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET', 20, { min: 1, max: 1_000 }),
+    maxConnectionsPerUser: parseInteger(env, 'REALTIME_MAX_CONNECTIONS_PER_USER', 10, { min: 1, max: 10_000 }),
+    maxStreamsPerAddress: parseInteger(env, 'REALTIME_MAX_STREAMS_PER_IP', 20, { min: 1, max: 100_000 }),
+    maxBufferedBytes: parseInteger(env, 'REALTIME_MAX_BUFFERED_BYTES', 1_048_576, { min: 1_024, max: 268_435_456 }),
+    replayEvents: parseInteger(env, 'REALTIME_REPLAY_EVENTS', 1_000, { min: 0, max: 100_000 }),
+    replaySeconds: parseInteger(env, 'REALTIME_REPLAY_SECONDS', 300, { min: 1, max: 86_400 }),
   },
 })

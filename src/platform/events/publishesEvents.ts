@@ -26,6 +26,8 @@ export const publishesEvents = (config: CollectionConfig, options: PublishesEven
   const hooks = config.hooks ?? {}
   return {
     ...config,
+    // Realtime subscriptions are offered on collections that record their changes.
+    custom: { ...config.custom, publishesEvents: true },
     hooks: {
       ...hooks,
       beforeChange: [...(hooks.beforeChange ?? []), ...(drafts ? [rememberPublishedState] : [])],

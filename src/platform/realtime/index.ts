@@ -13,3 +13,5 @@ export {
   type AttachWebSocketServerOptions,
   type TokenJudge,
 } from './webSocketServer'
+export { startRealtime, realtimeRateLimitedRoute } from './startRealtime'
+export { CLOSE_SLOW_CONSUMER } from './subscriptions/socketSubscriptions'

@@ -7,6 +7,8 @@ import { reportDatabaseFailure } from '../database/availability'
 import { isDatabaseUnavailableError } from '../database/connectionErrors'
 import type { Logger } from '../observability/logger'
 import { onSessionEventsResync, type SessionEvent, subscribeSessionEvents } from './sessionEvents'
+import { acquireConnection } from './subscriptions/hub'
+import { createSocketSubscriptions, type SocketSubscriptionLimits } from './subscriptions/socketSubscriptions'
 
 /**
  * The `/ws` endpoint: a client authenticates with its access token and is told when its session is
@@ -23,6 +25,11 @@ import { onSessionEventsResync, type SessionEvent, subscribeSessionEvents } from
  *   is not hearing session events; reconnecting later is fine.
  * - 1001 "server shutting down".
  * - 1009 (by `ws`): a message larger than MAX_PAYLOAD_BYTES.
+ * - 4408 "slow consumer": more than REALTIME_MAX_BUFFERED_BYTES left unread (content subscriptions).
+ * - 4429 "too many connections": the account already holds REALTIME_MAX_CONNECTIONS_PER_USER.
+ *
+ * Content subscriptions (`subscribe` / `unsubscribe`, see subscriptions/ and docs/realtime.md)
+ * ride on the same authenticated socket.
  */
 
 export const WEBSOCKET_PATH = '/ws'
@@ -32,8 +39,9 @@ const CLOSE_TRY_AGAIN = 1011
 const SUBSCRIBE_RETRY_MS = 5_000
 const CLOSE_GOING_AWAY = 1001
 
-/** An auth message carries one JWT; nothing a client sends needs more. */
-const MAX_PAYLOAD_BYTES = 4 * 1024
+/** An auth message carries one JWT, a subscribe message a `where`; nothing a client sends needs more. */
+const MAX_PAYLOAD_BYTES = 16 * 1024
+const CLOSE_TOO_MANY_CONNECTIONS = 4429
 const DEFAULT_AUTH_TIMEOUT_MS = 5_000
 const DEFAULT_HEARTBEAT_MS = 30_000
 const DEFAULT_SESSION_RECHECK_MS = 30_000
@@ -60,6 +68,8 @@ export type AttachWebSocketServerOptions = {
    */
   liveSessions?: (sessions: { userId: string; sid: string }[]) => Promise<Set<string>>
   sessionRecheckMs?: number
+  /** Content subscriptions: per-socket and per-account caps, the unread-bytes bound. */
+  subscriptions?: SocketSubscriptionLimits & { maxConnectionsPerUser: number }
 }
 
 export type AttachedWebSocketServer = {
@@ -112,6 +122,7 @@ export const attachWebSocketServer = ({
   connections,
   liveSessions,
   sessionRecheckMs = DEFAULT_SESSION_RECHECK_MS,
+  subscriptions,
 }: AttachWebSocketServerOptions): AttachedWebSocketServer => {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false })
   const clientsByUser = new Map<string, Set<Client>>()
@@ -155,17 +166,28 @@ export const attachWebSocketServer = ({
   ready.catch(retryUntilSubscribed)
 
   const register = (socket: WebSocket, userId: string, sid: string) => {
+    const release = subscriptions ? acquireConnection(`user:${userId}`, subscriptions.maxConnectionsPerUser) : () => undefined
+    if (!release) {
+      socket.close(CLOSE_TOO_MANY_CONNECTIONS, 'too many connections')
+      return
+    }
     const client: Client = { socket, userId, sid }
     const clients = clientsByUser.get(userId) ?? new Set<Client>()
     clients.add(client)
     clientsByUser.set(userId, clients)
+    const content = subscriptions ? createSocketSubscriptions({ socket, viewer: { userId, sid }, limits: subscriptions }) : undefined
     socket.on('close', () => {
+      release()
+      content?.close()
       clients.delete(client)
       if (clients.size === 0 && clientsByUser.get(userId) === clients) clientsByUser.delete(userId)
     })
     socket.on('message', (data, isBinary) => {
+      const message = parseMessage(data, isBinary)
+      if (!message) return
+      if (content?.handle(message as Record<string, unknown>)) return
       // An application-level ping for clients (browsers) that cannot send protocol pings.
-      if (parseMessage(data, isBinary)?.type === 'ping') send(socket, { type: 'pong' })
+      if (message.type === 'ping') send(socket, { type: 'pong' })
     })
     send(socket, { type: 'ready' })
   }

@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
+import { runAfterCommit } from '../../database/afterCommit'
 import { actorOf, buildEventMessage, type EventMessage, type NewEvent } from '../eventMessage'
+import { wakeRelay } from '../relay/relayWake'
 import { EVENT_OUTBOX_SLUG } from './EventOutbox'
 
 type SqlQuery = (text: string, params: unknown[]) => Promise<unknown>
@@ -20,6 +22,8 @@ export const recordEvent = async (req: PayloadRequest, event: NewEvent): Promise
     data: { eventId: message.id, type: message.type, message, attempts: 0 },
     req,
   })
+  // Once committed, this process's relay publishes it at once (realtime subscribers wait on it).
+  await runAfterCommit(req, wakeRelay)
   return message
 }
 

@@ -4,6 +4,7 @@ import type { EventsConfig } from '../../config'
 import type { Logger } from '../../observability/logger'
 import { BrokerUnavailableError, createEventPublisher, type EventPublisher } from './publisher'
 import { claimDueRows, deleteSentBefore, markFailed, markSent } from './outboxStore'
+import { onRelayWake } from './relayWake'
 
 export type EventRelay = {
   /** Publishes what is due now; resolves with the number of rows marked sent. For tests and drains. */
@@ -104,11 +105,27 @@ export const startEventRelay = ({ databaseUrl, poolOptions, events, logger, conf
     }
   }
 
+  // A commit in this process wakes the relay (see recordEvent); the poll finds the others' rows.
+  let woken = false
+  let wake: (() => void) | undefined
+  const stopWaking = onRelayWake(() => {
+    woken = true
+    wake?.()
+  })
+  const idle = async (ms: number) => {
+    if (woken) return
+    const waker = new AbortController()
+    wake = () => waker.abort()
+    await sleep(ms, AbortSignal.any([stopping.signal, waker.signal]))
+    wake = undefined
+  }
+
   const loop = async () => {
     let failures = 0
     let lastCleanup = 0
     while (!stopping.signal.aborted) {
       try {
+        woken = false
         await runOnce()
         if (failures > 0) logger.info({ afterFailures: failures }, 'RabbitMQ reachable again: publishing the outbox')
         failures = 0
@@ -116,7 +133,7 @@ export const startEventRelay = ({ databaseUrl, poolOptions, events, logger, conf
           lastCleanup = Date.now()
           await deleteSentBefore(pool, retentionHours)
         }
-        await sleep(pollMs, stopping.signal)
+        await idle(pollMs)
       } catch (error) {
         failures += 1
         // Say it once per outage, not on every retry.
@@ -136,6 +153,7 @@ export const startEventRelay = ({ databaseUrl, poolOptions, events, logger, conf
     stats: () => ({ published }),
     stop: async () => {
       stopping.abort()
+      stopWaking()
       await running
       await publisher.close()
       await pool.end()

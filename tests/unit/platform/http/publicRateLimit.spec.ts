@@ -4,7 +4,7 @@ import { animeRateLimitedRoutes } from '../../../../src/domains/anime/endpoints/
 import { graphqlRateLimitedRoute, matchPublicRoute } from '../../../../src/platform/http/publicRateLimit'
 
 const rule = { points: 1, durationSeconds: 1 }
-const routes = [...animeRateLimitedRoutes({ view: rule, search: rule, graphql: rule }), graphqlRateLimitedRoute(rule)]
+const routes = [...animeRateLimitedRoutes({ view: rule, search: rule, graphql: rule, realtime: rule }), graphqlRateLimitedRoute(rule)]
 const nameOf = (method: string, url: string) => matchPublicRoute(routes, method, url)?.name
 
 describe('matchPublicRoute', () => {
