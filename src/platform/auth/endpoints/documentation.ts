@@ -207,3 +207,6 @@ export const googleCallbackDocumentation: EndpointDocumentation = {
     '502': error('Google could not be reached.'),
   },
 }
+
+/** Shared pieces for the documentation of the other /api/auth/* endpoints (identities, providers). */
+export const authDocumentationParts = { TAGS, json, error, tokenPair, tooMany, anonymous, bearer }

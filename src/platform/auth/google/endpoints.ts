@@ -6,7 +6,8 @@ import { errorResponse, handleKnownErrors, invalidField } from '../endpoints/res
 import { readRequestMeta } from '../requestMeta'
 import { openTokenSession, startPayloadSession } from '../tokens/tokenSession'
 import { getGoogleStrategy, GoogleProviderError } from './googleStrategy'
-import { findOrCreateGoogleUser, type GoogleIdentity, googleIdentityOf, UnusableGoogleProfile } from './googleUser'
+import { accountForIdentity } from '../identities/accountForIdentity'
+import { type GoogleIdentity, googleIdentityOf, UnusableGoogleProfile } from './googleUser'
 import { clearedStateCookie, newNonce, STATE_COOKIE, type StateProblem, signState, stateCookie, verifyState } from './state'
 import { googleStartDocumentation, googleCallbackDocumentation } from '../endpoints/documentation'
 
@@ -131,8 +132,9 @@ const handleCallback = async (req: PayloadRequest, google: GoogleConfig): Promis
     throw error
   }
 
-  const { user, created } = await findOrCreateGoogleUser(req.payload, identity)
-  req.payload.logger.info({ msg: created ? 'Google sign-in created a user' : 'Google sign-in linked by email', userId: user.id })
+  // The Google account (its `sub`) is remembered as a linked identity, like every other provider.
+  const { user, created } = await accountForIdentity(req, { provider: 'google', subject: identity.subject, verifiedEmail: identity.email, name: identity.name })
+  req.payload.logger.info({ msg: created ? 'Google sign-in created a user' : 'Google sign-in', userId: user.id })
   const sid = await startPayloadSession({ payload: req.payload, req, userId: user.id })
   const pair = await openTokenSession({ payload: req.payload, userId: user.id, sid, meta })
   const fragment = new URLSearchParams({
