@@ -184,6 +184,7 @@ export const googleStartDocumentation: EndpointDocumentation = {
     '400': error('redirect is missing or not an allowed origin.'),
     '404': error('Google sign-in is not enabled on this server.'),
     '429': tooMany,
+    '503': error('The sign-in state store (Redis) is unavailable; see Retry-After.'),
   },
 }
 

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAuthClient, freshClientIp, registerUser, type TokenPairBody } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 import { type OAuthStandIn, startOAuthStandIn } from '../../../helpers/oauthStandIn'
-import { REDIS_URL } from '../../../helpers/redis'
+import { REDIS_PORT } from '../../../helpers/redis'
+import { startTcpProxy, type TcpProxy } from '../../../helpers/tcpProxy'
 
 /**
  * VK ID, Yandex ID and Telegram sign-in, and linking, against local stand-ins over real HTTP (an
@@ -19,9 +20,12 @@ const BOT_TOKEN = '987654321:AAHsignInBotTokenForTests_abcdefghij'
 const MAX_AGE_SECONDS = 300
 
 let ctx: PayloadInt
+/** The real Redis, behind a proxy a test cuts. */
+let redisProxy: TcpProxy
 const standIns = {} as Record<'vk' | 'yandex', OAuthStandIn>
 
 beforeAll(async () => {
+  redisProxy = await startTcpProxy(REDIS_PORT)
   standIns.vk = await startOAuthStandIn({ clientId: 'vk-client', clientSecret: 'vk-secret', extraCallback: { device_id: 'device-42' } })
   standIns.yandex = await startOAuthStandIn({ clientId: 'yandex-client', clientSecret: 'yandex-secret' })
   const providerEnv = (prefix: 'VK' | 'YANDEX', name: 'vk' | 'yandex') => ({
@@ -38,7 +42,7 @@ beforeAll(async () => {
     TELEGRAM_BOT_TOKEN: BOT_TOKEN,
     TELEGRAM_LOGIN_MAX_AGE_SECONDS: String(MAX_AGE_SECONDS),
     ALLOWED_ORIGINS: FRONTEND,
-    REDIS_URL,
+    REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
     RATE_LIMIT_AUTH_PER_IP: '1000',
   })
 })
@@ -47,6 +51,7 @@ afterAll(async () => {
   await ctx?.cleanup()
   await standIns.vk?.close()
   await standIns.yandex?.close()
+  await redisProxy?.close()
 })
 
 const errorOf = async (response: Response) => ((await response.json()) as { errors: { message: string; field?: string }[] }).errors[0]
@@ -317,5 +322,28 @@ describe('identities: list, link, unlink', () => {
     expect((await unlink(created.accessToken, 'yandex')).status).toBe(409)
     const viaYandex = tokensOf(await signIn('yandex', profiles.yandex('ya-solo')))
     expect((await me(viaYandex.accessToken)).id).toBe(created.user.id)
+  })
+})
+
+describe('the state store (Redis) down', () => {
+  it('answers 503 with Retry-After to a start and a callback, and works again once Redis is back', async () => {
+    const started = await start('yandex')
+    const back = await consent('yandex', started.location, profiles.yandex('ya-outage'))
+    redisProxy.cut()
+    try {
+      const refused = await ctx.rest.get(`/auth/yandex?redirect=${encodeURIComponent(`${FRONTEND}/signed-in`)}`, {
+        headers: { 'x-cms-client-ip': freshClientIp() },
+      })
+      expect(refused.status).toBe(503)
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(refused.headers.get('set-cookie')).toBeNull()
+      const callbackRefused = await callback('yandex', back, started.cookie)
+      expect(callbackRefused.status).toBe(503)
+      expect(Number(callbackRefused.headers.get('retry-after'))).toBeGreaterThan(0)
+    } finally {
+      redisProxy.restore()
+    }
+    // The flow survived the outage: the same callback completes now.
+    await expect.poll(async () => (await callback('yandex', back, started.cookie)).status, { timeout: 15_000, interval: 500 }).toBe(302)
   })
 })
