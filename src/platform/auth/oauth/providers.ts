@@ -22,7 +22,7 @@ export type OAuthProviderName = 'vk' | 'yandex'
 
 type ProviderSpec = {
   label: string
-  /** Extra parameters of the token request, taken from the callback's query (VK ID's device_id). */
+  /** Extra parameters of the token request, taken from the callback's query (VK ID wants device_id and state). */
   callbackParams: string[]
   loadProfile: (config: OAuthProviderConfig, accessToken: string) => Promise<Record<string, unknown>>
   identityOf: (profile: Record<string, unknown>) => Omit<ProviderIdentity, 'provider'>
@@ -72,7 +72,7 @@ export const PROVIDERS: Record<OAuthProviderName, ProviderSpec> = {
    */
   vk: {
     label: 'VK ID',
-    callbackParams: ['device_id'],
+    callbackParams: ['device_id', 'state'],
     loadProfile: async (config, accessToken) =>
       call('VK ID', 'profile', config.userInfoUrl, {
         method: 'POST',
