@@ -6,7 +6,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import sharp from 'sharp'
 
-import { AuthSessions, createUsersCollection, loggingEmailAdapter, mergeAccessPolicies, tokenEndpoints, withPayloadCollectionsAccess } from './src/platform/auth'
+import { AuthIdentities, AuthSessions, createUsersCollection, loggingEmailAdapter, mergeAccessPolicies, tokenEndpoints, withPayloadCollectionsAccess } from './src/platform/auth'
 import { payloadCollectionsAccess, platformAccessPolicy } from './src/platform/accessPolicy'
 import { effectiveDatabaseUrl, getAppConfig } from './src/platform/config'
 import { databaseAdapter } from './src/platform/database'
@@ -36,6 +36,7 @@ const Users = createUsersCollection({
   security: app.security,
   identity: app.identity,
   ownedCollections: [
+    { collection: 'auth-identities', ownerField: 'user' },
     { collection: 'avatars', ownerField: 'owner' },
     { collection: 'favorites', ownerField: 'user' },
     ...animeOwnedCollections,
@@ -64,6 +65,7 @@ export default withPayloadCollectionsAccess(buildConfig({
   collections: [
     Users,
     AuthSessions,
+    AuthIdentities,
     createMediaCollection({ staticDir: mediaDir, maxImagePixels: app.storage.maxImagePixels }),
     createAvatarsCollection({
       staticDir: path.join(mediaDir, 'avatars'),

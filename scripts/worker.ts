@@ -1,6 +1,7 @@
 /**
- * `npm run worker`: the event consumers, as their own process. Today one, the notifier
- * (articles.published and anime.created -> NOTIFIER_WEBHOOK_URL or the log). Needs RABBITMQ_URL
+ * `npm run worker`: the event consumers, as their own process: the notifier (articles.published
+ * and anime.created -> NOTIFIER_WEBHOOK_URL or the log) and, when TELEGRAM_BOT_TOKEN and
+ * TELEGRAM_CHAT_ID are set, the Telegram channel (articles.published -> a chat post). Needs RABBITMQ_URL
  * and the migrated database (for the receipts that deduplicate messages). Stops on SIGTERM/SIGINT.
  * The outbox relay is not here: it runs in every app server (server.ts).
  */
@@ -11,7 +12,7 @@ import { Pool } from 'pg'
 import { effectiveDatabaseUrl, getAppConfig } from '../src/platform/config'
 import { FatalError, runScript } from '../src/domains/anime/import/runScript'
 import { poolTimeoutOptions } from '../src/platform/database/poolTimeouts'
-import { notifierConsumer, postgresReceipts, startConsumer } from '../src/platform/events/consumers'
+import { type ConsumerDefinition, notifierConsumer, postgresReceipts, startConsumer, telegramChannelConsumer } from '../src/platform/events/consumers'
 import { createLogger, setLogLevel } from '../src/platform/observability/logger'
 
 const main = async (): Promise<number> => {
@@ -28,18 +29,26 @@ const main = async (): Promise<number> => {
     throw new FatalError(`the database is not reachable or not migrated (run "npm run migrate"): ${(error as Error).message}`)
   }
 
-  const consumers = [
+  const definitions: ConsumerDefinition[] = [
+    notifierConsumer({ webhookUrl: events.notifier.webhookUrl, logger }),
+    ...(events.telegramChannel ? [telegramChannelConsumer(events.telegramChannel)] : []),
+  ]
+  const rabbitmqUrl = events.rabbitmqUrl
+  const consumers = definitions.map((definition) =>
     startConsumer({
-      url: events.rabbitmqUrl,
+      url: rabbitmqUrl,
       exchange: events.exchange,
-      definition: notifierConsumer({ webhookUrl: events.notifier.webhookUrl, logger }),
+      definition,
       receipts: postgresReceipts(pool),
       logger,
       prefetch: events.worker.prefetch,
       dedupeHours: events.worker.dedupeHours,
     }),
-  ]
-  logger.info({ exchange: events.exchange, delivery: events.notifier.webhookUrl ? 'webhook' : 'log' }, 'worker started')
+  )
+  logger.info(
+    { exchange: events.exchange, delivery: events.notifier.webhookUrl ? 'webhook' : 'log', telegramChannel: Boolean(events.telegramChannel) },
+    'worker started',
+  )
 
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'))

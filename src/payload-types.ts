@@ -69,6 +69,7 @@ export interface Config {
   collections: {
     users: User;
     'auth-sessions': AuthSession;
+    'auth-identities': AuthIdentity;
     media: Media;
     avatars: Avatar;
     favorites: Favorite;
@@ -124,6 +125,7 @@ export interface Config {
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     'auth-sessions': AuthSessionsSelect<false> | AuthSessionsSelect<true>;
+    'auth-identities': AuthIdentitiesSelect<false> | AuthIdentitiesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     avatars: AvatarsSelect<false> | AvatarsSelect<true>;
     favorites: FavoritesSelect<false> | FavoritesSelect<true>;
@@ -291,6 +293,22 @@ export interface AuthSession {
     | boolean
     | null;
   refreshExpiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "auth-identities".
+ */
+export interface AuthIdentity {
+  id: number;
+  user: number | User;
+  provider: 'google' | 'vk' | 'yandex' | 'telegram';
+  subject: string;
+  email?: string | null;
+  displayName?: string | null;
+  createdPasswordFingerprint?: string | null;
+  lastSignInAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1116,6 +1134,10 @@ export interface PayloadLockedDocument {
         value: number | AuthSession;
       } | null)
     | ({
+        relationTo: 'auth-identities';
+        value: number | AuthIdentity;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1269,6 +1291,21 @@ export interface AuthSessionsSelect<T extends boolean = true> {
   refreshTokenHash?: T;
   spentRefreshHashes?: T;
   refreshExpiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "auth-identities_select".
+ */
+export interface AuthIdentitiesSelect<T extends boolean = true> {
+  user?: T;
+  provider?: T;
+  subject?: T;
+  email?: T;
+  displayName?: T;
+  createdPasswordFingerprint?: T;
+  lastSignInAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

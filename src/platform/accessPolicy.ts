@@ -33,6 +33,8 @@ export const platformAccessPolicy = {
     users,
     // Device and refresh-token records: the token endpoints use SQL, never the API.
     'auth-sessions': { read: nobody, create: nobody, update: nobody, delete: nobody },
+    // Linked sign-in providers: only /api/auth/identities and the provider callbacks touch them.
+    'auth-identities': { read: nobody, create: nobody, update: nobody, delete: nobody },
     // Editorial media: everyone reads, editors and admins manage.
     media: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
     // Profile pictures: any account uploads its own; moderators and admins moderate.

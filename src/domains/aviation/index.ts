@@ -17,7 +17,7 @@ export { aviationAccessPolicy } from './accessPolicy'
 
 /** FrankenJet: what payload.config.ts needs from the aviation domain. */
 export const aviationCollections: CollectionConfig[] = [
-  publishesEvents(Articles, { summaryFields: ['slug', 'title', 'workflowStatus'] }),
+  publishesEvents(Articles, { summaryFields: ['slug', 'title', 'excerpt', 'workflowStatus'] }),
   publishesEvents(Categories),
   publishesEvents(Aircraft, { summaryFields: ['slug', 'name', 'designation', 'role'] }),
   publishesEvents(DesignBureaus),

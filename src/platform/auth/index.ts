@@ -1,5 +1,6 @@
 export { createUsersCollection, type OwnedCollection } from './collections/Users'
 export { AuthSessions } from './collections/AuthSessions'
+export { AuthIdentities } from './identities/AuthIdentities'
 export { tokenEndpoints } from './endpoints'
 export { ROLES, STAFF_ROLES, hasRole, hasAnyRole, type Role } from './roles'
 export { anyone } from './access/anyone'

@@ -40,7 +40,7 @@ export const readAppConfig = (env: Env): AppConfig => {
     storage: readStorageConfig(env),
     identity: readIdentityConfig(env, serverUrl),
     services: readServicesConfig(env),
-    events: readEventsConfig(env),
+    events: readEventsConfig(env, serverUrl),
     observability: readObservabilityConfig(env),
     publicRateLimits: readPublicRateLimitsConfig(env),
     api: readApiConfig(env),

@@ -26,6 +26,42 @@ export type EventsConfig = {
     /** POST each notification here; unset: notifications are written to the log. */
     webhookUrl: string | undefined
   }
+  /** Posts published articles to a Telegram chat; set when TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are. */
+  telegramChannel: TelegramChannelConfig | undefined
+}
+
+export type TelegramChannelConfig = {
+  botToken: string
+  chatId: string
+  apiBaseUrl: string
+  /** The public link of an article, `{slug}` (or `{id}`) filled in. */
+  articleUrlTemplate: string
+}
+
+/** Bot tokens look like `123456:ABC-def_...`. */
+export const BOT_TOKEN = /^\d{1,20}:[A-Za-z0-9_-]{20,100}$/
+
+const readTelegramChannel = (env: Env, serverUrl: string): TelegramChannelConfig | undefined => {
+  const chatId = readVar(env, 'TELEGRAM_CHAT_ID')
+  if (!chatId) return undefined
+  const botToken = readVar(env, 'TELEGRAM_BOT_TOKEN')
+  if (!botToken) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'is required when TELEGRAM_CHAT_ID is set')
+  if (!BOT_TOKEN.test(botToken)) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'must look like 123456789:AAE... (the token @BotFather gave)')
+  // A numeric id (-100… for channels) or a public @channelname.
+  if (!/^(-?\d{1,20}|@[A-Za-z0-9_]{5,32})$/.test(chatId)) {
+    throw new ConfigError('TELEGRAM_CHAT_ID', `must be a numeric chat id or @channelname (got "${chatId}")`)
+  }
+  const articleUrlTemplate = readVar(env, 'TELEGRAM_ARTICLE_URL') ?? `${serverUrl}/articles/{slug}`
+  if (!articleUrlTemplate.includes('{slug}') && !articleUrlTemplate.includes('{id}')) {
+    throw new ConfigError('TELEGRAM_ARTICLE_URL', 'must contain {slug} or {id}')
+  }
+  parseHttpUrl({ TELEGRAM_ARTICLE_URL: articleUrlTemplate.replace(/\{(slug|id)\}/g, 'x') }, 'TELEGRAM_ARTICLE_URL')
+  return {
+    botToken,
+    chatId,
+    apiBaseUrl: parseHttpUrl(env, 'TELEGRAM_API_BASE_URL', 'https://api.telegram.org') as string,
+    articleUrlTemplate,
+  }
 }
 
 const URL_FORM = 'amqp://USER:PASS@HOST:5672/VHOST (or amqps://)'
@@ -55,7 +91,7 @@ const readExchange = (env: Env): string => {
   return exchange
 }
 
-export const readEventsConfig = (env: Env): EventsConfig => ({
+export const readEventsConfig = (env: Env, serverUrl = 'http://localhost:3000'): EventsConfig => ({
   rabbitmqUrl: readRabbitmqUrl(env),
   exchange: readExchange(env),
   relay: {
@@ -71,4 +107,5 @@ export const readEventsConfig = (env: Env): EventsConfig => ({
   notifier: {
     webhookUrl: parseHttpUrl(env, 'NOTIFIER_WEBHOOK_URL'),
   },
+  telegramChannel: readTelegramChannel(env, serverUrl),
 })

@@ -10,6 +10,23 @@ export type GoogleConfig = {
   userProfileUrl: string
 }
 
+/** An OAuth 2.0 provider signed in to with the authorization code flow, PKCE (S256) and `state`. */
+export type OAuthProviderConfig = {
+  clientId: string
+  clientSecret: string
+  callbackUrl: string
+  authorizationUrl: string
+  tokenUrl: string
+  userInfoUrl: string
+  scope: string
+}
+
+export type TelegramLoginConfig = {
+  botToken: string
+  /** A widget payload older than this (its `auth_date`) is refused. */
+  maxAgeSeconds: number
+}
+
 export type RateLimitRule = { points: number; durationSeconds: number }
 
 export type IdentityConfig = {
@@ -30,6 +47,38 @@ export type IdentityConfig = {
   emailFrom: { address: string; name: string }
   /** Set when GOOGLE_CLIENT_ID is set; otherwise the Google routes answer 404. */
   google: GoogleConfig | undefined
+  /** Set when VK_CLIENT_ID / YANDEX_CLIENT_ID is set; otherwise their routes answer 404. */
+  vk: OAuthProviderConfig | undefined
+  yandex: OAuthProviderConfig | undefined
+  /** Set when TELEGRAM_BOT_TOKEN is set (and TELEGRAM_LOGIN_ENABLED is not false). */
+  telegram: TelegramLoginConfig | undefined
+}
+
+type ProviderDefaults = { authorizationUrl: string; tokenUrl: string; userInfoUrl: string; scope: string }
+
+const readOAuthProvider = (env: Env, prefix: 'VK' | 'YANDEX', path: string, defaults: ProviderDefaults, serverUrl: string): OAuthProviderConfig | undefined => {
+  const clientId = readVar(env, `${prefix}_CLIENT_ID`)
+  if (!clientId) return undefined
+  const clientSecret = readVar(env, `${prefix}_CLIENT_SECRET`)
+  if (!clientSecret) throw new ConfigError(`${prefix}_CLIENT_SECRET`, `is required when ${prefix}_CLIENT_ID is set`)
+  return {
+    clientId,
+    clientSecret,
+    callbackUrl: parseHttpUrl(env, `${prefix}_CALLBACK_URL`, `${serverUrl}/api/auth/${path}/callback`) as string,
+    authorizationUrl: parseHttpUrl(env, `${prefix}_AUTHORIZATION_URL`, defaults.authorizationUrl) as string,
+    tokenUrl: parseHttpUrl(env, `${prefix}_TOKEN_URL`, defaults.tokenUrl) as string,
+    userInfoUrl: parseHttpUrl(env, `${prefix}_USERINFO_URL`, defaults.userInfoUrl) as string,
+    scope: readVar(env, `${prefix}_SCOPE`) ?? defaults.scope,
+  }
+}
+
+const readTelegramLogin = (env: Env): TelegramLoginConfig | undefined => {
+  const botToken = readVar(env, 'TELEGRAM_BOT_TOKEN')
+  if (!botToken || !parseBoolean(env, 'TELEGRAM_LOGIN_ENABLED', true)) return undefined
+  if (!/^\d{1,20}:[A-Za-z0-9_-]{20,100}$/.test(botToken)) {
+    throw new ConfigError('TELEGRAM_BOT_TOKEN', 'must look like 123456789:AAE... (the token @BotFather gave)')
+  }
+  return { botToken, maxAgeSeconds: parseInteger(env, 'TELEGRAM_LOGIN_MAX_AGE_SECONDS', 86_400, { min: 10, max: 30 * 86_400 }) }
 }
 
 const readGoogle = (env: Env, serverUrl: string): GoogleConfig | undefined => {
@@ -74,4 +123,29 @@ export const readIdentityConfig = (env: Env, serverUrl: string): IdentityConfig 
     name: readVar(env, 'EMAIL_FROM_NAME') ?? 'Kitsu & FrankenJet',
   },
   google: readGoogle(env, serverUrl),
+  vk: readOAuthProvider(
+    env,
+    'VK',
+    'vk',
+    {
+      authorizationUrl: 'https://id.vk.com/authorize',
+      tokenUrl: 'https://id.vk.com/oauth2/auth',
+      userInfoUrl: 'https://id.vk.com/oauth2/user_info',
+      scope: 'email',
+    },
+    serverUrl,
+  ),
+  yandex: readOAuthProvider(
+    env,
+    'YANDEX',
+    'yandex',
+    {
+      authorizationUrl: 'https://oauth.yandex.ru/authorize',
+      tokenUrl: 'https://oauth.yandex.ru/token',
+      userInfoUrl: 'https://login.yandex.ru/info?format=json',
+      scope: 'login:email login:info',
+    },
+    serverUrl,
+  ),
+  telegram: readTelegramLogin(env),
 })

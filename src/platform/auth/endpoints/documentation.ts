@@ -167,7 +167,8 @@ export const revokeSessionDocumentation: EndpointDocumentation = {
 export const googleStartDocumentation: EndpointDocumentation = {
   tags: TAGS,
   summary: 'Start Google sign-in: redirects to Google',
-  description: 'Sets an HttpOnly state cookie binding the sign-in to this browser. 404 when Google sign-in is not configured.',
+  description:
+    'passport-google-oauth20 with PKCE (S256). Sets an HttpOnly state cookie binding the sign-in to this browser; the state works once. 404 when Google sign-in is not configured.',
   security: anonymous,
   parameters: [
     {
@@ -183,6 +184,7 @@ export const googleStartDocumentation: EndpointDocumentation = {
     '400': error('redirect is missing or not an allowed origin.'),
     '404': error('Google sign-in is not enabled on this server.'),
     '429': tooMany,
+    '503': error('The sign-in state store (Redis) is unavailable; see Retry-After.'),
   },
 }
 
@@ -199,11 +201,14 @@ export const googleCallbackDocumentation: EndpointDocumentation = {
   ],
   responses: {
     '302': { description: 'To the frontend, tokens in the URL fragment.', headers: { Location: { schema: { type: 'string' } } } },
-    '400': error('Bad or expired state, or missing code; `field` names it.'),
-    '401': error('Cancelled, or Google refused the code.'),
+    '400': error('Bad, expired or already used state, or missing code; `field` names it.'),
+    '401': error('Cancelled, or Google refused the code (used, expired, or a PKCE verifier that does not match).'),
     '403': error('The Google account has no verified email.'),
     '404': error('Google sign-in is not enabled on this server.'),
     '429': tooMany,
     '502': error('Google could not be reached.'),
   },
 }
+
+/** Shared pieces for the documentation of the other /api/auth/* endpoints (identities, providers). */
+export const authDocumentationParts = { TAGS, json, error, tokenPair, tooMany, anonymous, bearer }

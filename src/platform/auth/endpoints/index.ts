@@ -1,6 +1,9 @@
 import type { Endpoint } from 'payload'
 
 import { googleEndpoints } from '../google/endpoints'
+import { listIdentitiesEndpoint, unlinkIdentityEndpoint } from '../identities/endpoints'
+import { oauthEndpoints } from '../oauth/endpoints'
+import { telegramLinkEndpoint, telegramSignInEndpoint } from '../telegram/endpoints'
 import { loginEndpoint } from './login'
 import { logoutAllEndpoint, logoutEndpoint } from './logout'
 import { refreshEndpoint } from './refresh'
@@ -18,4 +21,9 @@ export const tokenEndpoints: Endpoint[] = [
   listSessionsEndpoint,
   revokeSessionEndpoint,
   ...googleEndpoints,
+  ...oauthEndpoints,
+  telegramSignInEndpoint,
+  telegramLinkEndpoint,
+  listIdentitiesEndpoint,
+  unlinkIdentityEndpoint,
 ].map(withClientRateLimit)

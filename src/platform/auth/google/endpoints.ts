@@ -6,8 +6,9 @@ import { errorResponse, handleKnownErrors, invalidField } from '../endpoints/res
 import { readRequestMeta } from '../requestMeta'
 import { openTokenSession, startPayloadSession } from '../tokens/tokenSession'
 import { getGoogleStrategy, GoogleProviderError } from './googleStrategy'
-import { findOrCreateGoogleUser, type GoogleIdentity, googleIdentityOf, UnusableGoogleProfile } from './googleUser'
-import { clearedStateCookie, newNonce, STATE_COOKIE, type StateProblem, signState, stateCookie, verifyState } from './state'
+import { accountForIdentity } from '../identities/accountForIdentity'
+import { type GoogleIdentity, googleIdentityOf, UnusableGoogleProfile } from './googleUser'
+import { clearedStateCookie, newNonce, STATE_COOKIE, type StateProblem, stateCookie, verifyState } from './state'
 import { googleStartDocumentation, googleCallbackDocumentation } from '../endpoints/documentation'
 
 const MAX_REDIRECT_LENGTH = 2048
@@ -54,11 +55,19 @@ export const googleStartEndpoint: Endpoint = {
       return invalidField('redirect', 'redirect must be an http(s) URL whose origin is one of the allowed origins (ALLOWED_ORIGINS)')
     }
     const nonce = newNonce()
-    const state = signState(security.secret, { nonce, redirect })
+    let outcome
+    try {
+      // passport's start step: PKCE verifier and challenge, our state (signed, and stored with the verifier).
+      outcome = await getGoogleStrategy(google, security.secret).run({ query: {}, headers: {}, nonce, redirect })
+    } catch (error) {
+      if (error instanceof GoogleProviderError) return stateStoreUnavailable(req, error)
+      throw error
+    }
+    if (outcome.type !== 'redirect') throw new Error('the Google strategy did not redirect to Google')
     return new Response(null, {
       status: 302,
       headers: {
-        Location: getGoogleStrategy(google).authorizationUrl(state),
+        Location: outcome.url,
         'Set-Cookie': stateCookie(nonce, secureCookie(google)),
         'Cache-Control': 'no-store',
       },
@@ -66,7 +75,14 @@ export const googleStartEndpoint: Endpoint = {
   },
 }
 
-const STATE_MESSAGES: Record<StateProblem, string> = {
+/** The state store (Redis) failed: not the client's fault, and worth a retry. */
+const stateStoreUnavailable = (req: PayloadRequest, error: Error): Response => {
+  req.payload.logger.warn({ msg: 'Google sign-in: the state store is unavailable', err: error.message })
+  return errorResponse(503, 'Sign-in is unavailable for a moment: try again shortly.', undefined, { 'Retry-After': '5' })
+}
+
+const STATE_MESSAGES: Record<StateProblem | 'used', string> = {
+  used: 'This sign-in state has already been used: start Google sign-in again.',
   missing: 'The sign-in state is missing: start Google sign-in again.',
   invalid: 'The sign-in state is invalid: start Google sign-in again.',
   expired: 'The sign-in took too long and its state has expired: start Google sign-in again.',
@@ -120,19 +136,30 @@ const handleCallback = async (req: PayloadRequest, google: GoogleConfig): Promis
   const code = params.get('code')
   if (!code || code.length > 2048) return invalidField('code', 'The authorization code from Google is missing.')
 
-  const strategy = getGoogleStrategy(google)
   let identity: GoogleIdentity
   try {
-    const accessToken = await strategy.exchangeCode(code)
-    identity = googleIdentityOf(await strategy.loadProfile(accessToken))
+    // passport's callback step: our store checks the state again and hands back the PKCE verifier
+    // (once); the strategy exchanges the code with it and loads the profile.
+    const outcome = await getGoogleStrategy(google, security.secret).run({
+      query: { code, state: params.get('state') ?? '' },
+      headers: {},
+      cookieNonce: parseCookies(req.headers).get(STATE_COOKIE),
+    })
+    if (outcome.type === 'fail') {
+      if (outcome.problem === 'cancelled') return errorResponse(401, 'Google sign-in was cancelled: access was not granted.')
+      return errorResponse(400, STATE_MESSAGES[outcome.problem], 'state')
+    }
+    if (outcome.type !== 'success') throw new Error('the Google strategy redirected during the callback')
+    identity = googleIdentityOf(outcome.profile)
   } catch (error) {
     if (error instanceof GoogleProviderError) return providerFailure(req, error)
     if (error instanceof UnusableGoogleProfile) return errorResponse(403, error.message)
     throw error
   }
 
-  const { user, created } = await findOrCreateGoogleUser(req.payload, identity)
-  req.payload.logger.info({ msg: created ? 'Google sign-in created a user' : 'Google sign-in linked by email', userId: user.id })
+  // The Google account (its `sub`) is remembered as a linked identity, like every other provider.
+  const { user, created } = await accountForIdentity(req, { provider: 'google', subject: identity.subject, verifiedEmail: identity.email, name: identity.name })
+  req.payload.logger.info({ msg: created ? 'Google sign-in created a user' : 'Google sign-in', userId: user.id })
   const sid = await startPayloadSession({ payload: req.payload, req, userId: user.id })
   const pair = await openTokenSession({ payload: req.payload, userId: user.id, sid, meta })
   const fragment = new URLSearchParams({

@@ -166,6 +166,14 @@ const drivers: Record<string, Driver> = {
     }),
     updateData: () => ({ userAgent: unique('agent') }),
   },
+  'auth-identities': {
+    fixture: async () => ({
+      id: (await create('auth-identities', { user: accounts.owner.user.id, provider: 'telegram', subject: unique('tg') })).id,
+      owner: accounts.owner,
+    }),
+    createData: async () => ({ user: accounts.owner.user.id, provider: 'telegram', subject: unique('tg') }),
+    updateData: () => ({ displayName: unique('renamed') }),
+  },
   media: {
     upload: 'media',
     fixture: async () => ({ id: (await create('media', { alt: 'fixture' }, { file: await pngFile() })).id, owner: accounts.owner }),

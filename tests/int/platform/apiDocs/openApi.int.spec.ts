@@ -142,6 +142,16 @@ describe('the OpenAPI document built from the Payload config', () => {
       'delete /api/auth/sessions/{id}',
       'get /api/auth/google',
       'get /api/auth/google/callback',
+      'get /api/auth/vk',
+      'post /api/auth/vk/link',
+      'get /api/auth/vk/callback',
+      'get /api/auth/yandex',
+      'post /api/auth/yandex/link',
+      'get /api/auth/yandex/callback',
+      'post /api/auth/telegram',
+      'post /api/auth/identities/telegram',
+      'get /api/auth/identities',
+      'delete /api/auth/identities/{provider}',
       'get /api/users/me',
       'post /api/users/login',
       'get /api/media/file/{filename}',
@@ -165,7 +175,7 @@ describe('the OpenAPI document built from the Payload config', () => {
       expect(documented).toContain(`get /api/${slug}/count`)
     }
     const paths = Object.keys(document.paths)
-    for (const hidden of ['event-outbox', 'auth-sessions', 'payload-preferences', 'payload-jobs', 'payload-locked-documents']) {
+    for (const hidden of ['event-outbox', 'auth-sessions', 'auth-identities', 'payload-preferences', 'payload-jobs', 'payload-locked-documents']) {
       expect(paths.filter((path) => path.startsWith(`/api/${hidden}`))).toEqual([])
     }
   })

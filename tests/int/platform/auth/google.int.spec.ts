@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
 import { type MutableResponse, OAuth2Server } from 'oauth2-mock-server'
@@ -356,6 +357,24 @@ describe('GET /api/auth/google/callback', () => {
     })
     const response = await callback(back, started.cookie)
     expect(response.status).toBe(502)
+  })
+
+  it('uses PKCE (S256): the token request carries the verifier of the challenge sent; a state works once', async () => {
+    const started = await startSignIn()
+    expect(started.location.searchParams.get('code_challenge_method')).toBe('S256')
+    const challenge = started.location.searchParams.get('code_challenge') ?? ''
+    expect(challenge).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    googleAnswers({ sub: 'google-pkce', email: 'pkce@example.com', email_verified: true })
+    const back = await consent(started.location)
+    landing(await callback(back, started.cookie))
+    const verifier = String(tokenRequests[0]?.code_verifier ?? '')
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(challenge)
+
+    // The same callback again (state, cookie and code replayed): the state is spent.
+    const replayed = await callback(back, started.cookie)
+    expect(replayed.status).toBe(400)
+    expect(await errorMessage(replayed)).toMatchObject({ field: 'state', message: expect.stringMatching(/already been used/) })
+    expect(tokenRequests).toHaveLength(1)
   })
 
   it('counts callbacks against the per-IP limit of /api/auth/*: 429 with Retry-After past it', async () => {
