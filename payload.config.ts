@@ -6,7 +6,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import sharp from 'sharp'
 
-import { AuthSessions, createUsersCollection, loggingEmailAdapter, mergeAccessPolicies, tokenEndpoints, withPayloadCollectionsAccess } from './src/platform/auth'
+import { AuthSessions, createUsersCollection, mailAdapter, mergeAccessPolicies, TwoFactorCredentials, tokenEndpoints, withPayloadCollectionsAccess } from './src/platform/auth'
 import { payloadCollectionsAccess, platformAccessPolicy } from './src/platform/accessPolicy'
 import { effectiveDatabaseUrl, getAppConfig } from './src/platform/config'
 import { databaseAdapter } from './src/platform/database'
@@ -33,7 +33,10 @@ const mediaDir = path.resolve(dirname, 'media')
 const Users = createUsersCollection({
   security: app.security,
   identity: app.identity,
+  mail: app.mail,
+  serverUrl: app.serverUrl,
   ownedCollections: [
+    { collection: 'two-factor-credentials', ownerField: 'user' },
     { collection: 'avatars', ownerField: 'owner' },
     { collection: 'favorites', ownerField: 'user' },
     ...animeOwnedCollections,
@@ -62,6 +65,7 @@ export default withPayloadCollectionsAccess(buildConfig({
   collections: [
     Users,
     AuthSessions,
+    TwoFactorCredentials,
     createMediaCollection({ staticDir: mediaDir, maxImagePixels: app.storage.maxImagePixels }),
     createAvatarsCollection({
       staticDir: path.join(mediaDir, 'avatars'),
@@ -86,7 +90,8 @@ export default withPayloadCollectionsAccess(buildConfig({
   },
   i18n: { supportedLanguages: { en, ru }, fallbackLanguage: 'en' },
   jobs: scheduledPublishingJobs,
-  email: loggingEmailAdapter({
+  email: mailAdapter({
+    mail: app.mail,
     fromAddress: app.identity.emailFrom.address,
     fromName: app.identity.emailFrom.name,
     production: app.production,
@@ -122,6 +127,8 @@ export default withPayloadCollectionsAccess(buildConfig({
     AuthenticationError: 'info',
     LockedAuth: 'info',
     TooManyRequestsError: 'info',
+    TwoFactorRequiredError: 'info',
+    UnverifiedEmail: 'info',
     DuplicateFavoriteError: 'info',
     UnsupportedJoinSortError: 'info',
     // 503s during an outage: the availability monitor logs the outage once instead.

@@ -6,6 +6,7 @@ import * as migration_20261127_064305_search_index_fastupdate_off from './202611
 import * as migration_20261127_065107_events_outbox from './20261127_065107_events_outbox';
 import * as migration_20261127_072108_aviation from './20261127_072108_aviation';
 import * as migration_20261202_092752_cache_invalidations from './20261202_092752_cache_invalidations';
+import * as migration_20261202_124530_two_factor_and_email_verification from './20261202_124530_two_factor_and_email_verification';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_092752_cache_invalidations.up,
     down: migration_20261202_092752_cache_invalidations.down,
-    name: '20261202_092752_cache_invalidations'
+    name: '20261202_092752_cache_invalidations',
+  },
+  {
+    up: migration_20261202_124530_two_factor_and_email_verification.up,
+    down: migration_20261202_124530_two_factor_and_email_verification.down,
+    name: '20261202_124530_two_factor_and_email_verification'
   },
 ];

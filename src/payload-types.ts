@@ -69,6 +69,7 @@ export interface Config {
   collections: {
     users: User;
     'auth-sessions': AuthSession;
+    'two-factor-credentials': TwoFactorCredential;
     media: Media;
     avatars: Avatar;
     favorites: Favorite;
@@ -124,6 +125,7 @@ export interface Config {
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     'auth-sessions': AuthSessionsSelect<false> | AuthSessionsSelect<true>;
+    'two-factor-credentials': TwoFactorCredentialsSelect<false> | TwoFactorCredentialsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     avatars: AvatarsSelect<false> | AvatarsSelect<true>;
     favorites: FavoritesSelect<false> | FavoritesSelect<true>;
@@ -202,6 +204,8 @@ export interface User {
   avatar?: (number | null) | Avatar;
   bio?: string | null;
   roles?: ('admin' | 'editor' | 'moderator' | 'user')[] | null;
+  _verified?: boolean | null;
+  _verificationToken?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -291,6 +295,29 @@ export interface AuthSession {
     | boolean
     | null;
   refreshExpiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-credentials".
+ */
+export interface TwoFactorCredential {
+  id: number;
+  user: number | User;
+  secret?: string | null;
+  pendingSecret?: string | null;
+  enabledAt?: string | null;
+  recoveryCodes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lastUsedStep?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1116,6 +1143,10 @@ export interface PayloadLockedDocument {
         value: number | AuthSession;
       } | null)
     | ({
+        relationTo: 'two-factor-credentials';
+        value: number | TwoFactorCredential;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1238,6 +1269,8 @@ export interface UsersSelect<T extends boolean = true> {
   avatar?: T;
   bio?: T;
   roles?: T;
+  _verified?: T;
+  _verificationToken?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1269,6 +1302,20 @@ export interface AuthSessionsSelect<T extends boolean = true> {
   refreshTokenHash?: T;
   spentRefreshHashes?: T;
   refreshExpiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-credentials_select".
+ */
+export interface TwoFactorCredentialsSelect<T extends boolean = true> {
+  user?: T;
+  secret?: T;
+  pendingSecret?: T;
+  enabledAt?: T;
+  recoveryCodes?: T;
+  lastUsedStep?: T;
   updatedAt?: T;
   createdAt?: T;
 }

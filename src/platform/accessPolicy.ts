@@ -33,6 +33,8 @@ export const platformAccessPolicy = {
     users,
     // Device and refresh-token records: the token endpoints use SQL, never the API.
     'auth-sessions': { read: nobody, create: nobody, update: nobody, delete: nobody },
+    // TOTP secrets and recovery codes: only the /api/auth/2fa endpoints, with access overridden.
+    'two-factor-credentials': { read: nobody, create: nobody, update: nobody, delete: nobody },
     // Editorial media: everyone reads, editors and admins manage.
     media: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
     // Profile pictures: any account uploads its own; moderators and admins moderate.

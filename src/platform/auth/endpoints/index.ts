@@ -6,6 +6,8 @@ import { logoutAllEndpoint, logoutEndpoint } from './logout'
 import { refreshEndpoint } from './refresh'
 import { registerEndpoint } from './register'
 import { listSessionsEndpoint, revokeSessionEndpoint } from './sessions'
+import { twoFactorEndpoints } from '../twoFactor/endpoints'
+import { verifyEmailEndpoint } from './verifyEmail'
 import { withClientRateLimit } from './withClientRateLimit'
 
 /** The token contract under /api/auth/* (root endpoints), each rate-limited per client IP. */
@@ -18,4 +20,6 @@ export const tokenEndpoints: Endpoint[] = [
   listSessionsEndpoint,
   revokeSessionEndpoint,
   ...googleEndpoints,
+  ...twoFactorEndpoints,
+  verifyEmailEndpoint,
 ].map(withClientRateLimit)
