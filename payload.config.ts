@@ -61,6 +61,14 @@ export default withPayloadCollectionsAccess(buildConfig({
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Kitsu & FrankenJet CMS' },
+    components: {
+      // Two-factor sign-in: Payload's login form cannot ask for a code, so accounts that need one
+      // continue at /admin/two-factor (linked under the form and named in the refusal message).
+      afterLogin: ['/platform/auth/twoFactor/admin/TwoFactorLoginLink#TwoFactorLoginLink'],
+      views: {
+        twoFactor: { Component: '/platform/auth/twoFactor/admin/TwoFactorView#TwoFactorView', path: '/two-factor', exact: true },
+      },
+    },
   },
   collections: [
     Users,
