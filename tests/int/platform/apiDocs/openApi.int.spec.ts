@@ -142,6 +142,12 @@ describe('the OpenAPI document built from the Payload config', () => {
       'delete /api/auth/sessions/{id}',
       'get /api/auth/google',
       'get /api/auth/google/callback',
+      'get /api/auth/2fa',
+      'post /api/auth/2fa/enrol',
+      'post /api/auth/2fa/confirm',
+      'post /api/auth/2fa/verify',
+      'post /api/auth/2fa/disable',
+      'get /api/auth/verify-email',
       'get /api/users/me',
       'post /api/users/login',
       'get /api/media/file/{filename}',
@@ -165,7 +171,7 @@ describe('the OpenAPI document built from the Payload config', () => {
       expect(documented).toContain(`get /api/${slug}/count`)
     }
     const paths = Object.keys(document.paths)
-    for (const hidden of ['event-outbox', 'auth-sessions', 'payload-preferences', 'payload-jobs', 'payload-locked-documents']) {
+    for (const hidden of ['event-outbox', 'auth-sessions', 'two-factor-credentials', 'payload-preferences', 'payload-jobs', 'payload-locked-documents']) {
       expect(paths.filter((path) => path.startsWith(`/api/${hidden}`))).toEqual([])
     }
   })
