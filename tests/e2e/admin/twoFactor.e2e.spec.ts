@@ -77,7 +77,10 @@ describe('two-factor sign-in in the admin panel', () => {
 
     await page.getByRole('link', { name: 'Continue to the admin panel' }).click()
     await page.waitForURL(/\/admin\/?$/)
-    await expect(page.locator('nav').getByRole('link', { name: 'Articles' }).first().isVisible()).resolves.toBe(true)
+    // Signed in: the dashboard lists the editor's collections (the side navigation may start collapsed).
+    await page.getByText('Articles', { exact: true }).first().waitFor()
+    await page.goto(`${server.url}/admin/collections/articles`)
+    await page.waitForURL(/\/admin\/collections\/articles/)
   })
 
   it('signs the enrolled editor in with a code from the app', async () => {
@@ -89,6 +92,9 @@ describe('two-factor sign-in in the admin panel', () => {
     await page.locator('#tf-code').fill(totpCode(secret, timeStep() + 1))
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.waitForURL(/\/admin\/?$/)
-    await expect(page.locator('nav').getByRole('link', { name: 'Articles' }).first().isVisible()).resolves.toBe(true)
+    // Signed in: the dashboard lists the editor's collections (the side navigation may start collapsed).
+    await page.getByText('Articles', { exact: true }).first().waitFor()
+    await page.goto(`${server.url}/admin/collections/articles`)
+    await page.waitForURL(/\/admin\/collections\/articles/)
   })
 })
