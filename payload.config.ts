@@ -6,7 +6,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ru } from '@payloadcms/translations/languages/ru'
 import sharp from 'sharp'
 
-import { AuthIdentities, AuthSessions, createUsersCollection, loggingEmailAdapter, mergeAccessPolicies, tokenEndpoints, withPayloadCollectionsAccess } from './src/platform/auth'
+import { AuthIdentities, AuthSessions, createUsersCollection, mailAdapter, mergeAccessPolicies, TwoFactorCredentials, tokenEndpoints, withPayloadCollectionsAccess } from './src/platform/auth'
 import { payloadCollectionsAccess, platformAccessPolicy } from './src/platform/accessPolicy'
 import { effectiveDatabaseUrl, getAppConfig } from './src/platform/config'
 import { databaseAdapter } from './src/platform/database'
@@ -35,8 +35,11 @@ const mediaDir = path.resolve(dirname, 'media')
 const Users = createUsersCollection({
   security: app.security,
   identity: app.identity,
+  mail: app.mail,
+  serverUrl: app.serverUrl,
   ownedCollections: [
     { collection: 'auth-identities', ownerField: 'user' },
+    { collection: 'two-factor-credentials', ownerField: 'user' },
     { collection: 'avatars', ownerField: 'owner' },
     { collection: 'favorites', ownerField: 'user' },
     ...animeOwnedCollections,
@@ -61,11 +64,20 @@ export default withPayloadCollectionsAccess(buildConfig({
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Kitsu & FrankenJet CMS' },
+    components: {
+      // Two-factor sign-in: Payload's login form cannot ask for a code, so accounts that need one
+      // continue at /admin/two-factor (linked under the form and named in the refusal message).
+      afterLogin: ['/platform/auth/twoFactor/admin/TwoFactorLoginLink#TwoFactorLoginLink'],
+      views: {
+        twoFactor: { Component: '/platform/auth/twoFactor/admin/TwoFactorView#TwoFactorView', path: '/two-factor', exact: true },
+      },
+    },
   },
   collections: [
     Users,
     AuthSessions,
     AuthIdentities,
+    TwoFactorCredentials,
     createMediaCollection({ staticDir: mediaDir, maxImagePixels: app.storage.maxImagePixels }),
     createAvatarsCollection({
       staticDir: path.join(mediaDir, 'avatars'),
@@ -91,7 +103,8 @@ export default withPayloadCollectionsAccess(buildConfig({
   },
   i18n: { supportedLanguages: { en, ru }, fallbackLanguage: 'en' },
   jobs: scheduledPublishingJobs,
-  email: loggingEmailAdapter({
+  email: mailAdapter({
+    mail: app.mail,
     fromAddress: app.identity.emailFrom.address,
     fromName: app.identity.emailFrom.name,
     production: app.production,
@@ -127,6 +140,8 @@ export default withPayloadCollectionsAccess(buildConfig({
     AuthenticationError: 'info',
     LockedAuth: 'info',
     TooManyRequestsError: 'info',
+    TwoFactorRequiredError: 'info',
+    UnverifiedEmail: 'info',
     DuplicateFavoriteError: 'info',
     UnsupportedJoinSortError: 'info',
     // 503s during an outage: the availability monitor logs the outage once instead.

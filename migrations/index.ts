@@ -7,6 +7,7 @@ import * as migration_20261127_065107_events_outbox from './20261127_065107_even
 import * as migration_20261127_072108_aviation from './20261127_072108_aviation';
 import * as migration_20261202_092752_cache_invalidations from './20261202_092752_cache_invalidations';
 import * as migration_20261202_123853_auth_identities from './20261202_123853_auth_identities';
+import * as migration_20261202_124530_two_factor_and_email_verification from './20261202_124530_two_factor_and_email_verification';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261202_123853_auth_identities.up,
     down: migration_20261202_123853_auth_identities.down,
-    name: '20261202_123853_auth_identities'
+    name: '20261202_123853_auth_identities',
+  },
+  {
+    up: migration_20261202_124530_two_factor_and_email_verification.up,
+    down: migration_20261202_124530_two_factor_and_email_verification.down,
+    name: '20261202_124530_two_factor_and_email_verification',
   },
 ];

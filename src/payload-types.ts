@@ -70,6 +70,7 @@ export interface Config {
     users: User;
     'auth-sessions': AuthSession;
     'auth-identities': AuthIdentity;
+    'two-factor-credentials': TwoFactorCredential;
     media: Media;
     avatars: Avatar;
     favorites: Favorite;
@@ -126,6 +127,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'auth-sessions': AuthSessionsSelect<false> | AuthSessionsSelect<true>;
     'auth-identities': AuthIdentitiesSelect<false> | AuthIdentitiesSelect<true>;
+    'two-factor-credentials': TwoFactorCredentialsSelect<false> | TwoFactorCredentialsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     avatars: AvatarsSelect<false> | AvatarsSelect<true>;
     favorites: FavoritesSelect<false> | FavoritesSelect<true>;
@@ -204,6 +206,8 @@ export interface User {
   avatar?: (number | null) | Avatar;
   bio?: string | null;
   roles?: ('admin' | 'editor' | 'moderator' | 'user')[] | null;
+  _verified?: boolean | null;
+  _verificationToken?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -309,6 +313,29 @@ export interface AuthIdentity {
   displayName?: string | null;
   createdPasswordFingerprint?: string | null;
   lastSignInAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-credentials".
+ */
+export interface TwoFactorCredential {
+  id: number;
+  user: number | User;
+  secret?: string | null;
+  pendingSecret?: string | null;
+  enabledAt?: string | null;
+  recoveryCodes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lastUsedStep?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1138,6 +1165,10 @@ export interface PayloadLockedDocument {
         value: number | AuthIdentity;
       } | null)
     | ({
+        relationTo: 'two-factor-credentials';
+        value: number | TwoFactorCredential;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -1260,6 +1291,8 @@ export interface UsersSelect<T extends boolean = true> {
   avatar?: T;
   bio?: T;
   roles?: T;
+  _verified?: T;
+  _verificationToken?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1306,6 +1339,20 @@ export interface AuthIdentitiesSelect<T extends boolean = true> {
   displayName?: T;
   createdPasswordFingerprint?: T;
   lastSignInAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "two-factor-credentials_select".
+ */
+export interface TwoFactorCredentialsSelect<T extends boolean = true> {
+  user?: T;
+  secret?: T;
+  pendingSecret?: T;
+  enabledAt?: T;
+  recoveryCodes?: T;
+  lastUsedStep?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -35,6 +35,8 @@ export const platformAccessPolicy = {
     'auth-sessions': { read: nobody, create: nobody, update: nobody, delete: nobody },
     // Linked sign-in providers: only /api/auth/identities and the provider callbacks touch them.
     'auth-identities': { read: nobody, create: nobody, update: nobody, delete: nobody },
+    // TOTP secrets and recovery codes: only the /api/auth/2fa endpoints, with access overridden.
+    'two-factor-credentials': { read: nobody, create: nobody, update: nobody, delete: nobody },
     // Editorial media: everyone reads, editors and admins manage.
     media: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isEditorOrAdmin },
     // Profile pictures: any account uploads its own; moderators and admins moderate.

@@ -17,12 +17,12 @@ export type BrowserStack = {
  * What every browser test stands on: the compiled server on a migrated database of its own, and
  * Chromium. If a part fails to start, the parts already started are stopped before it throws.
  */
-export const startBrowserStack = async (label: string): Promise<BrowserStack> => {
+export const startBrowserStack = async (label: string, env: Record<string, string> = {}): Promise<BrowserStack> => {
   ensureProductionBuild()
   const database = await createMigratedTestDatabase(label)
   let server: RunningServer | undefined
   try {
-    server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url }, { compiled: true })
+    server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, ...env }, { compiled: true })
     const browser = await launchBrowser()
     const running = server
     return {

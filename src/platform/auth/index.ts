@@ -29,6 +29,8 @@ export { withPayloadCollectionsAccess } from './access/withPayloadCollectionsAcc
 export { publishedUnlessReadsDrafts } from './hooks/publishedUnlessReadsDrafts'
 export { CLIENT_IP_HEADER, clientIpOf, readRequestMeta } from './requestMeta'
 export { loggingEmailAdapter, recentEmails, type LoggedEmail } from './email/loggingEmailAdapter'
+export { mailAdapter } from './email/mailAdapter'
+export { TwoFactorCredentials } from './collections/TwoFactorCredentials'
 export { createTokenJudge, type BearerVerdict } from './bearerGate'
 export { poolQuery, type SqlQuery } from './tokens/sessionStore'
 export { staffOrPublished } from './access/staffOrPublished'

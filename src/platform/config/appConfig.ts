@@ -3,11 +3,13 @@ import { readDatabaseConfig, type DatabaseConfig } from './database'
 import { readEventsConfig, type EventsConfig } from './events'
 import { type Env, parseBoolean, parseHttpUrl, parseInteger } from './parsers'
 import { readIdentityConfig, type IdentityConfig } from './identity'
+import { readMailConfig, type MailConfig } from './mail'
 import { readObservabilityConfig, type ObservabilityConfig } from './observability'
 import { readPublicRateLimitsConfig, type PublicRateLimitsConfig } from './publicRateLimits'
 import { readSecurityConfig, type SecurityConfig } from './security'
 import { readServicesConfig, type ServicesConfig } from './services'
 import { readStorageConfig, type StorageConfig } from './storage'
+import { readTwoFactorConfig, type TwoFactorConfig } from './twoFactor'
 
 export type AppConfig = {
   production: boolean
@@ -18,6 +20,8 @@ export type AppConfig = {
   security: SecurityConfig
   storage: StorageConfig
   identity: IdentityConfig
+  mail: MailConfig
+  twoFactor: TwoFactorConfig
   services: ServicesConfig
   events: EventsConfig
   observability: ObservabilityConfig
@@ -39,6 +43,8 @@ export const readAppConfig = (env: Env): AppConfig => {
     security: readSecurityConfig(env, production, serverUrl),
     storage: readStorageConfig(env),
     identity: readIdentityConfig(env, serverUrl),
+    mail: readMailConfig(env),
+    twoFactor: readTwoFactorConfig(env),
     services: readServicesConfig(env),
     events: readEventsConfig(env, serverUrl),
     observability: readObservabilityConfig(env),

@@ -8,6 +8,8 @@ export { EMBEDDED_DATABASE, effectiveDatabaseUrl, embeddedDatabaseUrl, normalise
 export { SUPPORTED_ALGORITHMS, type SecurityConfig, type TokenAlgorithm } from './security'
 export type { GoogleConfig, IdentityConfig, OAuthProviderConfig, RateLimitRule, TelegramLoginConfig } from './identity'
 export type { RealtimeConfig, ServicesConfig } from './services'
+export type { MailConfig, SmtpConfig } from './mail'
+export type { TwoFactorConfig } from './twoFactor'
 export type { EventsConfig, TelegramChannelConfig } from './events'
 export type { ApiConfig } from './api'
 export { LOG_LEVELS, type LogLevel, type ObservabilityConfig } from './observability'

@@ -7,8 +7,8 @@ import { MIN_PASSWORD_LENGTH } from './validation'
  */
 
 const TAGS = ['auth']
-const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } })
-const error = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) })
+export const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } })
+export const error = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) })
 
 const profile = {
   type: 'object',
@@ -26,7 +26,7 @@ const profile = {
   required: ['id', 'email', 'roles'],
 }
 
-const tokenPair = {
+export const tokenPair = {
   type: 'object',
   properties: {
     user: profile,
@@ -38,14 +38,26 @@ const tokenPair = {
   required: ['user', 'accessToken', 'refreshToken', 'tokenType', 'expiresIn'],
 }
 
-const tooMany = {
+/** The password was right but a second factor is due (two-factor sign-in, or REQUIRE_STAFF_2FA). */
+export const twoFactorChallenge = {
+  type: 'object',
+  properties: {
+    twoFactorRequired: { type: 'boolean', const: true },
+    step: { type: 'string', enum: ['verify', 'enrol'], description: 'verify: POST /api/auth/2fa/verify; enrol: POST /api/auth/2fa/enrol then /confirm.' },
+    challenge: { type: 'string', description: 'Short-lived; send it with the code.' },
+    expiresIn: { type: 'integer', description: 'Seconds the challenge stays valid.' },
+  },
+  required: ['twoFactorRequired', 'step', 'challenge', 'expiresIn'],
+}
+
+export const tooMany = {
   description: 'Too many attempts from this client or for this account; see Retry-After.',
   headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
   content: json({ $ref: '#/components/schemas/Error' }),
 }
 
-const anonymous: EndpointDocumentation['security'] = []
-const bearer: EndpointDocumentation['security'] = [{ bearerAuth: [] }]
+export const anonymous: EndpointDocumentation['security'] = []
+export const bearer: EndpointDocumentation['security'] = [{ bearerAuth: [] }]
 
 export const registerDocumentation: EndpointDocumentation = {
   tags: TAGS,
@@ -64,7 +76,15 @@ export const registerDocumentation: EndpointDocumentation = {
     }),
   },
   responses: {
-    '201': { description: 'Created and signed in.', content: json(tokenPair) },
+    '201': {
+      description: 'Created and signed in; with REQUIRE_EMAIL_VERIFICATION, created and a confirmation link emailed (no tokens until it is followed).',
+      content: json({
+        oneOf: [
+          tokenPair,
+          { type: 'object', properties: { user: profile, verificationRequired: { type: 'boolean', const: true } }, required: ['user', 'verificationRequired'] },
+        ],
+      }),
+    },
     '400': error('Invalid input; `field` names it (email, password, name, body).'),
     '409': error('An account with this email already exists.'),
     '429': tooMany,
@@ -84,10 +104,25 @@ export const loginDocumentation: EndpointDocumentation = {
     }),
   },
   responses: {
-    '200': { description: 'Signed in.', content: json(tokenPair) },
+    '200': {
+      description: 'Signed in (a token pair), or, when the account has two-factor sign-in, a challenge and no tokens.',
+      content: json({ oneOf: [tokenPair, twoFactorChallenge] }),
+    },
     '400': error('Missing email or password; `field` names it.'),
     '401': error('Invalid email or password.'),
     '423': error('Locked for a while after too many failed attempts.'),
+    '429': tooMany,
+  },
+}
+
+export const verifyEmailDocumentation: EndpointDocumentation = {
+  tags: TAGS,
+  summary: 'Confirm an email address (the link in the verification email, REQUIRE_EMAIL_VERIFICATION)',
+  security: anonymous,
+  parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+  responses: {
+    '200': { description: 'Confirmed: the account can sign in.', content: json({ type: 'object', properties: { verified: { type: 'boolean', const: true }, message: { type: 'string' } } }) },
+    '400': error('The token is missing, invalid or already used (`field`: token).'),
     '429': tooMany,
   },
 }

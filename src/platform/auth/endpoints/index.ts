@@ -9,6 +9,8 @@ import { logoutAllEndpoint, logoutEndpoint } from './logout'
 import { refreshEndpoint } from './refresh'
 import { registerEndpoint } from './register'
 import { listSessionsEndpoint, revokeSessionEndpoint } from './sessions'
+import { twoFactorEndpoints } from '../twoFactor/endpoints'
+import { verifyEmailEndpoint } from './verifyEmail'
 import { withClientRateLimit } from './withClientRateLimit'
 
 /** The token contract under /api/auth/* (root endpoints), each rate-limited per client IP. */
@@ -26,4 +28,6 @@ export const tokenEndpoints: Endpoint[] = [
   telegramLinkEndpoint,
   listIdentitiesEndpoint,
   unlinkIdentityEndpoint,
+  ...twoFactorEndpoints,
+  verifyEmailEndpoint,
 ].map(withClientRateLimit)

@@ -7,6 +7,7 @@ import { ownProfile } from './publicUser'
 import { sessionIdOf } from './register'
 import { errorResponse, handleKnownErrors, invalidField, readJsonObject } from './responses'
 import { loginDocumentation } from './documentation'
+import { TwoFactorRequiredError } from '../twoFactor/TwoFactorRequiredError'
 
 const WRONG_CREDENTIALS = 'Invalid email or password.'
 
@@ -32,6 +33,8 @@ export const loginEndpoint: Endpoint = {
       const pair = await openTokenSession({ payload: req.payload, userId: user.id, sid, meta: readRequestMeta(req.headers) })
       return Response.json({ user: ownProfile(user), ...pair })
     } catch (error) {
+      // The password was right; no session was opened: the client continues at /api/auth/2fa/*.
+      if (error instanceof TwoFactorRequiredError) return Response.json(error.answer, { headers: { 'Cache-Control': 'no-store' } })
       if (error instanceof LockedAuth) {
         return errorResponse(423, 'Too many failed sign-in attempts: this account is locked for a while.')
       }

@@ -2,6 +2,7 @@ import jwt from 'jsonwebtoken'
 import { type Endpoint, ValidationError } from 'payload'
 
 import type { User } from '../../../payload-types'
+import { getAppConfig } from '../../config'
 import { readRequestMeta } from '../requestMeta'
 import { openTokenSession } from '../tokens/tokenSession'
 import { ownProfile } from './publicUser'
@@ -52,6 +53,8 @@ export const registerEndpoint: Endpoint = {
         }
         throw error
       }
+      // Payload has emailed the confirmation link: no tokens until it is followed.
+      if (getAppConfig().mail.requireEmailVerification) return Response.json({ user: ownProfile(user), verificationRequired: true }, { status: 201 })
       req.context.signInAttemptCounted = true
       const login = await req.payload.login({ collection: 'users', data: { email: normalisedEmail, password: password as string }, req })
       const sid = sessionIdOf(login.token)

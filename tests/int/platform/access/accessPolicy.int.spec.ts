@@ -174,6 +174,15 @@ const drivers: Record<string, Driver> = {
     createData: async () => ({ user: accounts.owner.user.id, provider: 'telegram', subject: unique('tg') }),
     updateData: () => ({ displayName: unique('renamed') }),
   },
+  'two-factor-credentials': {
+    // One row per user: each fixture replaces the owner's previous one.
+    fixture: async () => {
+      await ctx.payload.delete({ collection: 'two-factor-credentials', where: { user: { equals: accounts.owner.user.id } }, overrideAccess: true })
+      return { id: (await create('two-factor-credentials', { user: accounts.owner.user.id, secret: unique('sealed') })).id, owner: accounts.owner }
+    },
+    createData: async () => ({ user: accounts.owner.user.id, secret: unique('sealed') }),
+    updateData: () => ({ secret: unique('sealed') }),
+  },
   media: {
     upload: 'media',
     fixture: async () => ({ id: (await create('media', { alt: 'fixture' }, { file: await pngFile() })).id, owner: accounts.owner }),

@@ -152,6 +152,12 @@ describe('the OpenAPI document built from the Payload config', () => {
       'post /api/auth/identities/telegram',
       'get /api/auth/identities',
       'delete /api/auth/identities/{provider}',
+      'get /api/auth/2fa',
+      'post /api/auth/2fa/enrol',
+      'post /api/auth/2fa/confirm',
+      'post /api/auth/2fa/verify',
+      'post /api/auth/2fa/disable',
+      'get /api/auth/verify-email',
       'get /api/users/me',
       'post /api/users/login',
       'get /api/media/file/{filename}',
@@ -175,7 +181,7 @@ describe('the OpenAPI document built from the Payload config', () => {
       expect(documented).toContain(`get /api/${slug}/count`)
     }
     const paths = Object.keys(document.paths)
-    for (const hidden of ['event-outbox', 'auth-sessions', 'auth-identities', 'payload-preferences', 'payload-jobs', 'payload-locked-documents']) {
+    for (const hidden of ['event-outbox', 'auth-sessions', 'auth-identities', 'two-factor-credentials', 'payload-preferences', 'payload-jobs', 'payload-locked-documents']) {
       expect(paths.filter((path) => path.startsWith(`/api/${hidden}`))).toEqual([])
     }
   })

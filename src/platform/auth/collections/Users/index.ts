@@ -1,12 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import type { IdentityConfig, SecurityConfig } from '../../../config'
+import type { IdentityConfig, MailConfig, SecurityConfig } from '../../../config'
 import { platformAccessPolicy } from '../../../accessPolicy'
 import { adminOrSelfField } from '../../access/adminOrSelfField'
 import { isAdminField } from '../../access/isAdminField'
 import { collectionAccess } from '../../access/policy'
 import { ROLES } from '../../roles'
 import { accessTokenStrategy } from '../../strategies/accessTokenStrategy'
+import { requireSecondFactor } from '../../twoFactor/requireSecondFactor'
+import { emailVerificationOption, verificationFields } from './emailVerification'
 import { announceLogout } from './hooks/announceLogout'
 import { announcePasswordReset } from './hooks/announcePasswordReset'
 import { clearSignInFailuresOnLogin, clearSignInFailuresOnReset } from './hooks/clearSignInFailures'
@@ -23,11 +25,14 @@ export type { OwnedCollection } from './hooks/removeOwnData'
 type UsersOptions = {
   security: SecurityConfig
   identity: IdentityConfig
+  mail: MailConfig
+  /** Public base URL: the emailed verification link points there. */
+  serverUrl: string
   /** Collections whose documents are deleted with their owner's account. */
   ownedCollections: OwnedCollection[]
 }
 
-export const createUsersCollection = ({ security, identity, ownedCollections }: UsersOptions): CollectionConfig => ({
+export const createUsersCollection = ({ security, identity, mail, serverUrl, ownedCollections }: UsersOptions): CollectionConfig => ({
   slug: 'users',
   admin: {
     useAsTitle: 'email',
@@ -41,6 +46,7 @@ export const createUsersCollection = ({ security, identity, ownedCollections }: 
     maxLoginAttempts: identity.maxLoginAttempts,
     lockTime: identity.lockMinutes * 60_000,
     strategies: [accessTokenStrategy(security)],
+    verify: emailVerificationOption(mail, serverUrl),
   },
   // Who may do what: the platform's access policy (src/platform/accessPolicy.ts).
   access: collectionAccess(platformAccessPolicy.collections.users),
@@ -51,6 +57,8 @@ export const createUsersCollection = ({ security, identity, ownedCollections }: 
     afterChange: [recordUserRegistered],
     beforeDelete: [removeOwnData([{ collection: 'auth-sessions', ownerField: 'user' }, ...ownedCollections])],
     afterDelete: [recordUserDeleted],
+    // Two-factor sign-in: a right password alone opens no session when a code is due.
+    beforeLogin: [requireSecondFactor],
     afterLogout: [announceLogout],
     afterLogin: [clearSignInFailuresOnLogin],
     afterOperation: [announcePasswordReset, clearSignInFailuresOnReset],
@@ -92,5 +100,6 @@ export const createUsersCollection = ({ security, identity, ownedCollections }: 
         update: isAdminField,
       },
     },
+    ...verificationFields(mail),
   ],
 })

@@ -1,0 +1,3 @@
+export { twoFactorEndpoints } from './endpoints'
+export { requireSecondFactor } from './requireSecondFactor'
+export { TwoFactorRequiredError, type ChallengeAnswer } from './TwoFactorRequiredError'
