@@ -11,7 +11,7 @@ import { Pool } from 'pg'
 
 import { createTokenJudge } from './src/platform/auth/bearerGate'
 import { CLIENT_IP_HEADER, clientIpOf } from './src/platform/auth/requestMeta'
-import { poolQuery } from './src/platform/auth/tokens/sessionStore'
+import { poolQuery } from './src/platform/database/sql'
 import { findLiveSessions } from './src/platform/auth/tokens/liveSessions'
 import { ConfigError, effectiveDatabaseUrl, getAppConfig, type AppConfig } from './src/platform/config'
 import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/ensureSchemaReady'
