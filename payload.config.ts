@@ -14,17 +14,18 @@ import { createFavoritesCollection } from './src/platform/favorites'
 import { EventOutbox } from './src/platform/events'
 import { animeAccessPolicy, animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
 import { animeSearchQueries } from './src/domains/anime/search'
-import { animeCachedCollections } from './src/domains/anime/cachedCollections'
-import { aviationAccessPolicy, aviationCachedCollections, aviationCachedGlobals, aviationCollections, aviationFavoriteTargets, aviationGlobals, scheduledPublishingJobs } from './src/domains/aviation'
+import { aviationAccessPolicy, aviationCollections, aviationFavoriteTargets, aviationGlobals, scheduledPublishingJobs } from './src/domains/aviation'
 import { responseCachePlugin } from './src/platform/cache/responseCache'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
+import { closePoolsOnShutdown } from './src/platform/database/closeOnShutdown'
 import { localizedJoinSortPlugin } from './src/platform/database/localizedJoinSortPlugin'
 import { payloadLoggerOptions } from './src/platform/observability/logger'
 import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
 import { apiDocsEndpoints } from './src/platform/apiDocs'
 import { writeGuardPlugin } from './src/platform/auth/writeGuard'
 import { readParamsPlugin } from './src/platform/http/readParams'
+import { cachedCollections, cachedGlobals } from './src/cachedContent'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const app = getAppConfig()
@@ -134,7 +135,7 @@ export default withPayloadCollectionsAccess(buildConfig({
     readParamsPlugin({ limits: app.api }),
     mediaStoragePlugin(app.storage),
     writeGuardPlugin(),
-    responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] }),
+    responseCachePlugin({ cachedCollections, cachedGlobals }),
   ],
   sharp,
   typescript: {
@@ -142,6 +143,7 @@ export default withPayloadCollectionsAccess(buildConfig({
   },
   onInit: async (payload) => {
     attachPoolErrorListener(payload)
+    closePoolsOnShutdown(payload)
     if (app.debug) payload.logger.warn('DEBUG=true: SQL statements are logged. Never run production like this.')
   },
 }),
