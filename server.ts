@@ -79,7 +79,8 @@ const announceSettings = (config: AppConfig): void => {
 const startEmbeddedDatabaseIfNeeded = async (config: AppConfig): Promise<RunningEmbeddedPostgres | undefined> => {
   if (config.database.url) return undefined
   logger.info('no DATABASE_URL or DB_HOST: using the embedded PostgreSQL')
-  const embedded = await startEmbeddedPostgres({ ...config.database.embedded, logger })
+  // Stopped by this process's shutdown, after every pool has closed (exitOnSignals).
+  const embedded = await startEmbeddedPostgres({ ...config.database.embedded, logger, leaveSignalsToCaller: true })
   await runMigrations(embedded.url, cwd)
   return embedded
 }
