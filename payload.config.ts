@@ -15,11 +15,11 @@ import { EventOutbox, publishesEvents } from './src/platform/events'
 import { realtimePlugin } from './src/platform/realtime/subscriptions/realtimePlugin'
 import { animeAccessPolicy, animeCollections, animeFavoriteTargets, animeOwnedCollections } from './src/domains/anime'
 import { animeSearchQueries } from './src/domains/anime/search'
-import { animeCachedCollections } from './src/domains/anime/cachedCollections'
-import { aviationAccessPolicy, aviationCachedCollections, aviationCachedGlobals, aviationCollections, aviationFavoriteTargets, aviationGlobals, scheduledPublishingJobs } from './src/domains/aviation'
+import { aviationAccessPolicy, aviationCollections, aviationFavoriteTargets, aviationGlobals, scheduledPublishingJobs } from './src/domains/aviation'
 import { responseCachePlugin } from './src/platform/cache/responseCache'
 import { createAvatarsCollection, createMediaCollection, mediaStoragePlugin } from './src/platform/media'
 import { attachPoolErrorListener } from './src/platform/database/attachPoolErrorListener'
+import { closePoolsOnShutdown } from './src/platform/database/closeOnShutdown'
 import { localizedJoinSortPlugin } from './src/platform/database/localizedJoinSortPlugin'
 import { payloadLoggerOptions } from './src/platform/observability/logger'
 import { observabilityPlugin } from './src/platform/observability/observabilityPlugin'
@@ -27,6 +27,7 @@ import { apiDocsEndpoints } from './src/platform/apiDocs'
 import { writeGuardPlugin } from './src/platform/auth/writeGuard'
 import { answerMalformedBody } from './src/platform/http/malformedBody'
 import { readParamsPlugin } from './src/platform/http/readParams'
+import { cachedCollections, cachedGlobals } from './src/cachedContent'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const app = getAppConfig()
@@ -160,10 +161,10 @@ export default withPayloadCollectionsAccess(buildConfig({
     realtimePlugin({
       userCollection: Users.slug,
       // Read the same by every non-staff reader (the cached ones): such subscribers share one read.
-      sharedCollections: [...animeCachedCollections, ...aviationCachedCollections],
+      sharedCollections: cachedCollections,
       limits: app.services.realtime,
     }),
-    responseCachePlugin({ cachedCollections: [...animeCachedCollections, ...aviationCachedCollections], cachedGlobals: [...aviationCachedGlobals] }),
+    responseCachePlugin({ cachedCollections, cachedGlobals }),
   ],
   sharp,
   typescript: {
@@ -171,6 +172,7 @@ export default withPayloadCollectionsAccess(buildConfig({
   },
   onInit: async (payload) => {
     attachPoolErrorListener(payload)
+    closePoolsOnShutdown(payload)
     if (app.debug) payload.logger.warn('DEBUG=true: SQL statements are logged. Never run production like this.')
   },
 }),

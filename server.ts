@@ -1,17 +1,16 @@
 /**
  * The one process: validates configuration, makes sure the database is there and migrated, then
- * serves Next (admin, REST, GraphQL, /health) on one port. Later pieces (the WebSocket endpoint
- * and the response cache) hang off the HTTP server created here.
+ * serves Next (admin, REST, GraphQL, /health) on one port, with the request pipeline of
+ * src/platform/http in front of it and the WebSocket endpoint beside it. `main` reads as the list
+ * of its steps; each step is a small function below.
  */
 import nextEnv from '@next/env'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import path from 'node:path'
 import next from 'next'
 import { Pool } from 'pg'
 
 import { createTokenJudge } from './src/platform/auth/bearerGate'
-import { CLIENT_IP_HEADER, clientIpOf } from './src/platform/auth/requestMeta'
-import { poolQuery } from './src/platform/auth/tokens/sessionStore'
 import { findLiveSessions } from './src/platform/auth/tokens/liveSessions'
 import { ConfigError, effectiveDatabaseUrl, getAppConfig, type AppConfig } from './src/platform/config'
 import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/ensureSchemaReady'
@@ -19,32 +18,39 @@ import { runMigrations } from './src/platform/database/runMigrations'
 import { isDatabaseDown, monitorDatabaseAvailability, reportDatabaseFailure } from './src/platform/database/availability'
 import { poolTimeoutOptions } from './src/platform/database/poolTimeouts'
 import { createDatabaseProbe } from './src/platform/database/probeDatabase'
-import { answerUnavailableOnDependencyFailure } from './src/platform/http/answerUnavailableOnDependencyFailure'
-import { createDatabaseOutageGate } from './src/platform/http/databaseOutageGate'
-import { createTokenGate } from './src/platform/http/tokenGate'
+import { poolQuery } from './src/platform/database/sql'
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from './src/platform/database/embeddedPostgres'
+import { stampClientIp } from './src/platform/http/clientIp'
+import { createDatabaseOutageGate } from './src/platform/http/databaseOutageGate'
+import { jsonBodyStep } from './src/platform/http/jsonBody'
+import { metricsRoute } from './src/platform/http/metricsRoute'
+import { type Handler, pipeline } from './src/platform/http/pipeline'
+import { graphqlRateLimitedRoute, publicRateLimitStep } from './src/platform/http/publicRateLimit'
+import { createReadParamsGuard } from './src/platform/http/readParams'
+import { readParamsStep } from './src/platform/http/readParamsStep'
+import { requestContext } from './src/platform/http/requestContext'
+import { responseCacheStep } from './src/platform/http/responseCacheStep'
+import { createTokenGate } from './src/platform/http/tokenGate'
 import { createLogger, setLogLevel } from './src/platform/observability/logger'
 import { createMetricsHandler, METRICS_PATH } from './src/platform/observability/metrics/metricsEndpoint'
 import { nextRoutesReader } from './src/platform/observability/metrics/nextRoutes'
-import { getMetrics } from './src/platform/observability/metrics/registry'
+import { getMetrics, type Metrics } from './src/platform/observability/metrics/registry'
 import { createRouteTemplater } from './src/platform/observability/metrics/routeTemplate'
 import { observabilityState, registerPool } from './src/platform/observability/metrics/sharedState'
-import { runWithRequestContext } from './src/platform/observability/requestContext'
 import { createRequestObserver } from './src/platform/observability/requestObserver'
 import { nextAppOptions } from './src/platform/runtime/nextAppOptions'
+import { runShutdownTasks } from './src/platform/runtime/shutdownTasks'
 import { attachWebSocketServer, realtimeRateLimitedRoute, startRealtime } from './src/platform/realtime'
 import { countUnsentEvents } from './src/platform/events/outbox/countUnsentEvents'
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore, startInvalidationSweeper } from './src/platform/cache/responseCache'
-import { createReadParamsGuard } from './src/platform/http/readParams'
-import { withJsonBodyCheck } from './src/platform/http/jsonBody'
-import { animeCachedCollections } from './src/domains/anime/cachedCollections'
-import { aviationCachedCollections, aviationCachedGlobals } from './src/domains/aviation/cachedCollections'
+import { cachedCollections, cachedGlobals } from './src/cachedContent'
 import { animeRateLimitedRoutes } from './src/domains/anime/endpoints/rateLimitedRoutes'
-import { createPublicRateLimit, graphqlRateLimitedRoute } from './src/platform/http/publicRateLimit'
 
 const cwd = process.cwd()
 const logger = createLogger('server')
+
+type NextApp = ReturnType<typeof next>
 
 const loadConfig = (): AppConfig => {
   nextEnv.loadEnvConfig(cwd, process.env.NODE_ENV !== 'production', { info: () => {}, error: console.error })
@@ -60,62 +66,47 @@ const loadConfig = (): AppConfig => {
   }
 }
 
-const main = async () => {
-  const config = loadConfig()
+const announceSettings = (config: AppConfig): void => {
   setLogLevel(config.observability.logLevel)
   logger.level = config.observability.logLevel
   if (config.debug) logger.warn('DEBUG=true: SQL logging is on and errors are verbose. Never run production like this.')
   if (config.production && !config.observability.metricsToken) {
     logger.warn('METRICS_TOKEN is unset: /metrics is open to anyone who reaches this port. Set it, or keep the port private.')
   }
+}
 
-  let embedded: RunningEmbeddedPostgres | undefined
-  if (!config.database.url) {
-    logger.info('no DATABASE_URL or DB_HOST: using the embedded PostgreSQL')
-    embedded = await startEmbeddedPostgres({ ...config.database.embedded, logger })
-    await runMigrations(embedded.url, cwd)
-  }
+/** No DATABASE_URL or DB_HOST: the embedded PostgreSQL, started and migrated here. */
+const startEmbeddedDatabaseIfNeeded = async (config: AppConfig): Promise<RunningEmbeddedPostgres | undefined> => {
+  if (config.database.url) return undefined
+  logger.info('no DATABASE_URL or DB_HOST: using the embedded PostgreSQL')
+  // Stopped by this process's shutdown, after every pool has closed (exitOnSignals).
+  const embedded = await startEmbeddedPostgres({ ...config.database.embedded, logger, leaveSignalsToCaller: true })
+  await runMigrations(embedded.url, cwd)
+  return embedded
+}
 
-  const url = effectiveDatabaseUrl(config.database)
-  await ensureSchemaReady({ url, migrationDir: path.join(cwd, 'migrations'), logger })
-
+const prepareNext = async (config: AppConfig): Promise<NextApp> => {
   const app = next(nextAppOptions({ dev: !config.production, dir: cwd, port: config.port }))
-  // A GraphQL body that is not JSON is refused (400) here: Payload's route would answer 500.
-  const handle = withJsonBodyCheck(app.getRequestHandler(), ['/api/graphql'])
   await app.prepare()
+  return app
+}
 
+/** What the pipeline, the WebSocket server and the shutdown share: pools, monitors, metrics, the cache store. */
+const startServices = (config: AppConfig, url: string) => {
   // A small pool of its own for token checks (HTTP gate and WebSocket auth), apart from Payload's.
   const sessionPool = new Pool({ connectionString: url, max: 3, idleTimeoutMillis: 30_000, ...poolTimeoutOptions(config.database.timeouts) })
   sessionPool.on('error', (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle session-check connection failed'))
-  const judgeToken = createTokenJudge(config.security, poolQuery(sessionPool))
-
   const metrics = getMetrics()
+  registerPool('session', sessionPool)
+  // Counted on scrape: the relay may be idle or absent (no RABBITMQ_URL) while rows pile up.
+  metrics.setBacklogProbe(() => countUnsentEvents(sessionPool))
   // A failed database call anywhere (Payload, token checks) is confirmed by a probe; while the
   // database stays away, requests that need it answer 503 at once and the outage is logged once.
   const databaseMonitor = monitorDatabaseAvailability({
     probe: createDatabaseProbe(url, Math.min(config.database.timeouts.connectMs || 2_000, 2_000)),
     logger: createLogger('database'),
   })
-  const countUnavailable = () => metrics.dependencyUnavailableResponses.inc({ dependency: 'database' })
-  registerPool('session', sessionPool)
-  // Counted on scrape: the relay may be idle or absent (no RABBITMQ_URL) while rows pile up.
-  metrics.setBacklogProbe(() => countUnsentEvents(sessionPool))
-  const serveMetrics = createMetricsHandler({ metrics, token: config.observability.metricsToken })
-  const nextRoutes = nextRoutesReader(path.join(cwd, '.next'), { settled: config.production })
-  const routeOf = createRouteTemplater(() => ({ next: nextRoutes(), payload: observabilityState().payloadRoutes }))
-  const observe = createRequestObserver({ metrics, routeOf, logger: createLogger('http') })
-
-  // Anonymous public reads are answered from the response cache before Next and Payload see them.
   const store = getResponseStore()
-  const responseCache = store
-    ? createResponseCache({
-        store,
-        cachedCollections: [...animeCachedCollections, ...aviationCachedCollections],
-        cachedGlobals: [...aviationCachedGlobals],
-        ttlSeconds: config.services.cache.ttlSeconds,
-        onLookup: (result) => metrics.responseCache.inc({ result }),
-      })
-    : undefined
   // Applies invalidations that a writer cut off from Redis recorded but could not apply.
   const sweeper = store
     ? startInvalidationSweeper({
@@ -125,41 +116,63 @@ const main = async () => {
         logger: createLogger('response-cache'),
       })
     : undefined
-  const handleUnlessDatabaseDown = createDatabaseOutageGate({ isDatabaseDown, onRefused: countUnavailable })(handle)
-  const serve = (req: IncomingMessage, res: ServerResponse) =>
-    responseCache ? responseCache(req, res, handleUnlessDatabaseDown) : handleUnlessDatabaseDown(req, res)
-  // Bad read parameters are refused (400/404) before the cache and Payload; the caps are applied.
-  const guardReadParams = createReadParamsGuard({ routeOf, limits: config.api })
-  const serveCheckedReads = (req: IncomingMessage, res: ServerResponse) => (guardReadParams(req, res) ? undefined : serve(req, res))
-  // A bad token is 401 whatever else is wrong with the request, so the token gate comes first.
-  const gateTokens = createTokenGate({ judgeToken, isDatabaseDown, onDatabaseFailure: reportDatabaseFailure, logger })(serveCheckedReads)
-
-  const route = (req: IncomingMessage, res: ServerResponse) => {
-    // Ours, before the cache and the token gate: a scrape carries the metrics token, not a user's.
-    if (req.url === METRICS_PATH || req.url?.startsWith(`${METRICS_PATH}?`)) {
-      serveMetrics(req, res).catch((error: unknown) => {
-        logger.error({ err: error }, 'metrics collection failed')
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' })
-        res.end()
-      })
-      return
-    }
-    // The client address Payload's rate limits and session records see; never what the client claims.
-    req.headers[CLIENT_IP_HEADER] = clientIpOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])
-    void gateTokens(req, res)
+  const nextRoutes = nextRoutesReader(path.join(cwd, '.next'), { settled: config.production })
+  const routeOf = createRouteTemplater(() => ({ next: nextRoutes(), payload: observabilityState().payloadRoutes }))
+  return {
+    sessionPool,
+    judgeToken: createTokenJudge(config.security, poolQuery(sessionPool)),
+    metrics,
+    databaseMonitor,
+    store,
+    sweeper,
+    routeOf,
   }
+}
 
-  // Every request gets its id and its access-log line; code running for it logs with the id.
-  // Public routes anyone may call (search, view counting, GraphQL) are limited per client IP first.
+type Services = ReturnType<typeof startServices>
+
+/**
+ * The request pipeline, in the order a request meets it. Each step is in src/platform/http and
+ * unit-tested there (tests/unit/platform/http/pipelineSteps.spec.ts).
+ */
+const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken, store, routeOf }: Services): Handler => {
+  const countUnavailable = () => metrics.dependencyUnavailableResponses.inc({ dependency: 'database' })
   const limits = config.publicRateLimits
-  const limitPublicRoutes = createPublicRateLimit([...animeRateLimitedRoutes(limits), graphqlRateLimitedRoute(limits.graphql), realtimeRateLimitedRoute(limits.realtime)])
-  const server = createServer((req, res) => {
-    const context = observe(req, res)
-    // Whatever Payload made of a database failure (401/403 for a failed session lookup), say 503.
-    answerUnavailableOnDependencyFailure(res, context, countUnavailable)
-    runWithRequestContext(context, () => limitPublicRoutes(req, res, () => route(req, res)))
-  })
-  // `/ws` is ours (session events); every other upgrade is Next's (dev HMR).
+  return pipeline(
+    [
+      // Every request gets its id and its access-log line; a database failure Payload hid becomes 503.
+      requestContext({ observe: createRequestObserver({ metrics, routeOf, logger: createLogger('http') }), onDependencyFailure: countUnavailable }),
+      // Public routes anyone may call (search, view counting, GraphQL) are limited per client IP first.
+      publicRateLimitStep([...animeRateLimitedRoutes(limits), graphqlRateLimitedRoute(limits.graphql), realtimeRateLimitedRoute(limits.realtime)]),
+      // Ours, before the cache and the token gate: a scrape carries the metrics token, not a user's.
+      metricsRoute({ path: METRICS_PATH, serveMetrics: createMetricsHandler({ metrics, token: config.observability.metricsToken }), logger }),
+      stampClientIp,
+      // A bad token is 401 whatever else is wrong with the request, so the token gate comes first.
+      createTokenGate({ judgeToken, isDatabaseDown, onDatabaseFailure: reportDatabaseFailure, logger }),
+      // Bad read parameters are refused (400/404) before the cache and Payload; the caps are applied.
+      readParamsStep(createReadParamsGuard({ routeOf, limits: config.api })),
+      // Anonymous public reads are answered from the response cache before Next and Payload see them.
+      responseCacheStep(
+        store
+          ? createResponseCache({
+              store,
+              cachedCollections,
+              cachedGlobals,
+              ttlSeconds: config.services.cache.ttlSeconds,
+              onLookup: (result) => metrics.responseCache.inc({ result }),
+            })
+          : undefined,
+      ),
+      createDatabaseOutageGate({ isDatabaseDown, onRefused: countUnavailable }),
+      // A GraphQL body that is not JSON is refused (400) here: Payload's route would answer 500.
+      jsonBodyStep(['/api/graphql']),
+    ],
+    app.getRequestHandler(),
+  )
+}
+
+/** `/ws` is ours (session events); every other upgrade is Next's (dev HMR). */
+const attachRealtime = async (server: Server, app: NextApp, config: AppConfig, { judgeToken, metrics, sessionPool }: Services) => {
   const realtime = attachWebSocketServer({
     server,
     judgeToken,
@@ -170,20 +183,21 @@ const main = async () => {
     sessionRecheckMs: config.services.realtime.sessionRecheckMs,
     subscriptions: config.services.realtime,
   })
-  // Content subscriptions hear every change through RabbitMQ (src/platform/realtime/subscriptions).
-  const contentChanges = startRealtime({ config, logger: createLogger('realtime') })
   // Ready means sockets work: wait until this instance hears revocations. Without Redis, HTTP still
   // serves and /ws refuses clients (logged by the WebSocket server).
   await realtime.ready.catch(() => undefined)
+  return realtime
+}
 
-  await new Promise<void>((resolve, reject) => {
+const listen = (server: Server, port: number): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(config.port, resolve)
+    server.listen(port, resolve)
   })
-  await contentChanges.warmUp(config.port)
-  logger.info({ port: config.port, url: config.serverUrl, production: config.production }, 'ready')
-  // Outbox -> RabbitMQ in every instance (row locks split the work); never in the CLI or scripts.
-  const relay = startEventRelay({
+
+/** Outbox -> RabbitMQ in every instance (row locks split the work); never in the CLI or scripts. */
+const startRelay = (config: AppConfig, url: string, metrics: Metrics) =>
+  startEventRelay({
     databaseUrl: url,
     poolOptions: poolTimeoutOptions(config.database.timeouts),
     events: config.events,
@@ -196,30 +210,66 @@ const main = async () => {
     },
   })
 
+type ShutdownStep = [name: string, stop: () => unknown]
+
+/**
+ * On SIGTERM/SIGINT: stops taking requests, then runs `steps` one after the other (a failed one
+ * is logged and the rest still run), then exits; after 10 s it exits anyway.
+ */
+const exitOnSignals = (server: Server, steps: ShutdownStep[]): void => {
   let closing = false
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (closing) return
     closing = true
     logger.info({ signal }, 'shutting down')
+    setTimeout(() => process.exit(0), 10_000).unref()
     server.close()
     server.closeAllConnections()
-    // Upgraded sockets are no longer the HTTP server's: closeAllConnections does not reach them.
-    void realtime
-      .close()
-      .then(() => app.close())
-      .catch(() => undefined)
-      .then(() => relay.stop().catch(() => undefined))
-      .then(() => contentChanges.stop())
-      .then(() => sweeper?.stop())
-      .then(() => databaseMonitor.stop())
-      .then(() => sessionPool.end())
-      .then(() => store?.close())
-      .then(() => embedded?.stop())
-      .finally(() => process.exit(0))
-    setTimeout(() => process.exit(0), 10_000).unref()
+    for (const [name, stop] of steps) {
+      try {
+        await stop()
+      } catch (error) {
+        logger.debug({ err: error, step: name }, 'shutdown step failed')
+      }
+    }
+    process.exit(0)
   }
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
-  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+const main = async () => {
+  const config = loadConfig()
+  announceSettings(config)
+  const embedded = await startEmbeddedDatabaseIfNeeded(config)
+  const url = effectiveDatabaseUrl(config.database)
+  await ensureSchemaReady({ url, migrationDir: path.join(cwd, 'migrations'), logger })
+  const app = await prepareNext(config)
+  const services = startServices(config, url)
+  const server = createServer(requestPipeline(config, app, services))
+  const realtime = await attachRealtime(server, app, config, services)
+  // Content subscriptions hear every change through RabbitMQ (src/platform/realtime/subscriptions).
+  const contentChanges = startRealtime({ config, logger: createLogger('realtime') })
+  await listen(server, config.port)
+  await contentChanges.warmUp(config.port)
+  logger.info({ port: config.port, url: config.serverUrl, production: config.production }, 'ready')
+  const relay = startRelay(config, url, services.metrics)
+
+  // Every connection closes before the embedded database stops: it would cut them ("terminating connection").
+  exitOnSignals(server, [
+    // Upgraded sockets are no longer the HTTP server's: closeAllConnections does not reach them.
+    ['websockets', () => realtime.close()],
+    ['next', () => app.close()],
+    ['event relay', () => relay.stop()],
+    ['content changes', () => contentChanges.stop()],
+    ['invalidation sweeper', () => services.sweeper?.stop()],
+    ['database monitor', () => services.databaseMonitor.stop()],
+    ['session pool', () => services.sessionPool.end()],
+    // Payload's pools and the job runner's lock connection (registered from Next's bundle).
+    ['payload', () => runShutdownTasks((name, error) => logger.debug({ err: error, task: name }, 'shutdown task failed'))],
+    ['response store', () => services.store?.close()],
+    ['embedded database', () => embedded?.stop()],
+  ])
 }
 
 main().catch((error: unknown) => {

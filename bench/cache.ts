@@ -14,7 +14,7 @@
 import os from 'node:os'
 import pg from 'pg'
 
-import { plainTextToLexical } from '../src/domains/anime/import/richText'
+import { plainTextToLexical } from '../src/platform/seed'
 import { createAccountWithRole } from '../tests/helpers/accounts'
 import { startServer, type RunningServer } from '../tests/helpers/serverProcess'
 import { TEST_SECRET } from '../tests/helpers/testSecret'

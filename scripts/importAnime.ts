@@ -7,17 +7,17 @@
  * The logic lives in src/domains/anime/import/; this is only the command line.
  */
 // First: reads .env and validates the configuration before payload.config is evaluated.
-import '../src/domains/anime/import/scriptEnv'
+import '../src/platform/cli/scriptEnv'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import config from '../payload.config'
 
-import { createProgress } from '../src/domains/anime/import/progress'
+import { createProgress } from '../src/platform/cli/progress'
 import { DatabaseUnavailableError, importAnime } from '../src/domains/anime/import/importAnime'
 import { formatRejects, ImportInputError, parseInput, rejectsPathFor } from '../src/domains/anime/import/records'
 import { CsvParseError } from '../src/domains/anime/import/csv'
-import { bootScriptPayload, FatalError, runScript } from '../src/domains/anime/import/scriptRuntime'
+import { bootScriptPayload, FatalError, runScript } from '../src/platform/cli/scriptRuntime'
 
 const USAGE = 'usage: npm run import:anime -- <file.csv|file.json>'
 

@@ -14,11 +14,12 @@
  * src/domains/aviation/seed/.
  */
 // First: reads .env and validates the configuration before payload.config is evaluated.
-import '../src/domains/anime/import/scriptEnv'
+import '../src/platform/cli/scriptEnv'
 import config from '../payload.config'
-import { createProgress } from '../src/domains/anime/import/progress'
-import { bootScriptPayload, FatalError, runScript } from '../src/domains/anime/import/scriptRuntime'
-import { type SeedCounts, seedDemo } from '../src/domains/anime/seed/seedDemo'
+import { createProgress } from '../src/platform/cli/progress'
+import { bootScriptPayload, FatalError, runScript } from '../src/platform/cli/scriptRuntime'
+import { seedDemo } from '../src/domains/anime/seed/seedDemo'
+import type { SeedCounts } from '../src/platform/seed'
 import { seedEncyclopedia } from '../src/domains/aviation/seed/seedEncyclopedia'
 
 const describeCounts = (entries: [string, SeedCounts][]) =>

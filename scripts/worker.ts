@@ -6,11 +6,11 @@
  * The outbox relay is not here: it runs in every app server (server.ts).
  */
 // First: reads .env and validates the configuration.
-import '../src/domains/anime/import/scriptEnv'
+import '../src/platform/cli/scriptEnv'
 import { Pool } from 'pg'
 
 import { effectiveDatabaseUrl, getAppConfig } from '../src/platform/config'
-import { FatalError, runScript } from '../src/domains/anime/import/runScript'
+import { FatalError, runScript } from '../src/platform/cli/runScript'
 import { poolTimeoutOptions } from '../src/platform/database/poolTimeouts'
 import { type ConsumerDefinition, notifierConsumer, postgresReceipts, startConsumer, telegramChannelConsumer } from '../src/platform/events/consumers'
 import { createLogger, setLogLevel } from '../src/platform/observability/logger'

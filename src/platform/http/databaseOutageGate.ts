@@ -1,9 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-
 import { needsDatabase } from './needsDatabase'
+import type { Handler } from './pipeline'
 import { writeServiceUnavailable } from './serviceUnavailable'
 
-export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
+export type { Handler } from './pipeline'
 
 /**
  * While the database is known to be down, a request that needs it is answered 503 at once, before

@@ -6,6 +6,7 @@ import { consumeOrRefuse, createLimiter, TooManyRequestsError } from '../auth/ra
 import { clientIpOf } from '../auth/requestMeta'
 import { databaseScope } from '../cache/databaseScope'
 import type { RateLimitRule } from '../config'
+import type { Step } from './pipeline'
 
 /** A public route limited per client IP: which requests it covers, and how many per window. */
 export type PublicRateLimitRoute = { name: string; methods: string[]; path: RegExp; rule: RateLimitRule }
@@ -56,6 +57,12 @@ export const createPublicRateLimit = (routes: PublicRateLimitRoute[]) => {
       res.end(JSON.stringify({ errors: [{ message: 'Too many requests. Try again later.' }] }))
     })
   }
+}
+
+/** createPublicRateLimit as a step of the request pipeline. */
+export const publicRateLimitStep = (routes: PublicRateLimitRoute[]): Step => {
+  const limit = createPublicRateLimit(routes)
+  return (next) => (req, res) => limit(req, res, () => void next(req, res))
 }
 
 /** Payload's GraphQL endpoint (queries and mutations alike). */

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BearerVerdict } from '../auth/bearerGate'
 import { readBearerToken } from '../auth/tokens/bearerToken'
 import { isDatabaseUnavailableError } from '../database/connectionErrors'
-import type { Handler } from './databaseOutageGate'
+import type { Handler } from './pipeline'
 import { writeServiceUnavailable } from './serviceUnavailable'
 
 type Logger = { error: (details: object, message: string) => void }

@@ -1,5 +1,7 @@
 import pg from 'pg'
 
+import { onShutdown } from '../runtime/shutdownTasks'
+
 /** `pg_try_advisory_lock` key of the job runner ("kjob"); advisory locks are per database. */
 export const JOB_RUNNER_LOCK_KEY = 0x6b6a6f62
 
@@ -45,7 +47,16 @@ export const createSingleInstanceRunner = (lockKey = JOB_RUNNER_LOCK_KEY): Singl
     fresh.on('end', () => forget(fresh))
     await fresh.connect()
     client = fresh
+    // The server's shutdown ends the connection before the embedded database stops.
+    onShutdown(`job-runner-lock-${lockKey}`, close)
     return fresh
+  }
+
+  const close = async () => {
+    const closing = client
+    client = undefined
+    leader = false
+    await closing?.end().catch(() => undefined)
   }
 
   return {
@@ -62,11 +73,6 @@ export const createSingleInstanceRunner = (lockKey = JOB_RUNNER_LOCK_KEY): Singl
         return false
       }
     },
-    close: async () => {
-      const closing = client
-      client = undefined
-      leader = false
-      await closing?.end().catch(() => undefined)
-    },
+    close,
   }
 }

@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis'
 import type { Payload } from 'payload'
 import type { Pool, QueryConfig } from 'pg'
 
+import { payloadPool } from '../database/sql'
+
 export type CheckStatus = 'ok' | 'error'
 export type HealthReport = {
   status: 'ok' | 'degraded' | 'error'
@@ -65,7 +67,7 @@ export const buildHealthReport = async (
     timed(() =>
       pingDatabase(async () => {
         const payload = await getPayload()
-        return (payload.db as unknown as { pool: Pool }).pool
+        return payloadPool(payload)
       }),
     ),
     redis ? timed(() => pingRedis(redis.client, redis.connectionsDown), REDIS_CHECK_TIMEOUT_MS, 'redis') : undefined,

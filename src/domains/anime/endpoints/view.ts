@@ -1,6 +1,7 @@
 import { type Endpoint, NotFound, type PayloadRequest, ValidationError } from 'payload'
-import type { Pool, PoolClient } from 'pg'
+import type { PoolClient } from 'pg'
 
+import { payloadPool, withTransaction } from '../../../platform/database/sql'
 import { viewDocumentation } from './documentation'
 
 /** Repeated views of one anime by one signed-in user within this window count once. */
@@ -80,7 +81,7 @@ export const viewEndpoint: Endpoint = {
     const animeId = /^[1-9]\d{0,9}$/.test(rawId) ? Number(rawId) : NaN
     if (!Number.isSafeInteger(animeId) || animeId > 2_147_483_647) throw new NotFound(req.t)
     const input = await readInput(req)
-    const pool = (req.payload.db as unknown as { pool: Pool }).pool
+    const pool = payloadPool(req.payload)
     const user = req.user && req.user.collection === 'users' ? req.user : null
 
     if (!user) {
@@ -92,15 +93,10 @@ export const viewEndpoint: Endpoint = {
       return Response.json({ counted: true, viewCount: Number(rows[0].view_count) })
     }
 
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
+    const { counted, viewCount, history } = await withTransaction(pool, async (client) => {
       // KEY SHARE: the anime cannot be deleted under us; counters stay writable by others.
       const published = await client.query(`SELECT 1 FROM anime WHERE id = $1 AND _status = 'published' FOR KEY SHARE`, [animeId])
-      if (!published.rowCount) {
-        await client.query('ROLLBACK')
-        throw new NotFound(req.t)
-      }
+      if (!published.rowCount) throw new NotFound(req.t)
       const counted = await recordHistory(client, user.id, animeId, input)
       const { rows } = counted
         ? await client.query<{ view_count: string }>(
@@ -112,24 +108,19 @@ export const viewEndpoint: Endpoint = {
         `SELECT id, episode, progress_seconds, last_viewed_at FROM views WHERE user_id = $1 AND anime_id = $2`,
         [user.id, animeId],
       )
-      await client.query('COMMIT')
-      const row = history.rows[0]
-      return Response.json({
-        counted,
-        viewCount: Number(rows[0]?.view_count ?? 0),
-        view: row && {
-          id: row.id,
-          anime: animeId,
-          episode: row.episode === null ? null : Number(row.episode),
-          progressSeconds: row.progress_seconds === null ? null : Number(row.progress_seconds),
-          lastViewedAt: new Date(row.last_viewed_at).toISOString(),
-        },
-      })
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw error
-    } finally {
-      client.release()
-    }
+      return { counted, viewCount: rows[0]?.view_count, history }
+    })
+    const row = history.rows[0]
+    return Response.json({
+      counted,
+      viewCount: Number(viewCount ?? 0),
+      view: row && {
+        id: row.id,
+        anime: animeId,
+        episode: row.episode === null ? null : Number(row.episode),
+        progressSeconds: row.progress_seconds === null ? null : Number(row.progress_seconds),
+        lastViewedAt: new Date(row.last_viewed_at).toISOString(),
+      },
+    })
   },
 }

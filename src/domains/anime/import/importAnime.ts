@@ -10,7 +10,7 @@ import {
 
 import { slugify } from '../slugify'
 import type { ParsedInput, Rejection } from './records'
-import { plainTextToLexical } from './richText'
+import { plainTextToLexical } from '../../../platform/seed'
 import { EXTERNAL_ID_KEYS, validateRow, type AnimeImportRow, type ExternalIdKey } from './validateRow'
 
 export type ImportSummary = {

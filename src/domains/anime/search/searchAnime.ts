@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
-import type { Pool } from 'pg'
 
+import { payloadPool, withTransaction } from '../../../platform/database/sql'
 import type { SearchParams, SuggestParams } from './params'
 import { searchSql, suggestSql, WORD_SIMILARITY_THRESHOLD, type Sql } from './sql'
 
@@ -63,22 +63,12 @@ export const SEARCH_SETTINGS = `BEGIN READ ONLY; SET LOCAL enable_seqscan = off;
  *   queries (a gated-off branch of a generic plan still starts its workers);
  * - with the trigram threshold set here rather than trusted to the server's configuration.
  */
-const runSearchSql = async <Row>(payload: Payload, { text, values }: Sql): Promise<Row[]> => {
-  const client = await (payload.db as unknown as { pool: Pool }).pool.connect()
-  let broken: Error | undefined
-  try {
-    await client.query(SEARCH_SETTINGS)
-    const { rows } = await client.query({ name: statementName(text), text, values })
-    await client.query('COMMIT')
-    return rows as Row[]
-  } catch (error) {
-    // A connection that cannot roll back is not given back to the pool.
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
-    throw error
-  } finally {
-    client.release(broken)
-  }
-}
+const runSearchSql = <Row>(payload: Payload, { text, values }: Sql): Promise<Row[]> =>
+  withTransaction(
+    payloadPool(payload),
+    async (client) => (await client.query({ name: statementName(text), text, values })).rows as Row[],
+    { begin: SEARCH_SETTINGS },
+  )
 
 /** Prepared statements are per connection and per name: one name per statement text. */
 const statementName = (text: string): string => `anime_search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`

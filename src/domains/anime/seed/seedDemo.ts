@@ -1,35 +1,21 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { type CollectionSlug, commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 
 import { ROLES, type Role } from '../../../platform/auth/roles'
-import { plainTextToLexical } from '../import/richText'
+import { findIdBy, plainTextToLexical, type SeedCounts } from '../../../platform/seed'
 import { slugify } from '../slugify'
 import { DEMO_ANIME, DEMO_GENRES, DEMO_STUDIOS } from './catalog'
 import { renderPoster } from './poster'
 
 export type DemoAccount = { role: Role; email: string; password: string }
-/** What one run created and what was already there (and left as it was). */
-export type SeedCounts = { created: number; existing: number }
 export type SeedResult = { anime: SeedCounts; genres: SeedCounts; studios: SeedCounts; posters: SeedCounts; accounts: DemoAccount[]; existingAccounts: number }
 
 export const DEMO_EMAIL_DOMAIN = 'kitsu.local'
 
 /** 18 random bytes, base64url: 24 characters, well past the 8-character minimum. */
 const randomPassword = () => randomBytes(18).toString('base64url')
-
-/** The id of the first document whose `field` equals `value`, or undefined: the seed's upsert key. */
-export const findIdBy = async (
-  payload: Payload,
-  collection: CollectionSlug,
-  field: string,
-  value: string,
-  req?: PayloadRequest,
-): Promise<number | string | undefined> => {
-  const found = await payload.find({ collection, where: { [field]: { equals: value } }, limit: 1, depth: 0, pagination: false, overrideAccess: true, req })
-  return found.docs[0]?.id
-}
 
 /**
  * Fills the database with the demo catalog: genres, studios, 40 published anime with generated

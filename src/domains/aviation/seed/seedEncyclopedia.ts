@@ -1,7 +1,6 @@
 import { type CollectionSlug, createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import { plainTextToLexical } from '../../anime/import/richText'
-import { findIdBy, type SeedCounts } from '../../anime/seed/seedDemo'
+import { findIdBy, plainTextToLexical, type SeedCounts } from '../../../platform/seed'
 import { type ArtworkKind, renderArtwork } from './artwork'
 import {
   SEED_AIRCRAFT,

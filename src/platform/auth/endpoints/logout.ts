@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { actorOf, recordEventSql } from '../../events'
 import { publishSessionEvent } from '../../realtime'
-import { databaseTransaction } from '../databaseQuery'
+import { databaseTransaction } from '../../database/sql'
 import { sessionEndedEvent } from '../events/sessionEndedEvent'
 import { sessionIdOfUser } from '../sessionIdOf'
 import { revokeSessions } from '../tokens/sessionStore'

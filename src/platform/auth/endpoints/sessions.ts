@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { actorOf, recordEventSql } from '../../events'
 import { publishSessionEvent } from '../../realtime'
-import { databaseQuery, databaseTransaction } from '../databaseQuery'
+import { databaseQuery, databaseTransaction } from '../../database/sql'
 import { sessionEndedEvent } from '../events/sessionEndedEvent'
 import { sessionIdOfUser } from '../sessionIdOf'
 import { listSessions, revokeSessions } from '../tokens/sessionStore'

@@ -1,4 +1,4 @@
-import type { SqlQuery } from './sessionStore'
+import type { SqlQuery } from '../../database/sql'
 
 /**
  * The ids among `sessions` whose session still exists for its user (a revocation deletes the

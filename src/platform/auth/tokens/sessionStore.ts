@@ -1,5 +1,4 @@
-import type { Pool } from 'pg'
-
+import type { SqlQuery } from '../../database/sql'
 import type { AccessTokenSubject } from './accessToken'
 
 /**
@@ -10,13 +9,6 @@ import type { AccessTokenSubject } from './accessToken'
  * Two tables agree about a session: Payload's `users_sessions` (the admin panel and
  * `logout?allSessions=true` use it) and our `auth_sessions` (device details and refresh token).
  */
-export type SqlQuery = <Row extends Record<string, unknown>>(text: string, params: unknown[]) => Promise<Row[]>
-
-export const poolQuery =
-  (pool: Pick<Pool, 'query'>): SqlQuery =>
-  async <Row extends Record<string, unknown>>(text: string, params: unknown[]) =>
-    (await pool.query(text, params)).rows as Row[]
-
 /** How often `lastUsedAt` is written at most: a write per request would be waste. */
 const LAST_USED_RESOLUTION_SECONDS = 60
 

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { addSessionToUser } from 'payload/shared'
 
 import { getAppConfig } from '../../config'
-import { databaseQuery } from '../databaseQuery'
+import { databaseQuery } from '../../database/sql'
 import type { RequestMeta } from '../requestMeta'
 import { signAccessToken } from './accessToken'
 import { createRefreshToken } from './refreshToken'

@@ -1,4 +1,4 @@
-import type { SqlQuery } from '../tokens/sessionStore'
+import type { SqlQuery } from '../../database/sql'
 import type { StoredRecoveryCode } from './recoveryCodes'
 
 /**

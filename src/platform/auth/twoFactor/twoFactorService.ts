@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { databaseQuery, databaseTransaction } from '../databaseQuery'
+import { databaseQuery, databaseTransaction } from '../../database/sql'
 import { deleteCredential, enableCredential, readCredential, recordUsedStep, saveRecoveryCodes, savePendingSecret } from './credentialStore'
 import { findRecoveryCode, hashRecoveryCode, newRecoveryCodes } from './recoveryCodes'
 import { openSecret, sealSecret } from './secretBox'

@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSl
 import { sql } from '@payloadcms/db-postgres'
 
 import { itemOf } from './itemOf'
-import { requestSql } from './requestSql'
+import { requestSql } from '../../database/sql'
 
 const COUNTER_FIELD = 'favoritesCount'
 const COUNTER_COLUMN = 'favorites_count'

@@ -2,7 +2,7 @@ import { APIError, type CollectionBeforeChangeHook, type CollectionSlug, Validat
 import { sql } from '@payloadcms/db-postgres'
 
 import { itemOf } from './itemOf'
-import { requestSql } from './requestSql'
+import { requestSql } from '../../database/sql'
 
 /** A second favorite of the same item by the same user: 409, naming the field. */
 export class DuplicateFavoriteError extends APIError<{ errors: { path: string; message: string }[] }> {

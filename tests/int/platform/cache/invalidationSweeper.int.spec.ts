@@ -3,7 +3,7 @@ import { Redis } from 'ioredis'
 import { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { poolQuery } from '../../../../src/platform/auth/tokens/sessionStore'
+import { poolQuery } from '../../../../src/platform/database/sql'
 import { startInvalidationSweeper, type InvalidationSweeper } from '../../../../src/platform/cache/responseCache/invalidationSweeper'
 import { createRedisStore } from '../../../../src/platform/cache/responseCache/redisStore'
 import type { ResponseStore } from '../../../../src/platform/cache/responseCache/responseStore'

@@ -206,7 +206,7 @@ describe('notifier worker', () => {
 describe('npm run worker', () => {
   it('starts, delivers, and stops cleanly on SIGTERM', async () => {
     const root = process.cwd()
-    const child = spawn(process.execPath, [path.join(root, 'src/domains/anime/import/launch.mjs'), 'scripts/worker.ts'], {
+    const child = spawn(process.execPath, [path.join(root, 'src/platform/cli/launch.mjs'), 'scripts/worker.ts'], {
       cwd: root,
       env: {
         ...process.env,
@@ -238,7 +238,7 @@ describe('npm run worker', () => {
   })
 
   it('refuses to start without RABBITMQ_URL, with one line', async () => {
-    const child = spawn(process.execPath, [path.join(process.cwd(), 'src/domains/anime/import/launch.mjs'), 'scripts/worker.ts'], {
+    const child = spawn(process.execPath, [path.join(process.cwd(), 'src/platform/cli/launch.mjs'), 'scripts/worker.ts'], {
       env: { ...process.env, SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, RABBITMQ_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { recordsFromCsv, recordsFromJson } from '../../../../src/domains/anime/import/records'
-import { plainTextToLexical } from '../../../../src/domains/anime/import/richText'
+import { plainTextToLexical } from '../../../../src/platform/seed'
 import { canonicalField, validateRow } from '../../../../src/domains/anime/import/validateRow'
 
 const reasonsOf = (raw: Parameters<typeof validateRow>[0]) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `node src/domains/anime/import/launch.mjs <script.ts> [args…]`: runs a TypeScript command-line
+ * `node src/platform/cli/launch.mjs <script.ts> [args…]`: runs a TypeScript command-line
  * script with tsx's loader, and starts it again when it never got going.
  *
  * Under load, Node with the tsx loader sometimes drops the loading of the script's module graph
@@ -19,7 +19,7 @@ const ATTEMPTS = 8
 
 const [script, ...args] = process.argv.slice(2)
 if (!script) {
-  console.error('usage: node src/domains/anime/import/launch.mjs <script.ts> [args…]')
+  console.error('usage: node src/platform/cli/launch.mjs <script.ts> [args…]')
   process.exit(1)
 }
 

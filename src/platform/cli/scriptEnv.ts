@@ -8,7 +8,7 @@
 import nextEnv from '@next/env'
 import path from 'node:path'
 
-import { ConfigError, getAppConfig } from '../../../platform/config'
+import { ConfigError, getAppConfig } from '../config'
 import { markStarted } from './markStarted'
 
 process.exitCode = 1
