@@ -436,6 +436,9 @@ export interface Anime {
 export interface Genre {
   id: number;
   name: string;
+  /**
+   * Generated from the name unless set.
+   */
   slug?: string | null;
   description?: string | null;
   anime?: {
@@ -453,6 +456,9 @@ export interface Genre {
 export interface Studio {
   id: number;
   name: string;
+  /**
+   * Generated from the name unless set.
+   */
   slug?: string | null;
   description?: string | null;
   anime?: {
@@ -546,7 +552,7 @@ export interface Category {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   description?: string | null;
@@ -567,7 +573,7 @@ export interface Aircraft {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   /**
@@ -670,7 +676,7 @@ export interface Manufacturer {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   country?: string | null;
@@ -726,7 +732,7 @@ export interface DesignBureau {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   country?: string | null;
@@ -779,7 +785,7 @@ export interface Designer {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   born?: string | null;
@@ -870,7 +876,7 @@ export interface Personality {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   roles?: ('pilot' | 'test_pilot' | 'engineer' | 'designer' | 'commander' | 'cosmonaut' | 'executive')[] | null;

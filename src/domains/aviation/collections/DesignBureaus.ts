@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
-import { slugField } from '../fields/slugField'
+import { slugField } from '../../../platform/fields/slug'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 import { aviationAccessPolicy } from '../accessPolicy'
 
@@ -20,7 +20,7 @@ export const DesignBureaus: CollectionConfig = withEditorialWorkflow({
   defaultSort: 'founded',
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 200 },
-    slugField('name'),
+    slugField('name', { onUpdate: 'keep' }),
     {
       type: 'row',
       fields: [

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
-import { slugField } from '../fields/slugField'
+import { slugField } from '../../../platform/fields/slug'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 import { aviationAccessPolicy } from '../accessPolicy'
 
@@ -19,7 +19,7 @@ export const Manufacturers: CollectionConfig = withEditorialWorkflow({
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 200, index: true },
-    slugField('name'),
+    slugField('name', { onUpdate: 'keep' }),
     {
       type: 'row',
       fields: [

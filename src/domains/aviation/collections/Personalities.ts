@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { personalityRoleOptions } from '../options'
 import { dayOnly, image } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
-import { slugField } from '../fields/slugField'
+import { slugField } from '../../../platform/fields/slug'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 import { aviationAccessPolicy } from '../accessPolicy'
 
@@ -20,7 +20,7 @@ export const Personalities: CollectionConfig = withEditorialWorkflow({
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 200, index: true },
-    slugField('name'),
+    slugField('name', { onUpdate: 'keep' }),
     { name: 'roles', type: 'select', hasMany: true, options: personalityRoleOptions, index: true },
     {
       type: 'row',

@@ -1,12 +1,12 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { collectionAccess, publishedUnlessReadsDrafts } from '../../../../platform/auth'
+import { slugField } from '../../../../platform/fields/slug'
 import { animeAccessPolicy } from '../../accessPolicy'
 import { animeEndpoints } from '../../endpoints'
 import { ageRatingOptions, kindOptions, seasonOptions, statusOptions } from '../../options'
 import { buildSearchText } from './hooks/buildSearchText'
 import { detachDeletedAnime } from '../Lists/hooks/detachDeletedAnime'
-import { slugFrom } from '../../hooks/slugFrom'
 
 /** Counters are kept by the server (favorites, views); nobody writes them through the API. */
 const serverManaged: FieldAccess = () => false
@@ -48,15 +48,7 @@ export const Anime: CollectionConfig = {
       labels: { singular: 'Alternative title', plural: 'Alternative titles' },
       fields: [{ name: 'title', type: 'text', required: true, maxLength: 300 }],
     },
-    {
-      name: 'slug',
-      type: 'text',
-      unique: true,
-      index: true,
-      maxLength: 120,
-      admin: { position: 'sidebar', description: 'Generated from the title unless set.' },
-      hooks: { beforeValidate: [slugFrom('title')] },
-    },
+    slugField('title'),
     { name: 'synopsis', type: 'richText' },
     {
       type: 'row',

@@ -2,7 +2,7 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { image, polymorphicReference } from '../../fields/references'
 import { localizedRichText } from '../../fields/richText'
-import { slugField } from '../../fields/slugField'
+import { slugField } from '../../../../platform/fields/slug'
 import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
 import { aviationAccessPolicy } from '../../accessPolicy'
 import { setAuthorFromUser } from './hooks/setAuthorFromUser'
@@ -28,7 +28,7 @@ export const Articles: CollectionConfig = withEditorialWorkflow(
     hooks: { beforeChange: [setAuthorFromUser, stampPublishedAt] },
     fields: [
       { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
-      slugField('title'),
+      slugField('title', { onUpdate: 'keep' }),
       { name: 'excerpt', type: 'textarea', localized: true, maxLength: 1000 },
       localizedRichText('body'),
       image('cover'),
