@@ -1,15 +1,12 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, publishedUnlessReadsDrafts } from '../../../../platform/auth'
+import { collectionAccess, nobody, publishedUnlessReadsDrafts } from '../../../../platform/auth'
 import { slugField } from '../../../../platform/fields/slug'
 import { animeAccessPolicy } from '../../accessPolicy'
 import { animeEndpoints } from '../../endpoints'
 import { ageRatingOptions, kindOptions, seasonOptions, statusOptions } from '../../options'
 import { buildSearchText } from './hooks/buildSearchText'
 import { detachDeletedAnime } from '../Lists/hooks/detachDeletedAnime'
-
-/** Counters are kept by the server (favorites, views); nobody writes them through the API. */
-const serverManaged: FieldAccess = () => false
 
 export const Anime: CollectionConfig = {
   slug: 'anime',
@@ -89,12 +86,13 @@ export const Anime: CollectionConfig = {
         { name: 'kitsu', type: 'number', unique: true, min: 1 },
       ],
     },
+    // Counters are kept by the server (favorites, views); nobody writes them through the API.
     {
       name: 'viewCount',
       type: 'number',
       defaultValue: 0,
       index: true,
-      access: { create: serverManaged, update: serverManaged },
+      access: { create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true },
     },
     {
@@ -102,7 +100,7 @@ export const Anime: CollectionConfig = {
       type: 'number',
       defaultValue: 0,
       index: true,
-      access: { create: serverManaged, update: serverManaged },
+      access: { create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true },
     },
     // Maintained by buildSearchText; indexed by the migration (trigram and full text).
