@@ -58,6 +58,9 @@ export default withPayloadCollectionsAccess(buildConfig({
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Kitsu & FrankenJet CMS' },
+    // Payload's default (gravatar) loads an image from gravatar.com for every account: a broken image
+    // where that host is unreachable (and each editor's email hash sent to a third party).
+    avatar: 'default',
   },
   collections: [
     Users,

@@ -52,7 +52,15 @@ export const Anime: CollectionConfig = {
       fields: [
         { name: 'kind', type: 'select', options: kindOptions, index: true },
         // Own enum name: the default (enum_anime_status) is taken by the drafts' _status.
-        { name: 'status', type: 'select', options: statusOptions, index: true, enumName: 'enum_anime_airing_status' },
+        // Labelled apart from the drafts' `_status` ("Status"): both are columns of the admin list.
+        {
+          name: 'status',
+          label: 'Airing status',
+          type: 'select',
+          options: statusOptions,
+          index: true,
+          enumName: 'enum_anime_airing_status',
+        },
         { name: 'ageRating', type: 'select', options: ageRatingOptions },
       ],
     },
