@@ -65,6 +65,9 @@ export default withPayloadCollectionsAccess(buildConfig({
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' · Kitsu & FrankenJet CMS' },
+    // Payload's default (gravatar) loads an image from gravatar.com for every account: a broken image
+    // where that host is unreachable (and each editor's email hash sent to a third party).
+    avatar: 'default',
     components: {
       // Two-factor sign-in: Payload's login form cannot ask for a code, so accounts that need one
       // continue at /admin/two-factor (linked under the form and named in the refusal message).

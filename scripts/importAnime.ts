@@ -1,5 +1,7 @@
 /**
- * `npm run import:anime -- <file.csv|file.json>`: upserts anime from a CSV or JSON file, published.
+ * `npm run import:anime -- [--delimiter=,|;] <file.csv|file.json>`: upserts anime from a CSV or JSON
+ * file, published. A CSV's delimiter (`,`, or `;` as spreadsheets in a Russian locale save it) is
+ * read from its header line unless given.
  *
  * Exit codes: 0 every row landed; 2 some rows were rejected (listed, and written to
  * `<file>.rejects.csv|json` next to the input); 1 nothing could be done (unreadable or malformed
@@ -15,28 +17,33 @@ import config from '../payload.config'
 
 import { createProgress } from '../src/platform/cli/progress'
 import { DatabaseUnavailableError, importAnime } from '../src/domains/anime/import/importAnime'
-import { formatRejects, ImportInputError, parseInput, rejectsPathFor } from '../src/domains/anime/import/records'
-import { CsvParseError } from '../src/domains/anime/import/csv'
+import { formatRejects, ImportInputError, readInput, rejectsPathFor } from '../src/domains/anime/import/records'
+import { CsvParseError, type CsvDelimiter } from '../src/domains/anime/import/csv'
 import { bootScriptPayload, FatalError, runScript } from '../src/platform/cli/scriptRuntime'
 
-const USAGE = 'usage: npm run import:anime -- <file.csv|file.json>'
+const USAGE = 'usage: npm run import:anime -- [--delimiter=,|;] <file.csv|file.json>'
+
+/** The file, and the CSV delimiter when given (otherwise the header line decides). */
+const argumentsOf = (argv: string[]): { file: string; delimiter?: CsvDelimiter } => {
+  const args = argv.filter((arg) => arg !== '--')
+  const option = args.find((arg) => arg.startsWith('--delimiter='))
+  const files = args.filter((arg) => arg !== option)
+  if (files.length !== 1 || files[0].startsWith('-')) throw new FatalError(USAGE)
+  const delimiter = option?.slice('--delimiter='.length)
+  if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';') throw new FatalError(`--delimiter must be "," or ";" (got "${delimiter}")`)
+  return { file: path.resolve(files[0]), delimiter }
+}
 
 const main = async (): Promise<number> => {
-  const args = process.argv.slice(2).filter((arg) => arg !== '--')
-  if (args.length !== 1 || args[0].startsWith('-')) throw new FatalError(USAGE)
-  const file = path.resolve(args[0])
+  const { file, delimiter } = argumentsOf(process.argv.slice(2))
 
-  let text: string
-  try {
-    text = await fs.readFile(file, 'utf8')
-  } catch (error) {
-    throw new FatalError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
   let input
   try {
-    input = parseInput(file, text)
+    input = await readInput(file, { delimiter })
   } catch (error) {
     if (error instanceof ImportInputError || error instanceof CsvParseError) throw new FatalError(`${file}: ${error.message}`)
+    const code = (error as NodeJS.ErrnoException).code
+    if (code) throw new FatalError(`cannot read ${file}: ${code}`)
     throw error
   }
   if (input.ignored.length > 0) console.error(`ignoring unknown ${input.format === 'csv' ? 'columns' : 'keys'}: ${input.ignored.join(', ')}`)

@@ -481,6 +481,9 @@ export interface Anime {
 export interface Genre {
   id: number;
   name: string;
+  /**
+   * Generated from the name unless set.
+   */
   slug?: string | null;
   description?: string | null;
   anime?: {
@@ -498,6 +501,9 @@ export interface Genre {
 export interface Studio {
   id: number;
   name: string;
+  /**
+   * Generated from the name unless set.
+   */
   slug?: string | null;
   description?: string | null;
   anime?: {
@@ -591,7 +597,7 @@ export interface Category {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   description?: string | null;
@@ -612,7 +618,7 @@ export interface Aircraft {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   /**
@@ -715,7 +721,7 @@ export interface Manufacturer {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   country?: string | null;
@@ -771,7 +777,7 @@ export interface DesignBureau {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   country?: string | null;
@@ -824,7 +830,7 @@ export interface Designer {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   born?: string | null;
@@ -915,7 +921,7 @@ export interface Personality {
   id: number;
   name: string;
   /**
-   * Generated from the title unless set.
+   * Generated from the name unless set.
    */
   slug?: string | null;
   roles?: ('pilot' | 'test_pilot' | 'engineer' | 'designer' | 'commander' | 'cosmonaut' | 'executive')[] | null;

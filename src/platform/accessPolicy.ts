@@ -1,3 +1,4 @@
+// Not through the auth index: it exports the Users collection, which reads this policy (a cycle).
 import type { AccessPolicy, AuthCollectionAccess, CollectionAccess } from './auth/access/policy'
 import { adminOrSelf } from './auth/access/adminOrSelf'
 import { anyone } from './auth/access/anyone'

@@ -3,18 +3,22 @@ import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { onTestFailed } from 'vitest'
 
-/** Debian's Chromium: playwright cannot download its own browsers on this machine. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { findChromium, missingChromiumMessage } from './chromium'
+
 /** Screenshots of failed browser tests, kept as CI artefacts. */
 export const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots')
 
 /** Headless, sandbox-less (CI runs as root), and quiet: the machine has no network to phone home to. */
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: CHROMIUM,
+export const launchBrowser = (): Promise<Browser> => {
+  // Debian's Chromium: playwright cannot download its own browsers on this machine.
+  const executablePath = findChromium()
+  if (!executablePath) return Promise.reject(new Error(missingChromiumMessage()))
+  return chromium.launch({
+    executablePath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
+}
 
 /** A fresh context (its own cookies) and page for one user; English UI, a desktop-sized window. */
 export const openPage = async (browser: Browser): Promise<{ context: BrowserContext; page: Page }> => {

@@ -100,11 +100,3 @@ export const writeParameters = (config: SanitizedConfig, { drafts }: { drafts: b
   ...localeParameters(config),
   ...(drafts ? [draftParameter()] : []),
 ]
-
-export const pathParameter = (name: string, description = `The ${name}.`): ParameterObject => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string' },
-})

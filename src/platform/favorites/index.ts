@@ -1,7 +1,7 @@
-import type { CollectionConfig, CollectionSlug, FieldAccess } from 'payload'
+import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import { platformAccessPolicy } from '../accessPolicy'
-import { collectionAccess } from '../auth/access/policy'
+import { collectionAccess, nobody } from '../auth'
 import { assignCurrentUser } from './hooks/assignCurrentUser'
 import { countFavoriteAdded, countFavoriteRemoved } from './hooks/countFavorites'
 import { guardFavorite } from './hooks/guardFavorite'
@@ -10,8 +10,6 @@ import { skipLockCheck } from './hooks/skipLockCheck'
 
 export { assignCurrentUser } from './hooks/assignCurrentUser'
 export { DuplicateFavoriteError } from './hooks/guardFavorite'
-
-const nobodyWrites: FieldAccess = () => false
 
 /**
  * Favorites of both products. Which collections can be favorited is handed in by the config (the
@@ -36,7 +34,7 @@ export const createFavoritesCollection = ({ itemCollections }: { itemCollections
       type: 'relationship',
       relationTo: 'users',
       index: true,
-      access: { update: nobodyWrites },
+      access: { update: nobody },
       admin: { readOnly: true },
     },
     {
@@ -44,7 +42,7 @@ export const createFavoritesCollection = ({ itemCollections }: { itemCollections
       type: 'relationship',
       relationTo: itemCollections,
       required: true,
-      access: { update: nobodyWrites },
+      access: { update: nobody },
     },
     { name: 'itemKey', type: 'text', index: true, hidden: true },
   ],

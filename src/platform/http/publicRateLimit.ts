@@ -2,8 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 
-import { consumeOrRefuse, createLimiter, TooManyRequestsError } from '../auth/rateLimit'
-import { clientIpOf } from '../auth/requestMeta'
+import { clientIpOf, consumeOrRefuse, createLimiter, TooManyRequestsError } from '../auth'
 import { databaseScope } from '../cache/databaseScope'
 import type { RateLimitRule } from '../config'
 import type { Step } from './pipeline'

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { BearerVerdict } from '../auth/bearerGate'
-import { readBearerToken } from '../auth/tokens/bearerToken'
+import { readBearerToken, type BearerVerdict } from '../auth'
 import { isDatabaseUnavailableError } from '../database/connectionErrors'
 import type { Handler } from './pipeline'
 import { writeServiceUnavailable } from './serviceUnavailable'

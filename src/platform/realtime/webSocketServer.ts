@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 
-import type { BearerVerdict } from '../auth/bearerGate'
+import type { BearerVerdict } from '../auth'
 import { reportDatabaseFailure } from '../database/availability'
 import { isDatabaseUnavailableError } from '../database/connectionErrors'
 import type { Logger } from '../observability/logger'

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { collectionAccess } from '../../../platform/auth'
+import { slugField } from '../../../platform/fields/slug'
 import { animeAccessPolicy } from '../accessPolicy'
-import { slugFrom } from '../hooks/slugFrom'
 
 /** Genres and studios share their shape: a name, a slug, a description, and the anime that use them. */
 export const taxonomyCollection = (slug: 'genres' | 'studios', singular: string, plural: string): CollectionConfig => ({
@@ -16,15 +16,7 @@ export const taxonomyCollection = (slug: 'genres' | 'studios', singular: string,
   defaultPopulate: { name: true, slug: true, description: true, createdAt: true, updatedAt: true },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, maxLength: 120 },
-    {
-      name: 'slug',
-      type: 'text',
-      unique: true,
-      index: true,
-      maxLength: 120,
-      admin: { position: 'sidebar' },
-      hooks: { beforeValidate: [slugFrom('name')] },
-    },
+    slugField('name'),
     { name: 'description', type: 'textarea', maxLength: 2000 },
     { name: 'anime', type: 'join', collection: 'anime', on: slug, admin: { allowCreate: false } },
   ],

@@ -1,4 +1,4 @@
-import type { EndpointDocumentation } from '../../../platform/apiDocs'
+import { errorResponse, json, type EndpointDocumentation } from '../../../platform/apiDocs'
 
 import { ANIME_KINDS, ANIME_STATUSES } from '../options'
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, SEARCH_SORTS, SUGGEST_LIMIT } from '../search/params'
@@ -6,8 +6,6 @@ import { DEFAULT_LIMIT, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, SEARCH_SORTS, SUG
 /** OpenAPI documentation of the anime endpoints, carried in their `custom.openapi`. */
 
 const TAGS = ['anime']
-const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } })
-const error = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) })
 const query = (name: string, description: string, schema: Record<string, unknown>) => ({ name, in: 'query' as const, description, schema })
 
 const nullableString = { type: ['string', 'null'] }
@@ -58,7 +56,7 @@ export const searchDocumentation: EndpointDocumentation = {
         required: ['docs', 'page', 'limit', 'hasNextPage'],
       }),
     },
-    '400': error('A bad parameter; `field` names it.'),
+    '400': errorResponse('A bad parameter; `field` names it.'),
   },
 }
 
@@ -82,7 +80,7 @@ export const suggestDocumentation: EndpointDocumentation = {
         required: ['docs'],
       }),
     },
-    '400': error('A bad parameter; `field` names it.'),
+    '400': errorResponse('A bad parameter; `field` names it.'),
   },
 }
 
@@ -121,7 +119,7 @@ export const viewDocumentation: EndpointDocumentation = {
         required: ['counted', 'viewCount'],
       }),
     },
-    '400': error('A bad body; `field` names it.'),
-    '404': error('No published anime with this id.'),
+    '400': errorResponse('A bad body; `field` names it.'),
+    '404': errorResponse('No published anime with this id.'),
   },
 }

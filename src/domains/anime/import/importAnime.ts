@@ -8,7 +8,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { slugify } from '../slugify'
+import { slugify } from '../../../platform/fields/slug'
 import type { ParsedInput, Rejection } from './records'
 import { plainTextToLexical } from '../../../platform/seed'
 import { EXTERNAL_ID_KEYS, validateRow, type AnimeImportRow, type ExternalIdKey } from './validateRow'

@@ -1,4 +1,6 @@
-import { formatCsvRecord, parseCsv } from './csv'
+import fs from 'node:fs/promises'
+
+import { detectDelimiter, formatCsvRecord, parseCsv, readCsv, type CsvDelimiter, type CsvOptions, type CsvRecord } from './csv'
 import { canonicalField, type ImportField } from './validateRow'
 
 /** One input row before validation. `row` counts data rows from 1 (the CSV header is not a row). */
@@ -20,7 +22,12 @@ export type ParsedInput = {
   header?: string[]
   /** Columns or keys the importer does not know; they are ignored. */
   ignored: string[]
+  /** CSV only: the delimiter read (the rejects file uses it too, so it opens in the same spreadsheet). */
+  delimiter?: CsvDelimiter
 }
+
+/** Enough of a file's start to hold its header line. */
+const SAMPLE_BYTES = 64 * 1024
 
 /** A file the importer cannot read as a whole: reported as one line, exit code 1. */
 export class ImportInputError extends Error {
@@ -30,35 +37,67 @@ export class ImportInputError extends Error {
   }
 }
 
-export const recordsFromCsv = (text: string): ParsedInput => {
-  const rows = parseCsv(text)
-  if (rows.length === 0) throw new ImportInputError('the CSV file is empty (it needs a header row with at least a "title" column)')
-  const [{ fields: header }, ...body] = rows
-  const columns = header.map((name) => canonicalField(name.trim()))
-  const seen = new Map<ImportField, string>()
-  header.forEach((name, index) => {
-    const field = columns[index]
-    if (!field) return
-    if (seen.has(field)) throw new ImportInputError(`CSV columns "${seen.get(field)}" and "${name}" both mean "${field}"`)
-    seen.set(field, name)
-  })
-  if (!seen.has('title')) {
-    throw new ImportInputError(`the CSV header has no "title" column (header: ${header.map((name) => JSON.stringify(name)).join(', ')})`)
-  }
-  const ignored = header.filter((name, index) => !columns[index] && name.trim() !== '')
-  const records = body.map(({ fields, line }, index): ImportRecord => {
-    const record: ImportRecord = { row: index + 1, line, data: {}, original: fields }
-    if (fields.length !== header.length) {
-      record.error = `has ${fields.length} field(s), the header has ${header.length}`
-      return record
-    }
-    fields.forEach((value, column) => {
-      const field = columns[column]
-      if (field) record.data[field] = value
+/** Builds the importer's records from CSV rows as they are read: the first row is the header. */
+const csvRecordBuilder = (delimiter: CsvDelimiter) => {
+  let header: string[] | undefined
+  let columns: (ImportField | undefined)[] = []
+  const records: ImportRecord[] = []
+  const readHeader = (fields: string[]) => {
+    header = fields
+    columns = fields.map((name) => canonicalField(name.trim()))
+    const seen = new Map<ImportField, string>()
+    fields.forEach((name, index) => {
+      const field = columns[index]
+      if (!field) return
+      if (seen.has(field)) throw new ImportInputError(`CSV columns "${seen.get(field)}" and "${name}" both mean "${field}"`)
+      seen.set(field, name)
     })
-    return record
-  })
-  return { format: 'csv', records, header, ignored }
+    if (!seen.has('title')) {
+      throw new ImportInputError(`the CSV header has no "title" column (header: ${fields.map((name) => JSON.stringify(name)).join(', ')})`)
+    }
+  }
+  return {
+    add: ({ fields, line }: CsvRecord) => {
+      if (!header) return readHeader(fields)
+      const record: ImportRecord = { row: records.length + 1, line, data: {}, original: fields }
+      records.push(record)
+      if (fields.length !== header.length) {
+        record.error = `has ${fields.length} field(s), the header has ${header.length}`
+        return
+      }
+      fields.forEach((value, column) => {
+        const field = columns[column]
+        if (field) record.data[field] = value
+      })
+    },
+    done: (): ParsedInput => {
+      if (!header) throw new ImportInputError('the CSV file is empty (it needs a header row with at least a "title" column)')
+      const ignored = header.filter((name, index) => !columns[index] && name.trim() !== '')
+      return { format: 'csv', records, header, ignored, delimiter }
+    },
+  }
+}
+
+export const recordsFromCsv = (text: string, options: CsvOptions = {}): ParsedInput => {
+  const delimiter = options.delimiter ?? detectDelimiter(text.slice(0, SAMPLE_BYTES))
+  const builder = csvRecordBuilder(delimiter)
+  for (const row of parseCsv(text, { delimiter })) builder.add(row)
+  return builder.done()
+}
+
+/** A CSV file read as a stream; the delimiter, unless given, from the file's first bytes. */
+const readCsvFile = async (file: string, options: CsvOptions): Promise<ParsedInput> => {
+  const handle = await fs.open(file)
+  try {
+    const sample = Buffer.alloc(SAMPLE_BYTES)
+    const { bytesRead } = await handle.read(sample, 0, SAMPLE_BYTES, 0)
+    const delimiter = options.delimiter ?? detectDelimiter(sample.subarray(0, bytesRead).toString('utf8'))
+    const builder = csvRecordBuilder(delimiter)
+    for await (const row of readCsv(handle.createReadStream({ start: 0, autoClose: false }), delimiter)) builder.add(row)
+    return builder.done()
+  } finally {
+    await handle.close()
+  }
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -106,12 +145,19 @@ export const recordsFromJson = (text: string): ParsedInput => {
   return { format: 'json', records, ignored: [...ignored] }
 }
 
-export const parseInput = (fileName: string, text: string): ParsedInput => {
+const formatOf = (fileName: string): 'csv' | 'json' => {
   const lower = fileName.toLowerCase()
-  if (lower.endsWith('.csv')) return recordsFromCsv(text)
-  if (lower.endsWith('.json')) return recordsFromJson(text)
+  if (lower.endsWith('.csv')) return 'csv'
+  if (lower.endsWith('.json')) return 'json'
   throw new ImportInputError(`cannot tell the format of "${fileName}": the name must end in .csv or .json`)
 }
+
+export const parseInput = (fileName: string, text: string, options: CsvOptions = {}): ParsedInput =>
+  formatOf(fileName) === 'csv' ? recordsFromCsv(text, options) : recordsFromJson(text)
+
+/** Reads an input file: CSV as a stream, JSON whole (JSON.parse needs it whole). Errors of the file system are thrown as they are. */
+export const readInput = async (file: string, options: CsvOptions = {}): Promise<ParsedInput> =>
+  formatOf(file) === 'csv' ? readCsvFile(file, options) : recordsFromJson(await fs.readFile(file, 'utf8'))
 
 export type Rejection = { row: number; line?: number; reasons: string[]; original: unknown }
 
@@ -128,10 +174,14 @@ export const formatRejects = (input: ParsedInput, rejections: Rejection[]): stri
     )}\n`
   }
   const header = input.header ?? []
+  const delimiter = input.delimiter ?? ','
   return [
-    formatCsvRecord(['row', 'line', 'reason', ...header]),
+    formatCsvRecord(['row', 'line', 'reason', ...header], delimiter),
     ...rejections.map(({ row, line, reasons, original }) =>
-      formatCsvRecord([String(row), line === undefined ? '' : String(line), reasons.join('; '), ...(Array.isArray(original) ? original.map(String) : [])]),
+      formatCsvRecord(
+        [String(row), line === undefined ? '' : String(line), reasons.join('; '), ...(Array.isArray(original) ? original.map(String) : [])],
+        delimiter,
+      ),
     ),
   ].join('')
 }

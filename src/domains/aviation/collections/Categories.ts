@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { collectionAccess, publishedUnlessReadsDrafts } from '../../../platform/auth'
 import { aviationAccessPolicy } from '../accessPolicy'
-import { slugField } from '../fields/slugField'
+import { slugField } from '../../../platform/fields/slug'
 
 /** Article categories ("history", "design", ...): public, ordered, with their articles joined. */
 export const Categories: CollectionConfig = {
@@ -20,7 +20,7 @@ export const Categories: CollectionConfig = {
   hooks: { beforeOperation: [publishedUnlessReadsDrafts(aviationAccessPolicy.collections.articles.readDrafts)] },
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 120 },
-    slugField('name'),
+    slugField('name', { onUpdate: 'keep' }),
     { name: 'description', type: 'textarea', localized: true, maxLength: 2000 },
     { name: 'order', type: 'number', defaultValue: 0, index: true, admin: { position: 'sidebar', step: 1 } },
     // Access of articles applies to the join: the public sees published articles only.

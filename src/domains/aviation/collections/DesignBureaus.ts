@@ -1,26 +1,17 @@
-import type { CollectionConfig } from 'payload'
-
 import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
-import { slugField } from '../fields/slugField'
-import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
-import { aviationAccessPolicy } from '../accessPolicy'
+import { encyclopediaCollection } from './encyclopediaCollection'
 
 /** OKB and design offices (Tupolev, Mikoyan-Gurevich, Lockheed Skunk Works...). */
-export const DesignBureaus: CollectionConfig = withEditorialWorkflow({
+export const DesignBureaus = encyclopediaCollection({
   slug: 'design-bureaus',
-  labels: { singular: 'Design bureau', plural: 'Design bureaus' },
+  singular: 'Design bureau',
+  plural: 'Design bureaus',
   graphQL: { singularName: 'DesignBureau', pluralName: 'DesignBureaus' },
-  admin: {
-    group: 'Aviation',
-    useAsTitle: 'name',
-    defaultColumns: ['name', 'country', 'founded', 'dissolved', 'workflowStatus', '_status'],
-    listSearchableFields: ['name', 'slug'],
-  },
+  columns: ['country', 'founded', 'dissolved'],
   defaultSort: 'founded',
+  indexName: false,
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true, maxLength: 200 },
-    slugField('name'),
     {
       type: 'row',
       fields: [
@@ -38,4 +29,4 @@ export const DesignBureaus: CollectionConfig = withEditorialWorkflow({
     // SQL (500). '-createdAt' is what published reads already used (tests/int/domains/aviation/draftJoins).
     { name: 'designers', type: 'join', collection: 'designers', on: 'bureau', defaultSort: '-createdAt', admin: { allowCreate: false } },
   ],
-}, aviationAccessPolicy.collections['design-bureaus'])
+})

@@ -1,24 +1,14 @@
-import type { CollectionConfig } from 'payload'
-
 import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
-import { slugField } from '../fields/slugField'
-import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
-import { aviationAccessPolicy } from '../accessPolicy'
+import { encyclopediaCollection } from './encyclopediaCollection'
 
-export const Designers: CollectionConfig = withEditorialWorkflow({
+export const Designers = encyclopediaCollection({
   slug: 'designers',
-  labels: { singular: 'Designer', plural: 'Designers' },
-  admin: {
-    group: 'Aviation',
-    useAsTitle: 'name',
-    defaultColumns: ['name', 'nationality', 'born', 'died', 'bureau', 'workflowStatus', '_status'],
-    listSearchableFields: ['name', 'slug'],
-  },
+  singular: 'Designer',
+  plural: 'Designers',
+  columns: ['nationality', 'born', 'died', 'bureau'],
   defaultSort: 'name',
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true, maxLength: 200, index: true },
-    slugField('name'),
     {
       type: 'row',
       fields: [
@@ -32,4 +22,4 @@ export const Designers: CollectionConfig = withEditorialWorkflow({
     localizedRichText('biography'),
     { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'designers', defaultSort: 'firstFlight', admin: { allowCreate: false } },
   ],
-}, aviationAccessPolicy.collections.designers)
+})

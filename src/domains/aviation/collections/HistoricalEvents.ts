@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
-import { slugField } from '../fields/slugField'
+import { slugField } from '../../../platform/fields/slug'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 import { aviationAccessPolicy } from '../accessPolicy'
 
@@ -20,7 +20,7 @@ export const HistoricalEvents: CollectionConfig = withEditorialWorkflow({
   defaultSort: 'date',
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
-    slugField('title'),
+    slugField('title', { onUpdate: 'keep' }),
     {
       type: 'row',
       fields: [

@@ -1,25 +1,15 @@
-import type { CollectionConfig } from 'payload'
-
 import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
-import { slugField } from '../fields/slugField'
-import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
-import { aviationAccessPolicy } from '../accessPolicy'
+import { encyclopediaCollection } from './encyclopediaCollection'
 
 /** Plants and companies that built the aircraft; `parent` for groups (e.g. a plant of an aviation ministry). */
-export const Manufacturers: CollectionConfig = withEditorialWorkflow({
+export const Manufacturers = encyclopediaCollection({
   slug: 'manufacturers',
-  labels: { singular: 'Manufacturer', plural: 'Manufacturers' },
-  admin: {
-    group: 'Aviation',
-    useAsTitle: 'name',
-    defaultColumns: ['name', 'country', 'founded', 'defunct', 'parent', 'workflowStatus', '_status'],
-    listSearchableFields: ['name', 'slug'],
-  },
+  singular: 'Manufacturer',
+  plural: 'Manufacturers',
+  columns: ['country', 'founded', 'defunct', 'parent'],
   defaultSort: 'name',
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true, maxLength: 200, index: true },
-    slugField('name'),
     {
       type: 'row',
       fields: [
@@ -35,4 +25,4 @@ export const Manufacturers: CollectionConfig = withEditorialWorkflow({
     // Explicit, not localized: see the `designers` join of DesignBureaus (`name` would be a 500 in draft reads).
     { name: 'subsidiaries', type: 'join', collection: 'manufacturers', on: 'parent', defaultSort: '-createdAt', admin: { allowCreate: false } },
   ],
-}, aviationAccessPolicy.collections.manufacturers)
+})

@@ -1,26 +1,16 @@
-import type { CollectionConfig } from 'payload'
-
 import { personalityRoleOptions } from '../options'
 import { dayOnly, image } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
-import { slugField } from '../fields/slugField'
-import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
-import { aviationAccessPolicy } from '../accessPolicy'
+import { encyclopediaCollection } from './encyclopediaCollection'
 
 /** Pilots, engineers, commanders: people of aviation history who are not (only) designers. */
-export const Personalities: CollectionConfig = withEditorialWorkflow({
+export const Personalities = encyclopediaCollection({
   slug: 'personalities',
-  labels: { singular: 'Personality', plural: 'Personalities' },
-  admin: {
-    group: 'Aviation',
-    useAsTitle: 'name',
-    defaultColumns: ['name', 'roles', 'born', 'died', 'workflowStatus', '_status'],
-    listSearchableFields: ['name', 'slug'],
-  },
+  singular: 'Personality',
+  plural: 'Personalities',
+  columns: ['roles', 'born', 'died'],
   defaultSort: 'name',
   fields: [
-    { name: 'name', type: 'text', required: true, localized: true, maxLength: 200, index: true },
-    slugField('name'),
     { name: 'roles', type: 'select', hasMany: true, options: personalityRoleOptions, index: true },
     {
       type: 'row',
@@ -34,4 +24,4 @@ export const Personalities: CollectionConfig = withEditorialWorkflow({
     localizedRichText('biography'),
     { name: 'events', type: 'join', collection: 'historical-events', on: 'personalities', defaultSort: 'date', admin: { allowCreate: false } },
   ],
-}, aviationAccessPolicy.collections.personalities)
+})

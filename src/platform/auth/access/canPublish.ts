@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasAnyRole } from '../roles'
+import { hasAnyRole, STAFF_ROLES } from '../roles'
 
 /** Editors write and publish content; moderators review, publish and unpublish it. */
-export const canPublish: Access = ({ req: { user } }) => hasAnyRole(user, ['admin', 'editor', 'moderator'])
+export const canPublish: Access = ({ req: { user } }) => hasAnyRole(user, STAFF_ROLES)

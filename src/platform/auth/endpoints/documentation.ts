@@ -1,4 +1,5 @@
-import type { EndpointDocumentation } from '../../apiDocs'
+import { errorResponse, json, type EndpointDocumentation } from '../../apiDocs'
+import { ROLES } from '../roles'
 import { MIN_PASSWORD_LENGTH } from './validation'
 
 /**
@@ -7,8 +8,6 @@ import { MIN_PASSWORD_LENGTH } from './validation'
  */
 
 const TAGS = ['auth']
-export const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } })
-export const error = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) })
 
 const profile = {
   type: 'object',
@@ -17,7 +16,7 @@ const profile = {
     id: { type: 'integer' },
     email: { type: 'string', format: 'email' },
     name: { type: ['string', 'null'] },
-    roles: { type: 'array', items: { type: 'string', enum: ['admin', 'editor', 'moderator', 'user'] } },
+    roles: { type: 'array', items: { type: 'string', enum: [...ROLES] } },
     avatar: { description: 'Avatar id, or the avatar document.' },
     bio: { type: ['string', 'null'] },
     createdAt: { type: 'string', format: 'date-time' },
@@ -85,8 +84,8 @@ export const registerDocumentation: EndpointDocumentation = {
         ],
       }),
     },
-    '400': error('Invalid input; `field` names it (email, password, name, body).'),
-    '409': error('An account with this email already exists.'),
+    '400': errorResponse('Invalid input; `field` names it (email, password, name, body).'),
+    '409': errorResponse('An account with this email already exists.'),
     '429': tooMany,
   },
 }
@@ -108,9 +107,9 @@ export const loginDocumentation: EndpointDocumentation = {
       description: 'Signed in (a token pair), or, when the account has two-factor sign-in, a challenge and no tokens.',
       content: json({ oneOf: [tokenPair, twoFactorChallenge] }),
     },
-    '400': error('Missing email or password; `field` names it.'),
-    '401': error('Invalid email or password.'),
-    '423': error('Locked for a while after too many failed attempts.'),
+    '400': errorResponse('Missing email or password; `field` names it.'),
+    '401': errorResponse('Invalid email or password.'),
+    '423': errorResponse('Locked for a while after too many failed attempts.'),
     '429': tooMany,
   },
 }
@@ -122,7 +121,7 @@ export const verifyEmailDocumentation: EndpointDocumentation = {
   parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
   responses: {
     '200': { description: 'Confirmed: the account can sign in.', content: json({ type: 'object', properties: { verified: { type: 'boolean', const: true }, message: { type: 'string' } } }) },
-    '400': error('The token is missing, invalid or already used (`field`: token).'),
+    '400': errorResponse('The token is missing, invalid or already used (`field`: token).'),
     '429': tooMany,
   },
 }
@@ -138,8 +137,8 @@ export const refreshDocumentation: EndpointDocumentation = {
   },
   responses: {
     '200': { description: 'A new pair.', content: json(tokenPair) },
-    '400': error('refreshToken is missing.'),
-    '401': error('Invalid, expired or already used.'),
+    '400': errorResponse('refreshToken is missing.'),
+    '401': errorResponse('Invalid, expired or already used.'),
     '429': tooMany,
   },
 }
@@ -148,14 +147,14 @@ export const logoutDocumentation: EndpointDocumentation = {
   tags: TAGS,
   summary: "End this session: its tokens stop working at once",
   security: bearer,
-  responses: { '204': { description: 'Signed out.' }, '401': error('Not signed in.'), '429': tooMany },
+  responses: { '204': { description: 'Signed out.' }, '401': errorResponse('Not signed in.'), '429': tooMany },
 }
 
 export const logoutAllDocumentation: EndpointDocumentation = {
   tags: TAGS,
   summary: 'End every session of the user (every device, every socket)',
   security: bearer,
-  responses: { '204': { description: 'All sessions ended.' }, '401': error('Not signed in.'), '429': tooMany },
+  responses: { '204': { description: 'All sessions ended.' }, '401': errorResponse('Not signed in.'), '429': tooMany },
 }
 
 export const listSessionsDocumentation: EndpointDocumentation = {
@@ -181,7 +180,7 @@ export const listSessionsDocumentation: EndpointDocumentation = {
         },
       }),
     },
-    '401': error('Not signed in.'),
+    '401': errorResponse('Not signed in.'),
     '429': tooMany,
   },
 }
@@ -193,8 +192,8 @@ export const revokeSessionDocumentation: EndpointDocumentation = {
   parameters: [{ name: 'id', in: 'path', required: true, description: 'Session id from GET /api/auth/sessions.', schema: { type: 'string' } }],
   responses: {
     '204': { description: 'Ended.' },
-    '401': error('Not signed in.'),
-    '404': error("No such session of yours (other users' ids are 404 too)."),
+    '401': errorResponse('Not signed in.'),
+    '404': errorResponse("No such session of yours (other users' ids are 404 too)."),
     '429': tooMany,
   },
 }
@@ -216,10 +215,10 @@ export const googleStartDocumentation: EndpointDocumentation = {
   ],
   responses: {
     '302': { description: "To Google's consent page.", headers: { Location: { schema: { type: 'string' } } } },
-    '400': error('redirect is missing or not an allowed origin.'),
-    '404': error('Google sign-in is not enabled on this server.'),
+    '400': errorResponse('redirect is missing or not an allowed origin.'),
+    '404': errorResponse('Google sign-in is not enabled on this server.'),
     '429': tooMany,
-    '503': error('The sign-in state store (Redis) is unavailable; see Retry-After.'),
+    '503': errorResponse('The sign-in state store (Redis) is unavailable; see Retry-After.'),
   },
 }
 
@@ -236,14 +235,14 @@ export const googleCallbackDocumentation: EndpointDocumentation = {
   ],
   responses: {
     '302': { description: 'To the frontend, tokens in the URL fragment.', headers: { Location: { schema: { type: 'string' } } } },
-    '400': error('Bad, expired or already used state, or missing code; `field` names it.'),
-    '401': error('Cancelled, or Google refused the code (used, expired, or a PKCE verifier that does not match).'),
-    '403': error('The Google account has no verified email.'),
-    '404': error('Google sign-in is not enabled on this server.'),
+    '400': errorResponse('Bad, expired or already used state, or missing code; `field` names it.'),
+    '401': errorResponse('Cancelled, or Google refused the code (used, expired, or a PKCE verifier that does not match).'),
+    '403': errorResponse('The Google account has no verified email.'),
+    '404': errorResponse('Google sign-in is not enabled on this server.'),
     '429': tooMany,
-    '502': error('Google could not be reached.'),
+    '502': errorResponse('Google could not be reached.'),
   },
 }
 
 /** Shared pieces for the documentation of the other /api/auth/* endpoints (identities, providers). */
-export const authDocumentationParts = { TAGS, json, error, tokenPair, tooMany, anonymous, bearer }
+export const authDocumentationParts = { TAGS, json, error: errorResponse, tokenPair, tooMany, anonymous, bearer }

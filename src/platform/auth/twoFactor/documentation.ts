@@ -1,5 +1,6 @@
 import type { EndpointDocumentation } from '../../apiDocs'
-import { anonymous, bearer, error, json, tokenPair, tooMany } from '../endpoints/documentation'
+import { errorResponse as error, json } from '../../apiDocs'
+import { anonymous, bearer, tokenPair, tooMany } from '../endpoints/documentation'
 
 /** OpenAPI documentation of /api/auth/2fa/* (each endpoint carries its own in `custom.openapi`). */
 

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { platformAccessPolicy } from '../../accessPolicy'
-import { collectionAccess } from '../../auth/access/policy'
+import { collectionAccess } from '../../auth'
 
 export const CACHE_INVALIDATIONS_SLUG = 'cache-invalidations'
 

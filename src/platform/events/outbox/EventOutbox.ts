@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { platformAccessPolicy } from '../../accessPolicy'
+// Not through the auth index: auth records events, so its index would import this file back (a cycle).
 import { collectionAccess } from '../../auth/access/policy'
 
 export const EVENT_OUTBOX_SLUG = 'event-outbox'

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { hasRole } from '../../auth/roles'
+import { hasRole } from '../../auth'
 
 /**
  * A user's own records (favorites, lists, history) belong to whoever creates them: the owner comes

@@ -1,6 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionSlug, ValidationError } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
+import type { Favorite } from '../../../payload-types'
 import { itemOf } from './itemOf'
 import { requestSql } from '../../database/sql'
 
@@ -17,7 +18,7 @@ export class DuplicateFavoriteError extends APIError<{ errors: { path: string; m
  * The duplicate check holds a transaction-scoped advisory lock on (user, item), so two concurrent
  * adds of the same item cannot both pass it; the unique index stays as the last line.
  */
-export const guardFavorite: CollectionBeforeChangeHook = async ({ collection, data, operation, req }) => {
+export const guardFavorite: CollectionBeforeChangeHook<Favorite> = async ({ collection, data, operation, req }) => {
   if (operation !== 'create') return data
   const item = itemOf(data.item)
   if (!item) return data // `item` is required: Payload's own validation names it.

@@ -169,4 +169,22 @@ describe('npm run import:anime', () => {
     expect(down.stderr).toMatch(/^import:anime: cannot reach the database at 127\.0\.0\.1:1\/nowhere: .*ECONNREFUSED/)
     expect(await count('anime')).toBe(8)
   })
+  it('imports a `;` CSV as a spreadsheet in a Russian locale saves it (BOM, CRLF, quoted line breaks), and writes its rejects with `;`', async () => {
+    const file = path.join(workDir, 'russian-locale.csv')
+    fs.writeFileSync(
+      file,
+      '\ufefftitle;titleRussian;kind;year;genres;mal;synopsis\r\n' +
+        'Kaze, the Wind Returns;Ветер возвращается;tv;2003;Drama|Action;920001;"First line;\r\nsecond line"\r\n' +
+        'Bad Year;;tv;abc;;920002;\r\n',
+    )
+    const run = await runImport([file])
+    expect(run.code, run.stderr).toBe(2)
+    expect(summaryOf(run.stdout)).toEqual({ total: 2, created: 1, updated: 0, rejected: 1 })
+    expect(run.stderr).toContain('rejected row 2 (line 4): year must be an integer')
+    const { rows } = await pool.query(`select title, title_russian, slug from anime where external_ids_mal = 920001`)
+    expect(rows).toEqual([{ title: 'Kaze, the Wind Returns', title_russian: 'Ветер возвращается', slug: 'kaze-the-wind-returns' }])
+    const rejects = fs.readFileSync(`${file}.rejects.csv`, 'utf8')
+    expect(rejects.split('\r\n')[0]).toBe('row;line;reason;title;titleRussian;kind;year;genres;mal;synopsis')
+    expect(parseCsv(rejects).slice(1).map(({ fields }) => fields.slice(0, 4))).toEqual([['2', '4', 'year must be an integer from 1900 to 2100 (got "abc")', 'Bad Year']])
+  })
 })

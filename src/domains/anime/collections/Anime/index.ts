@@ -1,15 +1,12 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, publishedUnlessReadsDrafts } from '../../../../platform/auth'
+import { collectionAccess, nobody, publishedUnlessReadsDrafts } from '../../../../platform/auth'
+import { slugField } from '../../../../platform/fields/slug'
 import { animeAccessPolicy } from '../../accessPolicy'
 import { animeEndpoints } from '../../endpoints'
 import { ageRatingOptions, kindOptions, seasonOptions, statusOptions } from '../../options'
 import { buildSearchText } from './hooks/buildSearchText'
 import { detachDeletedAnime } from '../Lists/hooks/detachDeletedAnime'
-import { slugFrom } from '../../hooks/slugFrom'
-
-/** Counters are kept by the server (favorites, views); nobody writes them through the API. */
-const serverManaged: FieldAccess = () => false
 
 export const Anime: CollectionConfig = {
   slug: 'anime',
@@ -48,22 +45,22 @@ export const Anime: CollectionConfig = {
       labels: { singular: 'Alternative title', plural: 'Alternative titles' },
       fields: [{ name: 'title', type: 'text', required: true, maxLength: 300 }],
     },
-    {
-      name: 'slug',
-      type: 'text',
-      unique: true,
-      index: true,
-      maxLength: 120,
-      admin: { position: 'sidebar', description: 'Generated from the title unless set.' },
-      hooks: { beforeValidate: [slugFrom('title')] },
-    },
+    slugField('title'),
     { name: 'synopsis', type: 'richText' },
     {
       type: 'row',
       fields: [
         { name: 'kind', type: 'select', options: kindOptions, index: true },
         // Own enum name: the default (enum_anime_status) is taken by the drafts' _status.
-        { name: 'status', type: 'select', options: statusOptions, index: true, enumName: 'enum_anime_airing_status' },
+        // Labelled apart from the drafts' `_status` ("Status"): both are columns of the admin list.
+        {
+          name: 'status',
+          label: 'Airing status',
+          type: 'select',
+          options: statusOptions,
+          index: true,
+          enumName: 'enum_anime_airing_status',
+        },
         { name: 'ageRating', type: 'select', options: ageRatingOptions },
       ],
     },
@@ -97,12 +94,13 @@ export const Anime: CollectionConfig = {
         { name: 'kitsu', type: 'number', unique: true, min: 1 },
       ],
     },
+    // Counters are kept by the server (favorites, views); nobody writes them through the API.
     {
       name: 'viewCount',
       type: 'number',
       defaultValue: 0,
       index: true,
-      access: { create: serverManaged, update: serverManaged },
+      access: { create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true },
     },
     {
@@ -110,7 +108,7 @@ export const Anime: CollectionConfig = {
       type: 'number',
       defaultValue: 0,
       index: true,
-      access: { create: serverManaged, update: serverManaged },
+      access: { create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true },
     },
     // Maintained by buildSearchText; indexed by the migration (trigram and full text).

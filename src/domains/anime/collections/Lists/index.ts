@@ -1,6 +1,6 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { collectionAccess } from '../../../../platform/auth'
+import { collectionAccess, nobody } from '../../../../platform/auth'
 import { animeAccessPolicy } from '../../accessPolicy'
 import { assignCurrentUser } from '../../../../platform/favorites'
 import { moderatorOrAdminField, ownerOrAdminField } from './access/updateLists'
@@ -8,7 +8,6 @@ import { dropMissingItems } from './hooks/dropMissingItems'
 
 export { detachDeletedAnime } from './hooks/detachDeletedAnime'
 
-const nobodyWrites: FieldAccess = () => false
 const ownerField = { update: ownerOrAdminField }
 
 /** Kitsu's user-made collections of anime ("lists"), private, unlisted or public. */
@@ -23,7 +22,7 @@ export const Lists: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       index: true,
-      access: { update: nobodyWrites },
+      access: { update: nobody },
       admin: { readOnly: true, position: 'sidebar' },
     },
     { name: 'name', type: 'text', required: true, maxLength: 200, access: ownerField },

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { aircraftRoleOptions, aircraftStatusOptions } from '../../options'
 import { dayOnly, image, reference } from '../../fields/references'
 import { localizedRichText } from '../../fields/richText'
-import { slugField } from '../../fields/slugField'
+import { slugField } from '../../../../platform/fields/slug'
 import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
 import { aviationAccessPolicy } from '../../accessPolicy'
 import { specifications } from './specifications'
@@ -22,7 +22,7 @@ export const Aircraft: CollectionConfig = withEditorialWorkflow({
   defaultSort: 'firstFlight',
   fields: [
     { name: 'name', type: 'text', required: true, localized: true, maxLength: 200 },
-    slugField('name'),
+    slugField('name', { onUpdate: 'keep' }),
     {
       type: 'row',
       fields: [

@@ -1,15 +1,13 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { image, polymorphicReference } from '../../fields/references'
 import { localizedRichText } from '../../fields/richText'
-import { slugField } from '../../fields/slugField'
+import { nobody } from '../../../../platform/auth'
+import { slugField } from '../../../../platform/fields/slug'
 import { withEditorialWorkflow } from '../../workflow/withEditorialWorkflow'
 import { aviationAccessPolicy } from '../../accessPolicy'
 import { setAuthorFromUser } from './hooks/setAuthorFromUser'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
-
-/** Set on create from the token (setAuthorFromUser); nobody reassigns it through the API. */
-const nobodyWrites: FieldAccess = () => false
 
 /** Encyclopedia entries an article can point at. */
 export const ENTRY_COLLECTIONS = ['aircraft', 'design-bureaus', 'designers', 'manufacturers', 'personalities', 'historical-events'] as const
@@ -28,7 +26,7 @@ export const Articles: CollectionConfig = withEditorialWorkflow(
     hooks: { beforeChange: [setAuthorFromUser, stampPublishedAt] },
     fields: [
       { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
-      slugField('title'),
+      slugField('title', { onUpdate: 'keep' }),
       { name: 'excerpt', type: 'textarea', localized: true, maxLength: 1000 },
       localizedRichText('body'),
       image('cover'),
@@ -41,12 +39,13 @@ export const Articles: CollectionConfig = withEditorialWorkflow(
       },
       { name: 'tags', type: 'text', hasMany: true, maxLength: 60, admin: { position: 'sidebar' } },
       polymorphicReference('related', [...ENTRY_COLLECTIONS], { label: 'Related entries' }),
+      // Set on create from the token (setAuthorFromUser); nobody reassigns it through the API.
       {
         name: 'author',
         type: 'relationship',
         relationTo: 'users',
         index: true,
-        access: { create: nobodyWrites, update: nobodyWrites },
+        access: { create: nobody, update: nobody },
         admin: { position: 'sidebar', readOnly: true },
       },
       {

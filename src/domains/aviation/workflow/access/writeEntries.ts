@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasAnyRole } from '../../../../platform/auth'
+import { EDITOR_ROLES, hasAnyRole } from '../../../../platform/auth'
 import { canApprove, isStaffUser } from '../roles'
 
 /**
@@ -11,7 +11,7 @@ const publishes = (data: unknown): boolean => (data as { _status?: unknown } | u
 
 /** Editors and admins create entries; an editor's are drafts (published only by an approver). */
 export const createEntries: Access = ({ req: { user }, data }) => {
-  if (!hasAnyRole(user, ['admin', 'editor'])) return false
+  if (!hasAnyRole(user, EDITOR_ROLES)) return false
   return !publishes(data) || canApprove(user)
 }
 

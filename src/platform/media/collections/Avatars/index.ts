@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { platformAccessPolicy } from '../../../accessPolicy'
-import { isAdminField } from '../../../auth/access/isAdminField'
-import { collectionAccess } from '../../../auth/access/policy'
+import { collectionAccess, isAdminField } from '../../../auth'
 import { AVATAR_MIME_TYPES, isAllowedAvatarFormat } from '../../allowedImageTypes'
 import { verifyImageContent } from '../Media/hooks/verifyImageContent'
 import { assignOwner } from './hooks/assignOwner'

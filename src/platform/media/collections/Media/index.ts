@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { platformAccessPolicy } from '../../../accessPolicy'
-import { collectionAccess } from '../../../auth/access/policy'
+import { collectionAccess } from '../../../auth'
 import { ALLOWED_IMAGE_MIME_TYPES } from '../../allowedImageTypes'
 import { verifyImageContent } from './hooks/verifyImageContent'
 

@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import type { Anime } from '../../../../../payload-types'
+
 type LexicalNode = { text?: unknown; children?: LexicalNode[] }
 
 const plainText = (node: LexicalNode | undefined): string => {
@@ -16,7 +18,7 @@ const TITLE_FIELDS = ['title', 'titleEnglish', 'titleJapanese', 'titleRussian'] 
  * in one column (trigram-indexed for typo tolerance), the synopsis as plain text in another (in the
  * full-text vector with a lower weight). Both are hidden from the API.
  */
-export const buildSearchText: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
+export const buildSearchText: CollectionBeforeChangeHook<Anime> = ({ data, originalDoc }) => {
   const merged = { ...(originalDoc ?? {}), ...data } as Record<string, unknown>
   const titles = TITLE_FIELDS.map((field) => merged[field]).filter((value): value is string => typeof value === 'string' && value.trim() !== '')
   const altTitles = Array.isArray(merged.altTitles)

@@ -1,6 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { hasAnyRole, hasRole } from '../../../../../platform/auth'
+import { hasAnyRole, hasRole, MODERATOR_ROLES } from '../../../../../platform/auth'
 
 /** Owners edit their lists; moderators may act on public ones (to hide them); admins on all. */
 export const updateLists: Access = ({ req: { user } }): boolean | Where => {
@@ -23,4 +23,4 @@ export const ownerOrAdminField: FieldAccess = ({ req: { user }, doc }) => {
   return owner === undefined || owner === null || String(owner) === String(user.id)
 }
 
-export const moderatorOrAdminField: FieldAccess = ({ req: { user } }) => hasAnyRole(user, ['admin', 'moderator'])
+export const moderatorOrAdminField: FieldAccess = ({ req: { user } }) => hasAnyRole(user, MODERATOR_ROLES)

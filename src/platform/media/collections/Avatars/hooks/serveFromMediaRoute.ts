@@ -1,5 +1,7 @@
 import type { CollectionAfterReadHook } from 'payload'
 
+import type { Avatar } from '../../../../../payload-types'
+
 export const AVATAR_ROUTE = '/media/avatars'
 
 type Sized = { filename?: string | null; url?: string | null }
@@ -17,7 +19,7 @@ const filenameOfUrl = (url: string): string | undefined => {
 }
 
 /** Avatars are served at /media/avatars/<file> (from disk or S3): point every URL there. */
-export const serveFromMediaRoute: CollectionAfterReadHook = ({ doc }) => {
+export const serveFromMediaRoute: CollectionAfterReadHook<Avatar> = ({ doc }) => {
   if (doc.filename) doc.url = urlOf(doc.filename)
   const sizes = doc.sizes as Record<string, Sized> | undefined
   if (sizes) {

@@ -5,13 +5,22 @@ const CYRILLIC: Record<string, string> = {
   ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
 }
 
-/** URL-safe slug: lowercase ASCII words joined by hyphens ("Ту-144 «Чарджер»" -> "tu-144-chardzher"). */
+/** Latin letters that NFKD does not split into a base letter and a diacritic. */
+const LATIN: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' }
+
+export const SLUG_MAX_LENGTH = 120
+
+/**
+ * URL-safe slug: lowercase ASCII words joined by hyphens. Cyrillic is transliterated, Latin diacritics
+ * dropped ("Ту-144 «Чарджер»" -> "tu-144-chardzher", "Shingeki no Kyojin!" -> "shingeki-no-kyojin").
+ */
 export const slugify = (value: string): string =>
   value
     .toLowerCase()
     .replace(/[а-яё]/g, (letter) => CYRILLIC[letter] ?? '')
+    .replace(/[ßæœøđłþðı]/g, (letter) => LATIN[letter] ?? '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 120)
+    .slice(0, SLUG_MAX_LENGTH)
