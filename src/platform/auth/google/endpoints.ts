@@ -3,8 +3,7 @@ import { parseCookies } from 'payload/shared'
 
 import { getAppConfig, type GoogleConfig } from '../../config'
 import { errorResponse, handleKnownErrors, invalidField } from '../endpoints/responses'
-import { readRequestMeta } from '../requestMeta'
-import { openTokenSession, startPayloadSession } from '../tokens/tokenSession'
+import { issueTokens, redirectWithTokens } from '../identities/issueTokens'
 import { getGoogleStrategy, GoogleProviderError } from './googleStrategy'
 import { accountForIdentity } from '../identities/accountForIdentity'
 import { type GoogleIdentity, googleIdentityOf, UnusableGoogleProfile } from './googleUser'
@@ -112,8 +111,6 @@ const withHeaders = (response: Response, headers: Record<string, string>): Respo
 const handleCallback = async (req: PayloadRequest, google: GoogleConfig): Promise<Response> => {
   const { security } = getAppConfig()
   const params = req.searchParams
-  // The client IP has been counted by withClientRateLimit, as for every /api/auth/* route.
-  const meta = readRequestMeta(req.headers)
 
   // The user said no (access_denied) or Google could not proceed: nobody is signed in.
   const providerError = params.get('error')
@@ -160,19 +157,9 @@ const handleCallback = async (req: PayloadRequest, google: GoogleConfig): Promis
   // The Google account (its `sub`) is remembered as a linked identity, like every other provider.
   const { user, created } = await accountForIdentity(req, { provider: 'google', subject: identity.subject, verifiedEmail: identity.email, name: identity.name })
   req.payload.logger.info({ msg: created ? 'Google sign-in created a user' : 'Google sign-in', userId: user.id })
-  const sid = await startPayloadSession({ payload: req.payload, req, userId: user.id })
-  const pair = await openTokenSession({ payload: req.payload, userId: user.id, sid, meta })
-  const fragment = new URLSearchParams({
-    accessToken: pair.accessToken,
-    refreshToken: pair.refreshToken,
-    tokenType: pair.tokenType,
-    expiresIn: String(pair.expiresIn),
-  })
   // A fragment never reaches a server or a Referer header: only the frontend's script reads it.
-  return new Response(null, {
-    status: 302,
-    headers: { Location: `${redirect}#${fragment.toString()}`, 'Referrer-Policy': 'no-referrer' },
-  })
+  // With a second factor due, the fragment carries the challenge instead of tokens.
+  return redirectWithTokens(redirect, await issueTokens(req, user))
 }
 
 /**

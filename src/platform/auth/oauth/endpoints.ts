@@ -164,7 +164,7 @@ const handleCallback = async (req: PayloadRequest, name: OAuthProviderName, conf
   }
   const { user, created } = await accountForIdentity(req, identity)
   req.payload.logger.info({ msg: `${label} sign-in${created ? ' created a user' : ''}`, userId: user.id })
-  return redirectWithTokens(redirect, await issueTokens(req, user.id))
+  return redirectWithTokens(redirect, await issueTokens(req, user))
 }
 
 /** GET /api/auth/<provider>/callback?code&state -> 302 to the frontend with the token pair (or `#linked=`). */

@@ -34,7 +34,9 @@ export const telegramSignInEndpoint: Endpoint = {
       const identity = await telegramIdentity(req)
       if (identity instanceof Response) return identity
       const { user, created } = await accountForIdentity(req, identity)
-      const pair = await issueTokens(req, user.id)
+      const pair = await issueTokens(req, user)
+      // A second factor due: the challenge alone, as the password sign-in answers it.
+      if ('challenge' in pair) return Response.json(pair, { status: 200, headers: { 'Cache-Control': 'no-store' } })
       return Response.json({ user: ownProfile(user as User), ...pair }, { status: created ? 201 : 200, headers: { 'Cache-Control': 'no-store' } })
     } catch (error) {
       return handleKnownErrors(req, error)

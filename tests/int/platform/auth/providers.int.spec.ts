@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { timeStep, totpCode } from '../../../../src/platform/auth/twoFactor/totp'
 import { createAuthClient, freshClientIp, registerUser, type TokenPairBody } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 import { type OAuthStandIn, startOAuthStandIn } from '../../../helpers/oauthStandIn'
@@ -322,6 +323,30 @@ describe('identities: list, link, unlink', () => {
     expect((await unlink(created.accessToken, 'yandex')).status).toBe(409)
     const viaYandex = tokensOf(await signIn('yandex', profiles.yandex('ya-solo')))
     expect((await me(viaYandex.accessToken)).id).toBe(created.user.id)
+  })
+})
+
+describe('two-factor sign-in through a provider', () => {
+  const post = (path: string, body: unknown, accessToken?: string) =>
+    ctx.rest.post(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...(accessToken ? bearer(accessToken) : { 'x-cms-client-ip': freshClientIp() }) } })
+
+  it('asks for the code the password sign-in asks for: a challenge, no tokens, until /auth/2fa/verify', async () => {
+    const account = await registerUser(createAuthClient(ctx.rest), 'totp-telegram@example.com')
+    expect((await telegramLink(account.accessToken, telegramPayload({ id: 4001, first_name: 'Guarded' }))).status).toBe(201)
+    const { secret } = (await (await post('/auth/2fa/enrol', {}, account.accessToken)).json()) as { secret: string }
+    expect((await post('/auth/2fa/confirm', { code: totpCode(secret, timeStep()) }, account.accessToken)).status).toBe(200)
+
+    const signIn = await telegramSignIn(telegramPayload({ id: 4001, first_name: 'Guarded' }))
+    expect(signIn.status).toBe(200)
+    const answer = (await signIn.json()) as Record<string, unknown>
+    expect(answer).toMatchObject({ twoFactorRequired: true, step: 'verify', challenge: expect.any(String) })
+    expect(answer).not.toHaveProperty('accessToken')
+    expect(answer).not.toHaveProperty('refreshToken')
+
+    // The code of the next time step: the confirm above spent the current one.
+    const verified = await post('/auth/2fa/verify', { challenge: answer.challenge, code: totpCode(secret, timeStep() + 1) })
+    expect(verified.status).toBe(200)
+    expect(((await verified.json()) as TokenPairBody).user.id).toBe(account.user.id)
   })
 })
 

@@ -54,7 +54,7 @@ describe('readAppConfig', () => {
     expect(config.services).toEqual({
       redisUrl: undefined,
       cache: { enabled: true, ttlSeconds: 60, invalidationPollMs: 500 },
-      realtime: { sessionRecheckMs: 30_000 },
+      realtime: { sessionRecheckMs: 30_000, maxSubscriptionsPerSocket: 20, maxConnectionsPerUser: 10, maxStreamsPerAddress: 20, maxBufferedBytes: 1_048_576, replayEvents: 1_000, replaySeconds: 300 },
     })
   })
 
@@ -83,7 +83,7 @@ describe('readAppConfig', () => {
   })
 
   it('reads how often WebSocket sessions are re-checked and refuses bad values', () => {
-    expect(readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '5000' }).services.realtime).toEqual({ sessionRecheckMs: 5000 })
+    expect(readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '5000' }).services.realtime).toEqual({ sessionRecheckMs: 5000, maxSubscriptionsPerSocket: 20, maxConnectionsPerUser: 10, maxStreamsPerAddress: 20, maxBufferedBytes: 1_048_576, replayEvents: 1_000, replaySeconds: 300 })
     expect(() => readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '100' })).toThrow(/^Invalid configuration: WS_SESSION_RECHECK_MS/)
     expect(() => readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '1e3x' })).toThrow(/WS_SESSION_RECHECK_MS/)
   })

@@ -15,6 +15,7 @@ describe('rate limit settings', () => {
       view: { points: 120, durationSeconds: 60 },
       search: { points: 300, durationSeconds: 60 },
       graphql: { points: 300, durationSeconds: 60 },
+      realtime: { points: 120, durationSeconds: 60 },
     })
   })
 
@@ -28,6 +29,7 @@ describe('rate limit settings', () => {
       RATE_LIMIT_VIEW_PER_IP: '10',
       RATE_LIMIT_SEARCH_PER_IP: '20',
       RATE_LIMIT_GRAPHQL_PER_IP: '30',
+      RATE_LIMIT_REALTIME_PER_IP: '40',
       RATE_LIMIT_PUBLIC_WINDOW_SECONDS: '5',
     })
     expect(config.identity.rateLimits.resetPerEmail).toEqual({ points: 2, durationSeconds: 600 })
@@ -36,6 +38,7 @@ describe('rate limit settings', () => {
       view: { points: 10, durationSeconds: 5 },
       search: { points: 20, durationSeconds: 5 },
       graphql: { points: 30, durationSeconds: 5 },
+      realtime: { points: 40, durationSeconds: 5 },
     })
   })
 
