@@ -212,6 +212,11 @@ const startRelay = (config: AppConfig, url: string, metrics: Metrics) =>
 
 type ShutdownStep = [name: string, stop: () => unknown]
 
+/** How long one shutdown step may take before the next one runs anyway (all of them: 10 s). */
+const SHUTDOWN_STEP_TIMEOUT_MS = 3_000
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
+
 /**
  * On SIGTERM/SIGINT: stops taking requests, then runs `steps` one after the other (a failed one
  * is logged and the rest still run), then exits; after 10 s it exits anyway.
@@ -226,11 +231,15 @@ const exitOnSignals = (server: Server, steps: ShutdownStep[]): void => {
     server.close()
     server.closeAllConnections()
     for (const [name, stop] of steps) {
+      const started = Date.now()
       try {
-        await stop()
+        // A step that hangs must not keep the ones after it (the pools, the embedded database) from running.
+        const finished = await Promise.race([Promise.resolve().then(stop).then(() => true), delay(SHUTDOWN_STEP_TIMEOUT_MS).then(() => false)])
+        if (!finished) logger.warn({ step: name, timeoutMs: SHUTDOWN_STEP_TIMEOUT_MS }, 'shutdown step did not finish in time; going on')
       } catch (error) {
         logger.debug({ err: error, step: name }, 'shutdown step failed')
       }
+      logger.debug({ step: name, ms: Date.now() - started }, 'shutdown step done')
     }
     process.exit(0)
   }
