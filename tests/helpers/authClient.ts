@@ -23,6 +23,14 @@ const json = (body: unknown, ip: string, userAgent?: string): RequestInit => ({
   body: JSON.stringify(body),
 })
 
+/** POST a JSON body from a fresh client IP, as the bearer of `accessToken` when one is given. */
+export const postJson = (rest: RestClient, path: string, body: unknown, accessToken?: string) =>
+  rest.post(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-cms-client-ip': freshClientIp(), ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) },
+    body: JSON.stringify(body),
+  })
+
 /** The /api/auth/* token contract, spoken through Payload's real route handlers. */
 export const createAuthClient = (rest: RestClient, ip = freshClientIp()) => ({
   register: (body: unknown, userAgent?: string) => rest.post('/auth/register', json(body, ip, userAgent)),

@@ -1,4 +1,4 @@
-import amqp, { type ConsumeMessage } from 'amqplib'
+import amqp, { type Channel, type ConsumeMessage } from 'amqplib'
 import { randomBytes } from 'node:crypto'
 
 import { startTcpProxy as startGenericTcpProxy, type TcpProxy } from './tcpProxy'
@@ -76,4 +76,14 @@ export type BrokerProxy = TcpProxy & { url: string }
 export const startTcpProxy = async (targetPort = RABBITMQ_PORT): Promise<BrokerProxy> => {
   const proxy = await startGenericTcpProxy(targetPort)
   return { ...proxy, url: `amqp://guest:guest@127.0.0.1:${proxy.port}` }
+}
+
+/** Takes every message that sits in `queue` (a dead-letter queue, say), as their bodies' text. */
+export const drainQueue = async (channel: Channel, queue: string): Promise<string[]> => {
+  const bodies: string[] = []
+  for (;;) {
+    const message = await channel.get(queue, { noAck: true })
+    if (!message) return bodies
+    bodies.push(message.content.toString())
+  }
 }

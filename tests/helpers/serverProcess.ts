@@ -149,6 +149,11 @@ export const waitFor = async (fn: () => Promise<boolean>, timeoutMs: number, int
   return false
 }
 
+/** Polls `check` every 50 ms; throws naming `what` when it is still false after `timeoutMs`. */
+export const waitUntil = async (check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> => {
+  if (!(await waitFor(async () => check(), timeoutMs, 50))) throw new Error(`timed out waiting for ${what}`)
+}
+
 /** The JSON log lines a server printed (its other output, e.g. Next's banner, left out). */
 export const jsonLogLines = (output: string): Array<Record<string, unknown>> =>
   output

@@ -4,7 +4,7 @@ import QRCode from 'qrcode'
 import type { User } from '../../../payload-types'
 import { getAppConfig } from '../../config'
 import { errorResponse, handleKnownErrors, invalidField, readJsonObject, unauthorized } from '../endpoints/responses'
-import { hasAnyRole, STAFF_ROLES } from '../roles'
+import { isTwoFactorRequired } from './secondFactorChallenge'
 import { type Challenge, verifyChallenge } from './challenge'
 import { clearCodeAttempts, consumeCodeAttempt } from './codeRateLimiter'
 import { completeSignIn } from './signInCompletion'
@@ -66,7 +66,7 @@ export const twoFactorStatusEndpoint: Endpoint = {
   handler: withErrors(async (req) => {
     if (!req.user) return unauthorized()
     const status = await twoFactorStatus(req.payload, req.user.id)
-    const required = getAppConfig().twoFactor.requireForStaff && hasAnyRole(req.user as User, STAFF_ROLES)
+    const required = isTwoFactorRequired(req.user)
     return Response.json({ ...status, required }, { headers: { 'Cache-Control': 'no-store' } })
   }),
 }
@@ -157,7 +157,7 @@ export const twoFactorDisableEndpoint: Endpoint = {
     const body = await readJsonObject(req)
     const code = body && codeOf(body)
     if (!code) return invalidField('code', 'code is required: a current code from your authenticator')
-    if (getAppConfig().twoFactor.requireForStaff && hasAnyRole(req.user as User, STAFF_ROLES)) {
+    if (isTwoFactorRequired(req.user)) {
       return errorResponse(403, 'Two-factor sign-in is required for staff accounts (REQUIRE_STAFF_2FA) and cannot be turned off.')
     }
     await consumeCodeAttempt(req.user.id)

@@ -3,7 +3,7 @@ import { createHash, createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { timeStep, totpCode } from '../../../../src/platform/auth/twoFactor/totp'
-import { createAuthClient, freshClientIp, registerUser, type TokenPairBody } from '../../../helpers/authClient'
+import { createAuthClient, freshClientIp, postJson, registerUser, type TokenPairBody } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 import { type OAuthStandIn, startOAuthStandIn } from '../../../helpers/oauthStandIn'
 import { REDIS_PORT } from '../../../helpers/redis'
@@ -327,8 +327,7 @@ describe('identities: list, link, unlink', () => {
 })
 
 describe('two-factor sign-in through a provider', () => {
-  const post = (path: string, body: unknown, accessToken?: string) =>
-    ctx.rest.post(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...(accessToken ? bearer(accessToken) : { 'x-cms-client-ip': freshClientIp() }) } })
+  const post = (path: string, body: unknown, accessToken?: string) => postJson(ctx.rest, path, body, accessToken)
 
   it('asks for the code the password sign-in asks for: a challenge, no tokens, until /auth/2fa/verify', async () => {
     const account = await registerUser(createAuthClient(ctx.rest), 'totp-telegram@example.com')

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { timeStep, totpCode } from '../../../../src/platform/auth/twoFactor/totp'
-import { createAuthClient, freshClientIp, registerUser, type TokenPairBody } from '../../../helpers/authClient'
+import { createAuthClient, postJson, registerUser, type TokenPairBody } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 
 /** Two-factor sign-in (TOTP) through the real route handlers and a real database. */
@@ -18,12 +18,7 @@ afterAll(async () => {
 
 const PASSWORD = 'correct-horse-battery'
 
-const post = (path: string, body: unknown, token?: string) =>
-  ctx.rest.post(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-cms-client-ip': freshClientIp(), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
+const post = (path: string, body: unknown, token?: string) => postJson(ctx.rest, path, body, token)
 
 type Challenge = { twoFactorRequired: true; step: 'verify' | 'enrol'; challenge: string; expiresIn: number }
 type Enrolled = { accessToken: string; userId: number; secret: string; recoveryCodes: string[] }

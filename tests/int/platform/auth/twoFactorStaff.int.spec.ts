@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { timeStep, totpCode } from '../../../../src/platform/auth/twoFactor/totp'
-import { createAuthClient, freshClientIp, registerUser, type TokenPairBody } from '../../../helpers/authClient'
+import { createAuthClient, postJson, registerUser, type TokenPairBody } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 
 /** REQUIRE_STAFF_2FA=true: editors, moderators and admins get in only through an authenticator. */
@@ -18,12 +18,7 @@ afterAll(async () => {
 
 const PASSWORD = 'correct-horse-battery'
 
-const post = (path: string, body: unknown, token?: string) =>
-  ctx.rest.post(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-cms-client-ip': freshClientIp(), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
+const post = (path: string, body: unknown, token?: string) => postJson(ctx.rest, path, body, token)
 
 const accountWithRole = async (email: string, role: 'editor' | 'moderator' | 'admin' | 'user'): Promise<number> => {
   const { user } = await registerUser(createAuthClient(ctx.rest), email, PASSWORD)

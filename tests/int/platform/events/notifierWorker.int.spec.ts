@@ -15,8 +15,8 @@ import {
   type RunningConsumer,
 } from '../../../../src/platform/events/consumers'
 import { createLogger } from '../../../../src/platform/observability/logger'
-import { deleteBrokerObjects, RABBITMQ_URL, startTcpProxy, type BrokerProxy as TcpProxy, uniqueExchange } from '../../../helpers/rabbitmq'
-import { TEST_SECRET, waitFor } from '../../../helpers/serverProcess'
+import { deleteBrokerObjects, drainQueue, RABBITMQ_URL, startTcpProxy, type BrokerProxy as TcpProxy, uniqueExchange } from '../../../helpers/rabbitmq'
+import { TEST_SECRET, waitUntil } from '../../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 
 /**
@@ -111,19 +111,9 @@ afterAll(async () => {
   await database?.drop()
 })
 
-const until = async (check: () => boolean, what: string, timeoutMs = 15_000) => {
-  if (!(await waitFor(async () => check(), timeoutMs, 50))) throw new Error(`timed out waiting for ${what}`)
-}
+const until = waitUntil
 
-/** Takes what sits in the dead-letter queue (with manual acks). */
-const drainDeadLetters = async (): Promise<string[]> => {
-  const bodies: string[] = []
-  for (;;) {
-    const message = await channel.get(topology.deadLetterQueue, { noAck: true })
-    if (!message) return bodies
-    bodies.push(message.content.toString())
-  }
-}
+const drainDeadLetters = () => drainQueue(channel, topology.deadLetterQueue)
 
 describe('notifier worker', () => {
   it('delivers anime.created and articles.published to the webhook, and acks them', async () => {

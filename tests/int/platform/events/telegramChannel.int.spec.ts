@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { consumerTopology, postgresReceipts, startConsumer, telegramChannelConsumer, type RunningConsumer } from '../../../../src/platform/events/consumers'
 import { createLogger } from '../../../../src/platform/observability/logger'
-import { deleteBrokerObjects, RABBITMQ_URL, uniqueExchange } from '../../../helpers/rabbitmq'
-import { waitFor } from '../../../helpers/serverProcess'
+import { deleteBrokerObjects, drainQueue, RABBITMQ_URL, uniqueExchange } from '../../../helpers/rabbitmq'
+import { waitUntil } from '../../../helpers/serverProcess'
 import { type BotApiStandIn, startBotApiStandIn } from '../../../helpers/telegramBotApi'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 
@@ -42,20 +42,11 @@ const published = (data: Record<string, unknown>, id = randomUUID()) => ({
 const publish = (body: { id: string; type: string }) =>
   channel.publish(exchange, body.type, Buffer.from(JSON.stringify(body)), { persistent: true, contentType: 'application/json', messageId: body.id })
 
-const until = async (check: () => boolean, what: string, timeoutMs = 15_000) => {
-  if (!(await waitFor(async () => check(), timeoutMs, 50))) throw new Error(`timed out waiting for ${what}`)
-}
+const until = waitUntil
 
 const postsContaining = (text: string) => botApi.sent.filter((message) => message.text.includes(text))
 
-const drainDeadLetters = async (): Promise<string[]> => {
-  const bodies: string[] = []
-  for (;;) {
-    const message = await channel.get(topology.deadLetterQueue, { noAck: true })
-    if (!message) return bodies
-    bodies.push(message.content.toString())
-  }
-}
+const drainDeadLetters = () => drainQueue(channel, topology.deadLetterQueue)
 
 beforeAll(async () => {
   database = await createMigratedTestDatabase('events_telegram')
