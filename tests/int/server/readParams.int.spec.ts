@@ -150,6 +150,13 @@ describe('what the fuzz found past the read parameters (each was a 500)', () => 
     expect((await api('/lists?where[owner][in]=6,37', { token: user })).status).toBe(200)
   })
 
+  it('holds JSON columns and polymorphic relationships to the operators PostgreSQL can run', async () => {
+    await expectRefusal(await api('/articles/count?where[or][0][and][0][related][in]=-2123346976'), 400, 'where')
+    expect(refusalOf((await graphql('{ countArticles(where: { body: { like: "W&" } }) { totalDocs } }', admin)).body)).toEqual([{ statusCode: 400, field: 'where' }])
+    expect((await api('/articles/count?where[related.value][equals]=5', { token: admin })).status).toBe(200)
+    expect((await api('/articles/count?where[body][exists]=true', { token: admin })).status).toBe(200)
+  })
+
   it("checks the version queries of globals over GraphQL, which run no beforeOperation hook", async () => {
     expect(refusalOf((await graphql('{ versionsAppSetting(page: -1) { docs { id } } }', admin)).body)).toEqual([{ statusCode: 400, field: 'page' }])
     expect((await graphql('{ versionsAppSetting(limit: 100000) { limit } }', admin)).body.data).toEqual({ versionsAppSetting: { limit: 100 } })

@@ -1,5 +1,5 @@
 import type { FieldShape } from './collectionShape'
-import { fieldAtPath } from './fieldPaths'
+import { fieldAtPath, JSON_PATH, POLYMORPHIC_RELATION_TO, POLYMORPHIC_VALUE } from './fieldPaths'
 import type { ParamProblem } from './problems'
 import { COMPARING_OPERATORS, WHERE_OPERATORS } from './whereOperators'
 
@@ -68,6 +68,34 @@ const isTyped = (field: FieldShape): boolean =>
 
 const kindName = (field: FieldShape): string => (field.kind === 'serial' || (field.kind === 'open' && field.valueKind) ? 'id' : field.kind)
 
+/**
+ * What Payload's PostgreSQL adapter can run on JSON columns and polymorphic relationships; every
+ * other operator there failed in the database or the adapter (a 500): `ilike` on jsonb, a JSON path
+ * operator it has no mapping for, "Not supported" on a polymorphic relationship itself.
+ */
+const OPERATORS_ON: ReadonlyMap<FieldShape, ReadonlySet<string>> = new Map([
+  [JSON_PATH, new Set(['equals', 'not_equals', 'in', 'not_in', 'like', 'not_like', 'exists'])],
+  [POLYMORPHIC_VALUE, new Set([...COMPARING_OPERATORS].filter((operator) => operator !== 'all'))],
+  [POLYMORPHIC_RELATION_TO, new Set(['equals', 'not_equals'])],
+])
+const JSON_COLUMN_OPERATORS: ReadonlySet<string> = new Set(['equals', 'not_equals', 'in', 'not_in', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
+
+const operatorsOn = (field: FieldShape): ReadonlySet<string> | undefined => {
+  if (field.kind !== 'open') return undefined
+  if (field.storage === 'json') return JSON_COLUMN_OPERATORS
+  if (field.storage === 'polymorphic') return new Set()
+  return OPERATORS_ON.get(field)
+}
+
+const operatorProblem = (path: string, operator: string, field: FieldShape): string | undefined => {
+  const allowed = operatorsOn(field)
+  if (!allowed || allowed.has(operator)) return undefined
+  if (field.kind === 'open' && field.storage === 'polymorphic') {
+    return `"${path}" relates to several collections: query ${path}.value (the related id) or ${path}.relationTo (its collection).`
+  }
+  return `The operator "${operator}" does not apply to "${path}"; it takes ${[...allowed].join(', ')}.`
+}
+
 /** `fields` undefined: the entity is not known yet, only the structure is checked. */
 type Context = { fields: readonly FieldShape[] | undefined; locales: readonly string[] }
 
@@ -88,6 +116,8 @@ const checkConstraint = (path: string, constraint: unknown, context: Context): s
     if (Array.isArray(value) && !LIST_OPERATORS.has(operator) && !GEO_OPERATORS.has(operator)) {
       return `The value of ${path}.${operator} must be a single value; use "in" for a list.`
     }
+    const unsupported = field && operatorProblem(path, operator, field)
+    if (unsupported) return unsupported
     if (field && GEO_OPERATORS.has(operator) && !(field.kind === 'open' && field.point)) {
       return `The operator "${operator}" applies only to point fields, not to "${path}".`
     }

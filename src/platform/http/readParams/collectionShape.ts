@@ -23,6 +23,12 @@ export type FieldShape =
       valueKind?: 'serial'
       /** A point: the only kind of field the geo operators apply to. */
       point?: true
+      /**
+       * What Payload's PostgreSQL adapter can query on it: `json` (JSON, rich text: a jsonb column,
+       * paths below it are JSON paths), `polymorphic` (a relationship or join to several
+       * collections: only `.value` and `.relationTo` below it). Undefined: anything.
+       */
+      storage?: 'json' | 'polymorphic'
     }
   | { name: string; kind: 'nested'; localized: boolean; fields: FieldShape[] }
 
@@ -99,7 +105,12 @@ export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<Sani
       case 'upload': {
         // A value compared with the relationship itself is an id of the related collection.
         const single = typeof field.relationTo === 'string' && idTypeOf(field.relationTo) === 'number'
-        shapes.push(single ? { name: field.name, kind: 'open', localized, valueKind: 'serial' } : { name: field.name, kind: 'open', localized })
+        const polymorphic = Array.isArray(field.relationTo)
+        shapes.push(
+          single
+            ? { name: field.name, kind: 'open', localized, valueKind: 'serial' }
+            : { name: field.name, kind: 'open', localized, ...(polymorphic ? { storage: 'polymorphic' as const } : {}) },
+        )
         break
       }
       case 'point':
@@ -108,12 +119,17 @@ export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<Sani
       case 'join': {
         // Compared with ids of the joined collection, like a relationship (like/contains on it: a 500).
         const single = typeof field.collection === 'string' && idTypeOf(field.collection) === 'number'
-        shapes.push(single ? { name: field.name, kind: 'open', localized, valueKind: 'serial' } : { name: field.name, kind: 'open', localized })
+        const polymorphic = Array.isArray(field.collection)
+        shapes.push(
+          single
+            ? { name: field.name, kind: 'open', localized, valueKind: 'serial' }
+            : { name: field.name, kind: 'open', localized, ...(polymorphic ? { storage: 'polymorphic' as const } : {}) },
+        )
         break
       }
       case 'json':
       case 'richText':
-        shapes.push({ name: field.name, kind: 'open', localized })
+        shapes.push({ name: field.name, kind: 'open', localized, storage: 'json' })
         break
       case 'select':
       case 'radio':

@@ -1,7 +1,20 @@
 import type { FieldShape } from './collectionShape'
 
-/** What a path below a relationship, upload, JSON or rich-text field names: Payload checks it. */
+/** What a path below a relationship or upload names: Payload checks it (and the related access). */
 const BELOW_OPEN: FieldShape = { name: '*', kind: 'open', localized: false }
+
+/** A JSON path into a JSON or rich-text column (Payload's `jsonb_path_exists` query). */
+export const JSON_PATH: FieldShape = { name: '*', kind: 'open', localized: false }
+
+/** The two parts of a polymorphic relationship a query may name: the related id and its collection. */
+export const POLYMORPHIC_VALUE: FieldShape = { name: 'value', kind: 'open', localized: false }
+export const POLYMORPHIC_RELATION_TO: FieldShape = { name: 'relationTo', kind: 'open', localized: false }
+
+const below = (field: FieldShape & { kind: 'open' }, segment: string): FieldShape | undefined => {
+  if (field.storage === 'json') return JSON_PATH
+  if (field.storage === 'polymorphic') return segment === 'value' ? POLYMORPHIC_VALUE : segment === 'relationTo' ? POLYMORPHIC_RELATION_TO : undefined
+  return BELOW_OPEN
+}
 
 /**
  * The field a dotted query path (`title`, `title.en`, `credits.role`, `genres.name`) names, or
@@ -17,7 +30,11 @@ export const fieldAtPath = (fields: readonly FieldShape[], path: string, locales
     if (found) {
       // `title.en`: a locale of a localized field.
       if (found.localized && locales.includes(segment) && !current.some((field) => field.name === segment)) continue
-      if (found.kind === 'open') return BELOW_OPEN
+      if (found.kind === 'open') {
+        const part = below(found, segment)
+        // `related.value` is the whole path there is below a polymorphic relationship.
+        return part && (found.storage !== 'polymorphic' || index === segments.length - 1) ? part : undefined
+      }
       if (found.kind !== 'nested') return undefined
     }
     found = current.find((field) => field.name === segment)

@@ -14,6 +14,8 @@ const animeFields: FieldShape[] = [
   { name: 'tags', kind: 'text', localized: false, hasMany: true },
   { name: 'genres', kind: 'open', localized: false, valueKind: 'serial' },
   { name: 'meta', kind: 'open', localized: false },
+  { name: 'body', kind: 'open', localized: true, storage: 'json' },
+  { name: 'related', kind: 'open', localized: false, storage: 'polymorphic' },
   { name: 'titles', kind: 'nested', localized: false, fields: [leaf('id', 'text'), leaf('value', 'text')] },
 ]
 
@@ -230,6 +232,32 @@ describe('checkReadParams: where on choices, lists and empty groups (each a 500 
     expect(check({ where: { genres: { equals: '' } } }).ok).toBe(true)
     expect(check({ where: { id: { equals: 'null' } } }).ok).toBe(true)
     expect(check({ where: { title: { in: [''] } } }).ok).toBe(true)
+  })
+
+  it('holds JSON columns and polymorphic relationships to what the PostgreSQL adapter can run (each other operator was a 500)', () => {
+    const refused = [
+      { body: { like: 'W&' } },
+      { 'body.en': { contains: 'x' } },
+      { 'body.root': { greater_than: '1' } },
+      { 'body.root.children': { contains: 'x' } },
+      { related: { in: '-2123346976' } },
+      { related: { exists: 'true' } },
+      { 'related.value': { exists: 'true' } },
+      { 'related.relationTo': { like: 'air' } },
+      { 'related.title': { like: 'x' } },
+    ]
+    for (const where of refused) expect(refusedField(check({ where })), JSON.stringify(where)).toEqual({ status: 400, field: 'where' })
+    const accepted = [
+      { body: { exists: 'true' } },
+      { body: { equals: 'x' } },
+      { 'body.root.type': { like: 'ro' } },
+      { 'body.root.type': { in: ['root', 'x'] } },
+      { 'related.value': { equals: '5' } },
+      { 'related.value': { in: ['5', '6'] } },
+      { 'related.relationTo': { equals: 'aircraft' } },
+    ]
+    for (const where of accepted) expect(check({ where }).ok, JSON.stringify(where)).toBe(true)
+    expect(check({ where: { related: { in: '5' } } })).toMatchObject({ problems: [{ message: expect.stringMatching(/related\.value .* related\.relationTo/) }] })
   })
 
   it('refuses an empty and/or list', () => {
