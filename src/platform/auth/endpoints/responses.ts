@@ -47,3 +47,14 @@ export const handleKnownErrors = (req: PayloadRequest, error: unknown): Response
   }
   throw error
 }
+
+/** A handler whose expected errors (429, other 4xx) become responses through handleKnownErrors. */
+export const answeringKnownErrors =
+  (handler: (req: PayloadRequest) => Promise<Response>) =>
+  async (req: PayloadRequest): Promise<Response> => {
+    try {
+      return await handler(req)
+    } catch (error) {
+      return handleKnownErrors(req, error)
+    }
+  }

@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { getAppConfig } from '../../config'
 import type { User } from '../../../payload-types'
 import { ownProfile } from '../endpoints/publicUser'
-import { errorResponse, handleKnownErrors, readJsonObject, unauthorized } from '../endpoints/responses'
+import { answeringKnownErrors, errorResponse, handleKnownErrors, readJsonObject, unauthorized } from '../endpoints/responses'
 import { accountForIdentity, IdentityLinkedElsewhere, linkIdentity, type ProviderIdentity } from '../identities/accountForIdentity'
 import { telegramLinkDocumentation, telegramSignInDocumentation } from '../identities/documentation'
 import { issueTokens } from '../identities/issueTokens'
@@ -29,19 +29,15 @@ export const telegramSignInEndpoint: Endpoint = {
   path: '/auth/telegram',
   method: 'post',
   custom: { openapi: telegramSignInDocumentation },
-  handler: async (req) => {
-    try {
-      const identity = await telegramIdentity(req)
-      if (identity instanceof Response) return identity
-      const { user, created } = await accountForIdentity(req, identity)
-      const pair = await issueTokens(req, user)
-      // A second factor due: the challenge alone, as the password sign-in answers it.
-      if ('challenge' in pair) return Response.json(pair, { status: 200, headers: { 'Cache-Control': 'no-store' } })
-      return Response.json({ user: ownProfile(user as User), ...pair }, { status: created ? 201 : 200, headers: { 'Cache-Control': 'no-store' } })
-    } catch (error) {
-      return handleKnownErrors(req, error)
-    }
-  },
+  handler: answeringKnownErrors(async (req) => {
+    const identity = await telegramIdentity(req)
+    if (identity instanceof Response) return identity
+    const { user, created } = await accountForIdentity(req, identity)
+    const pair = await issueTokens(req, user)
+    // A second factor due: the challenge alone, as the password sign-in answers it.
+    if ('challenge' in pair) return Response.json(pair, { status: 200, headers: { 'Cache-Control': 'no-store' } })
+    return Response.json({ user: ownProfile(user as User), ...pair }, { status: created ? 201 : 200, headers: { 'Cache-Control': 'no-store' } })
+  }),
 }
 
 /** POST /api/auth/identities/telegram {widget data} (Bearer) -> 201, the Telegram account linked to the caller. */

@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 
 import type { User } from '../../../payload-types'
 import { getAppConfig } from '../../config'
-import { errorResponse, handleKnownErrors, invalidField, readJsonObject, unauthorized } from '../endpoints/responses'
+import { answeringKnownErrors, errorResponse, invalidField, readJsonObject, unauthorized } from '../endpoints/responses'
 import { isTwoFactorRequired } from './secondFactorChallenge'
 import { type Challenge, verifyChallenge } from './challenge'
 import { clearCodeAttempts, consumeCodeAttempt } from './codeRateLimiter'
@@ -48,22 +48,12 @@ const enrollingUser = async (req: PayloadRequest, body: Body): Promise<{ user: U
   return { user: req.user as User }
 }
 
-const withErrors =
-  (handler: (req: PayloadRequest) => Promise<Response>) =>
-  async (req: PayloadRequest): Promise<Response> => {
-    try {
-      return await handler(req)
-    } catch (error) {
-      return handleKnownErrors(req, error)
-    }
-  }
-
 /** GET /api/auth/2fa -> whether the caller has 2FA on, and whether their role requires it. */
 export const twoFactorStatusEndpoint: Endpoint = {
   path: '/auth/2fa',
   method: 'get',
   custom: { openapi: twoFactorStatusDocumentation },
-  handler: withErrors(async (req) => {
+  handler: answeringKnownErrors(async (req) => {
     if (!req.user) return unauthorized()
     const status = await twoFactorStatus(req.payload, req.user.id)
     const required = isTwoFactorRequired(req.user)
@@ -76,7 +66,7 @@ export const twoFactorEnrolEndpoint: Endpoint = {
   path: '/auth/2fa/enrol',
   method: 'post',
   custom: { openapi: twoFactorEnrolDocumentation },
-  handler: withErrors(async (req) => {
+  handler: answeringKnownErrors(async (req) => {
     const body = (await readJsonObject(req)) ?? {}
     const who = await enrollingUser(req, body)
     if (who instanceof Response) return who
@@ -101,7 +91,7 @@ export const twoFactorConfirmEndpoint: Endpoint = {
   path: '/auth/2fa/confirm',
   method: 'post',
   custom: { openapi: twoFactorConfirmDocumentation },
-  handler: withErrors(async (req) => {
+  handler: answeringKnownErrors(async (req) => {
     const body = await readJsonObject(req)
     if (!body) return invalidField('body', 'expected a JSON object {code}')
     const code = codeOf(body)
@@ -124,7 +114,7 @@ export const twoFactorVerifyEndpoint: Endpoint = {
   path: '/auth/2fa/verify',
   method: 'post',
   custom: { openapi: twoFactorVerifyDocumentation },
-  handler: withErrors(async (req) => {
+  handler: answeringKnownErrors(async (req) => {
     const body = await readJsonObject(req)
     if (!body) return invalidField('body', 'expected a JSON object {challenge, code} or {challenge, recoveryCode}')
     if (typeof body.challenge !== 'string' || !body.challenge) return invalidField('challenge', 'challenge is required: the one the password sign-in answered with')
@@ -152,7 +142,7 @@ export const twoFactorDisableEndpoint: Endpoint = {
   path: '/auth/2fa/disable',
   method: 'post',
   custom: { openapi: twoFactorDisableDocumentation },
-  handler: withErrors(async (req) => {
+  handler: answeringKnownErrors(async (req) => {
     if (!req.user) return unauthorized()
     const body = await readJsonObject(req)
     const code = body && codeOf(body)

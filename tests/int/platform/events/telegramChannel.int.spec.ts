@@ -48,6 +48,20 @@ const postsContaining = (text: string) => botApi.sent.filter((message) => messag
 
 const drainDeadLetters = () => drainQueue(channel, topology.deadLetterQueue)
 
+/** The channel consumer on the test exchange, posting to the Bot API stand-in, with fast retries. */
+const startChannelConsumer = ({ chatId, articleUrlTemplate }: { chatId: string; articleUrlTemplate: string }) =>
+  startConsumer({
+    url: RABBITMQ_URL,
+    exchange,
+    definition: telegramChannelConsumer({ botToken: BOT_TOKEN, chatId, apiBaseUrl: botApi.url, articleUrlTemplate }),
+    receipts: postgresReceipts(pool),
+    logger: createLogger('test-telegram'),
+    prefetch: 1,
+    dedupeHours: 1,
+    maxAttempts: MAX_ATTEMPTS,
+    retryDelayMs: 50,
+  })
+
 beforeAll(async () => {
   database = await createMigratedTestDatabase('events_telegram')
   pool = new pg.Pool({ connectionString: database.url, max: 5 })
@@ -55,23 +69,7 @@ beforeAll(async () => {
   publisher = await amqp.connect(RABBITMQ_URL)
   channel = await publisher.createChannel()
   await channel.assertExchange(exchange, 'topic', { durable: true })
-  const logger = createLogger('test-telegram')
-  consumer = startConsumer({
-    url: RABBITMQ_URL,
-    exchange,
-    definition: telegramChannelConsumer({
-      botToken: BOT_TOKEN,
-      chatId: CHAT_ID,
-      apiBaseUrl: botApi.url,
-      articleUrlTemplate: 'https://frankenjet.example/articles/{slug}',
-    }),
-    receipts: postgresReceipts(pool),
-    logger,
-    prefetch: 1,
-    dedupeHours: 1,
-    maxAttempts: MAX_ATTEMPTS,
-    retryDelayMs: 50,
-  })
+  consumer = startChannelConsumer({ chatId: CHAT_ID, articleUrlTemplate: 'https://frankenjet.example/articles/{slug}' })
   await consumer.ready
 })
 
@@ -142,18 +140,7 @@ describe('Telegram channel consumer', () => {
 
   it('dead-letters at once what Telegram refuses for good (400) and an article without a title', async () => {
     await consumer.stop()
-    const logger = createLogger('test-telegram')
-    refusingConsumer = startConsumer({
-      url: RABBITMQ_URL,
-      exchange,
-      definition: telegramChannelConsumer({ botToken: BOT_TOKEN, chatId: '-1009999', apiBaseUrl: botApi.url, articleUrlTemplate: 'https://x.example/{slug}' }),
-      receipts: postgresReceipts(pool),
-      logger,
-      prefetch: 1,
-      dedupeHours: 1,
-      maxAttempts: MAX_ATTEMPTS,
-      retryDelayMs: 50,
-    })
+    refusingConsumer = startChannelConsumer({ chatId: '-1009999', articleUrlTemplate: 'https://x.example/{slug}' })
     await refusingConsumer.ready
     const callsBefore = botApi.calls()
     publish(published({ title: 'Unknown chat', slug: 'unknown-chat' }))
