@@ -121,14 +121,9 @@ const checkConstraint = (path: string, constraint: unknown, context: Context): s
     if (field && GEO_OPERATORS.has(operator) && !(field.kind === 'open' && field.point)) {
       return `The operator "${operator}" applies only to point fields, not to "${path}".`
     }
-    if (operator === 'all' && Array.isArray(value) && value.length === 0) return `${path}.all needs at least one value.`
-    // Payload's PostgreSQL adapter has no "all" for relationships, uploads or JSON (a TypeError).
-    if (operator === 'all' && field && field.kind === 'open') {
-      return `The operator "all" does not apply to "${path}"; use "in" or one condition per value under "and".`
-    }
-    if (operator === 'all' && field && field.kind !== 'nested' && !('hasMany' in field && field.hasMany)) {
-      return `The operator "all" applies only to fields holding a list, not to "${path}".`
-    }
+    // Payload's PostgreSQL adapter has no "all" (its operator map leaves it out): a TypeError on
+    // every field, lists included.
+    if (operator === 'all') return `The operator "all" is not available here; use one condition per value under "and".`
     // A select is a PostgreSQL enum: matching it as text (like, contains) is an error there.
     if (field && field.kind === 'text' && field.options && !TYPED_OPERATORS.has(operator)) {
       return `The operator "${operator}" does not apply to "${path}" (a choice of ${field.options.join(', ')}).`

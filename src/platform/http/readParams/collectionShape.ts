@@ -12,8 +12,6 @@ export type FieldShape =
       localized: boolean
       /** A select or radio: a PostgreSQL enum, so a compared value must be one of these. */
       options?: readonly string[]
-      /** Holds a list (hasMany): the only kind of leaf `all` applies to. */
-      hasMany?: true
     }
   | {
       name: string
@@ -79,7 +77,7 @@ export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<Sani
     const localized = 'localized' in field && field.localized === true
     switch (field.type) {
       case 'number':
-        shapes.push({ name: field.name, kind: 'number', localized, ...(field.hasMany ? { hasMany: true as const } : {}) })
+        shapes.push({ name: field.name, kind: 'number', localized })
         break
       case 'date':
         shapes.push(leaf(field.name, 'date', localized))
@@ -138,16 +136,10 @@ export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<Sani
           kind: 'text',
           localized,
           options: field.options.map((option) => (typeof option === 'string' ? option : option.value)),
-          ...(field.type === 'select' && field.hasMany ? { hasMany: true as const } : {}),
         })
         break
       default:
-        shapes.push({
-          name: field.name,
-          kind: 'text',
-          localized,
-          ...('hasMany' in field && field.hasMany === true ? { hasMany: true as const } : {}),
-        })
+        shapes.push({ name: field.name, kind: 'text', localized })
     }
   }
   return shapes

@@ -11,7 +11,7 @@ const animeFields: FieldShape[] = [
   leaf('episodeCount', 'number'),
   leaf('startDate', 'date'),
   { name: '_status', kind: 'text', localized: false, options: ['draft', 'published'] },
-  { name: 'tags', kind: 'text', localized: false, hasMany: true },
+  { name: 'tags', kind: 'text', localized: false },
   { name: 'genres', kind: 'open', localized: false, valueKind: 'serial' },
   { name: 'meta', kind: 'open', localized: false },
   { name: 'body', kind: 'open', localized: true, storage: 'json' },
@@ -205,11 +205,10 @@ describe('checkReadParams: where on choices, lists and empty groups (each a 500 
     expect(refusedField(check({ where: { _status: { like: 'dra' } } }))).toEqual({ status: 400, field: 'where' })
   })
 
-  it('allows "all" only on fields that hold a list', () => {
+  it('refuses "all" everywhere: Payload\'s PostgreSQL adapter has none (a TypeError, lists included)', () => {
     expect(refusedField(check({ where: { _status: { all: ['draft'] } } }))).toEqual({ status: 400, field: 'where' })
     expect(refusedField(check({ where: { title: { all: ['a'] } } }))).toEqual({ status: 400, field: 'where' })
-    expect(check({ where: { tags: { all: ['a', 'b'] } } }).ok).toBe(true)
-    // Payload's PostgreSQL adapter has no "all" for relationships (a TypeError).
+    expect(refusedField(check({ where: { tags: { all: ['a', 'b'] } } }))).toEqual({ status: 400, field: 'where' })
     expect(refusedField(check({ where: { genres: { all: [1, 2] } } }))).toEqual({ status: 400, field: 'where' })
     expect(refusedField(check({ where: { meta: { all: ['x'] } } }))).toEqual({ status: 400, field: 'where' })
   })
