@@ -6,7 +6,7 @@ import type { RealtimeConfig } from '../../config'
 import { subscribeSessionEvents } from '../sessionEvents'
 import { acquireConnection, addSubscriber, awaitRealtimeReader, isChangeFeedLive, resumeSubscriber } from './hub'
 import { realtimeStreamOpenApi, realtimeStatusOpenApi } from './openApi'
-import type { ChangeMessage, Subscriber, SubscriptionSpec } from './types'
+import type { Subscriber, SubscriptionSpec } from './types'
 
 /** A comment line this often keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 25_000
@@ -112,7 +112,7 @@ export const createEventStreamEndpoints = (limits: RealtimeConfig): Endpoint[] =
         clientId,
         spec,
         viewer,
-        deliver: (message: ChangeMessage, eventId: string) => write(`id: ${eventId}\nevent: change\ndata: ${JSON.stringify(message)}\n\n`),
+        deliver: (_message, encoded, eventId) => write(`id: ${eventId}\nevent: change\ndata: ${encoded}\n\n`),
       }
 
       const begin = async () => {

@@ -1,4 +1,5 @@
 import type { EventMessage } from '../../events/eventMessage'
+import { changeOf } from './encodeChange'
 import type { ChangeKind, RealtimeReader, ResolvedViewer, Subscriber } from './types'
 
 /**
@@ -151,9 +152,11 @@ const mapLimit = async <T>(items: T[], limit: number, run: (item: T) => Promise<
  */
 const deliver = async (event: EventMessage, subscribers: Subscriber[]): Promise<void> => {
   const action = actionOf(event)
-  const deleted = { type: 'change' as const, event: 'delete' as ChangeKind, doc: { id: restId(event.docId) } }
+  const deletedDoc = { id: restId(event.docId) }
+  const deletedJson = JSON.stringify(deletedDoc)
+  const deliverDeleted = (subscriber: Subscriber) => subscriber.deliver(...changeOf(subscriber.clientId, 'delete', deletedDoc, deletedJson), event.id)
   if (action === 'deleted') {
-    for (const subscriber of subscribers) subscriber.deliver({ ...deleted, id: subscriber.clientId }, event.id)
+    for (const subscriber of subscribers) deliverDeleted(subscriber)
     return
   }
   const reader = hub.reader
@@ -174,9 +177,12 @@ const deliver = async (event: EventMessage, subscribers: Subscriber[]): Promise<
     const first = group[0] as Subscriber
     const doc = await reader.read(first.spec, event.docId, viewer.readAs)
     if (!doc && action === 'created') return
-    for (const subscriber of group) {
-      subscriber.deliver(doc ? { type: 'change', id: subscriber.clientId, event: kind, doc } : { ...deleted, id: subscriber.clientId }, event.id)
+    if (!doc) {
+      for (const subscriber of group) deliverDeleted(subscriber)
+      return
     }
+    const docJson = JSON.stringify(doc)
+    for (const subscriber of group) subscriber.deliver(...changeOf(subscriber.clientId, kind, doc, docJson), event.id)
   })
 }
 

@@ -26,15 +26,16 @@ export const createSocketSubscriptions = ({ socket, viewer, limits }: { socket: 
   const pending = new Set<string>()
   let closed = false
 
-  const send = (message: Message) => {
+  const sendEncoded = (encoded: string) => {
     if (closed || socket.readyState !== socket.OPEN) return
     if (socket.bufferedAmount > limits.maxBufferedBytes) {
       stopAll()
       socket.close(CLOSE_SLOW_CONSUMER, 'slow consumer')
       return
     }
-    socket.send(JSON.stringify(message))
+    socket.send(encoded)
   }
+  const send = (message: Message) => sendEncoded(JSON.stringify(message))
   const refuse = (id: string | undefined, message: string) => send({ type: 'error', ...(id === undefined ? {} : { id }), message })
 
   const subscribe = async (message: Message) => {
@@ -66,7 +67,7 @@ export const createSocketSubscriptions = ({ socket, viewer, limits }: { socket: 
         clientId: id,
         spec,
         viewer,
-        deliver: (change) => send(change),
+        deliver: (_change, encoded) => sendEncoded(encoded),
       }
       open.set(id, addSubscriber(subscriber))
       send({ type: 'subscribed', id })

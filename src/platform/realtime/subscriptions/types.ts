@@ -27,8 +27,11 @@ export type Subscriber = {
   clientId: string
   spec: SubscriptionSpec
   viewer: Viewer
-  /** Sends one change; `eventId` is the domain event's id (the stream's `id:` line). */
-  deliver: (message: ChangeMessage, eventId: string) => void
+  /**
+   * Sends one change: the message, and `encoded`, its JSON (made once per group, see
+   * encodeChange); `eventId` is the domain event's id (the stream's `id:` line).
+   */
+  deliver: (message: ChangeMessage, encoded: string, eventId: string) => void
 }
 
 /** A subscription refused: the parameter at fault and an HTTP-like status (400, 401, 403). */

@@ -30,7 +30,16 @@ let readDelays: number[] = []
 
 const subscriber = (clientId: string, spec: Subscriber['spec'] = { collection: 'anime' }, viewer: Subscriber['viewer'] = null) => {
   const received: [ChangeMessage, string][] = []
-  const sub: Subscriber = { clientId, spec, viewer, deliver: (message, id) => received.push([message, id]) }
+  const sub: Subscriber = {
+    clientId,
+    spec,
+    viewer,
+    deliver: (message, encoded, id) => {
+      // What goes on the wire is exactly the message's JSON, however it was assembled.
+      expect(encoded).toBe(JSON.stringify(message))
+      received.push([message, id])
+    },
+  }
   return { sub, received }
 }
 
