@@ -52,6 +52,46 @@ describe('admin panel access', () => {
     await expect(nav.getByRole('link', { name: 'Aircraft' }).first().isVisible()).resolves.toBe(true)
   })
 
+  it('draws the account avatar in the header from the panel itself: no request to gravatar.com, no broken image', async () => {
+    screenshotOnFailure('header-avatar', () => pages)
+    const { page } = await openPage(browser)
+    pages.push(page)
+    const hosts = new Set<string>()
+    page.on('request', (request) => hosts.add(new URL(request.url()).host))
+    await page.goto(`${server.url}/admin/login`)
+    await page.locator('#field-email').fill('editor@e2e.test')
+    await page.locator('#field-password').fill(PASSWORD)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(/\/admin\/?$/)
+    await page.locator('header a[href$="/admin/account"]').first().waitFor()
+    await page.waitForLoadState('networkidle')
+    expect([...hosts].filter((host) => /gravatar/.test(host))).toEqual([])
+    // Every image on the page loaded (a broken one has naturalWidth 0).
+    const broken = await page.locator('img').evaluateAll((images) =>
+      (images as HTMLImageElement[]).filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.src),
+    )
+    expect(broken).toEqual([])
+  })
+
+  it("labels the anime list's airing status apart from the publication status", async () => {
+    screenshotOnFailure('anime-list-columns', () => pages)
+    const { accessToken } = await createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email: 'columns@e2e.test', password: PASSWORD, role: 'editor' })
+    const created = await fetch(`${server.url}/api/anime`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ title: 'Columns Check', kind: 'tv', status: 'airing', _status: 'published' }),
+    })
+    expect(created.status).toBe(201)
+    const page = await signIn('columns@e2e.test')
+    await page.waitForURL(/\/admin\/?$/)
+    await page.goto(`${server.url}/admin/collections/anime`)
+    await page.locator('table thead th').first().waitFor()
+    const headers = (await page.locator('table thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean)
+    expect(headers).toContain('Airing status')
+    expect(headers).toContain('Status')
+    expect(new Set(headers).size).toBe(headers.length)
+  })
+
   it('keeps a reader (role user) out', async () => {
     screenshotOnFailure('reader-kept-out', () => pages)
     const page = await signIn('reader@e2e.test')
