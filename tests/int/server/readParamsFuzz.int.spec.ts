@@ -27,7 +27,8 @@ const restCollections = () => config.collections.filter((collection) => collecti
  * see the closing note of 2026-12-02). Anywhere else each run draws a new seed: run it to hunt.
  */
 const CI_SEED = 1147591582
-const SEED = Number(process.env.FUZZ_SEED ?? (process.env.CI ? CI_SEED : Math.floor(Math.random() * 2 ** 31)))
+// An empty FUZZ_SEED counts as unset (it would otherwise be seed 0 every time).
+const SEED = Number(process.env.FUZZ_SEED || (process.env.CI ? CI_SEED : Math.floor(Math.random() * 2 ** 31)))
 const BATCHES = Number(process.env.FUZZ_BATCHES ?? 200)
 const BATCH_SIZE = 25
 const TIME_LIMIT_MS = 45_000
