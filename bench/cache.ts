@@ -20,7 +20,6 @@
  * one fails. Stops what it started, drops its database and deletes its Redis keys. Loopback only;
  * every load loop is bounded in time.
  */
-import fs from 'node:fs'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 
@@ -64,7 +63,6 @@ const SOAK_WRITE_SHARE = 0.05
 const WARMUP_MS = 3_000
 /** The shared Redis; the server's keys carry the bench database's scope, the limit server's its name. */
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
-const KEEP_LOGS = process.env.BENCH_KEEP_LOGS === '1'
 
 const LIST_PATH = '/api/anime?limit=20&depth=1&sort=-score'
 const SIGNED_IN_TARGET = 0.8
@@ -108,7 +106,6 @@ const main = async () => {
 
   let database: BenchDatabase | undefined
   const servers: (BenchServer | Child)[] = []
-  const logFiles: string[] = []
   let limitPrefix: string | undefined
   let cleaned = false
   const cleanUp = async () => {
@@ -123,8 +120,6 @@ const main = async () => {
       await database.drop().catch((error: unknown) => print(`could not drop ${database!.name}: ${String(error)}`))
       print(`cleaned up: servers stopped, database ${database.name} dropped, ${deleted + deletedLimit} Redis keys deleted (*${scope}*, ${limitPrefix}*)`)
     }
-    if (KEEP_LOGS) print(`server logs kept: ${logFiles.join(', ')}`)
-    else logFiles.forEach((file) => fs.rmSync(file, { force: true }))
   }
   const onSignal = (signal: NodeJS.Signals) => {
     print(`${signal}: cleaning up`)
@@ -162,20 +157,16 @@ const main = async () => {
     // Started first, on a quiet machine: its start is the cold start.
     cached = await startCompiledServer('cache-redis', { ...base, REDIS_URL })
     servers.push(cached)
-    logFiles.push(cached.logFile)
     rss.idle = cached.rssMb()
     print(`server as deployed (response cache in Redis) on ${cached.url}: cold start ${cached.startMs.toFixed(0)} ms to the first 200 on /health; RSS ${rss.idle.toFixed(0)} MB idle`)
     // No Redis: the sign-ups below touch no rate-limit counter shared with other users of the Redis.
     uncached = await startCompiledServer('uncached', { ...base, CACHE_ENABLED: 'false', REDIS_URL: '' })
     servers.push(uncached)
-    logFiles.push(uncached.logFile)
     print(`server with CACHE_ENABLED=false on ${uncached.url}: start ${uncached.startMs.toFixed(0)} ms`)
     const bare = await startChild('barePgServer.ts', { DATABASE_URL: database.url })
     servers.push(bare)
-    logFiles.push(bare.logFile)
     const limit = await startChild('redisGetServer.ts', { REDIS_URL, BENCH_KEY_PREFIX: limitPrefix })
     servers.push(limit)
-    logFiles.push(limit.logFile)
 
     const admin = await createAccountWithRole({
       serverUrl: uncached.url,

@@ -109,17 +109,21 @@ const waitUntilAnswering = async (child: ChildProcess, url: string, logFile: str
   }
 }
 
-const stopper = (child: ChildProcess, graceMs: number) => {
+/** Stops the child (SIGTERM, SIGKILL after `graceMs`), then deletes its log unless BENCH_KEEP_LOGS=1. */
+const stopper = (child: ChildProcess, graceMs: number, logFile: string) => {
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve()
     else child.once('exit', () => resolve())
   })
   return async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    child.kill('SIGTERM')
-    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs)
-    await exited
-    clearTimeout(killer)
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      const killer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+      await exited
+      clearTimeout(killer)
+    }
+    if (process.env.BENCH_KEEP_LOGS === '1') print(`log kept: ${logFile}`)
+    else fs.rmSync(logFile, { force: true })
   }
 }
 
@@ -151,7 +155,7 @@ const startChildOnce = async (script: string, env: Record<string, string>): Prom
   })
   fs.closeSync(log.fd)
   const url = `http://127.0.0.1:${port}`
-  const stop = stopper(child, 10_000)
+  const stop = stopper(child, 10_000, log.file)
   try {
     await waitUntilAnswering(child, `${url}/`, log.file, script, 120_000)
   } catch (error) {
@@ -196,7 +200,7 @@ export const startCompiledServer = async (label: string, env: Record<string, str
   })
   fs.closeSync(log.fd)
   const url = `http://127.0.0.1:${port}`
-  const stop = stopper(child, 15_000)
+  const stop = stopper(child, 15_000, log.file)
   try {
     await waitUntilAnswering(child, `${url}/health`, log.file, `server ${label}`, 180_000, (status) => status === 200)
   } catch (error) {
