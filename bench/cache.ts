@@ -3,7 +3,8 @@
  * machine, with one load generator (a process of its own, bench/lib/loadProcess.ts) and the servers'
  * logs in files. On a fresh database with BENCH_ANIME (10,000) synthetic anime it starts:
  *   - the compiled server as deployed (response cache in Redis), whose cold start (spawn to the
- *     first 200 on /health) and RSS (before, highest during, after the load) are measured;
+ *     first 200 on /health; median of BENCH_STARTS (3) starts) and RSS (before, highest during,
+ *     after the load) are measured;
  *   - the same server with CACHE_ENABLED=false and no Redis (accounts are registered there);
  *   - a bare node:http + node-postgres handler (the SQL ceiling of a miss);
  *   - a bare node:http server answering from one Redis GET of the bytes our cache replays (the
@@ -60,6 +61,7 @@ const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60)
 const SOAK_TITLES = Number(process.env.BENCH_SOAK_TITLES ?? 1_000)
 const SOAK_LIST_SHARE = Number(process.env.BENCH_SOAK_LIST_SHARE ?? 0.2)
 const SOAK_WRITE_SHARE = 0.05
+const STARTS = Math.max(1, Number(process.env.BENCH_STARTS ?? 3))
 const WARMUP_MS = 3_000
 /** The shared Redis; the server's keys carry the bench database's scope, the limit server's its name. */
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
@@ -133,7 +135,7 @@ const main = async () => {
   let details: Record<string, InterleavedResult> = {}
   let soak: SoakResult | undefined
   let cached: BenchServer | undefined
-  let uncached: BenchServer | undefined
+  const starts: number[] = []
   const rss = { idle: NaN, before: NaN, max: NaN, after: NaN }
   try {
     database = await createBenchDatabase('cache')
@@ -154,13 +156,23 @@ const main = async () => {
       // The bench sends thousands of searches a second from 127.0.0.1.
       RATE_LIMIT_SEARCH_PER_IP: '1000000',
     }
-    // Started first, on a quiet machine: its start is the cold start.
-    cached = await startCompiledServer('cache-redis', { ...base, REDIS_URL })
-    servers.push(cached)
-    rss.idle = cached.rssMb()
-    print(`server as deployed (response cache in Redis) on ${cached.url}: cold start ${cached.startMs.toFixed(0)} ms to the first 200 on /health; RSS ${rss.idle.toFixed(0)} MB idle`)
+    // Started first, before anything else of the bench runs, BENCH_STARTS times (the last one
+    // stays up): the cold start is the median, since one start on a shared machine is noisy.
+    for (let start = 1; start <= STARTS; start++) {
+      const server = await startCompiledServer('cache-redis', { ...base, REDIS_URL })
+      servers.push(server)
+      starts.push(server.startMs)
+      print(`server as deployed (response cache in Redis), start ${start} of ${STARTS}: ${server.startMs.toFixed(0)} ms from spawn to the first 200 on /health; load average ${loadAverage()}`)
+      if (start < STARTS) {
+        await server.stop()
+        servers.splice(servers.indexOf(server), 1)
+      } else cached = server
+    }
+    const deployed = cached!
+    rss.idle = deployed.rssMb()
+    print(`server as deployed on ${deployed.url}: RSS ${rss.idle.toFixed(0)} MB idle`)
     // No Redis: the sign-ups below touch no rate-limit counter shared with other users of the Redis.
-    uncached = await startCompiledServer('uncached', { ...base, CACHE_ENABLED: 'false', REDIS_URL: '' })
+    const uncached = await startCompiledServer('uncached', { ...base, CACHE_ENABLED: 'false', REDIS_URL: '' })
     servers.push(uncached)
     print(`server with CACHE_ENABLED=false on ${uncached.url}: start ${uncached.startMs.toFixed(0)} ms`)
     const bare = await startChild('barePgServer.ts', { DATABASE_URL: database.url })
@@ -196,21 +208,21 @@ const main = async () => {
     )
     const listPath = normalise(LIST_PATH)
     const topPath = detailPath(top.id)
-    const anonymousList = expect200('anonymous list', await fetchJson(cached.url, listPath))
+    const anonymousList = expect200('anonymous list', await fetchJson(deployed.url, listPath))
     if (anonymousList.docs?.length !== 20 || !anonymousList.docs.every((doc) => Array.isArray(doc.genres) && typeof doc.genres[0] === 'object')) {
       throw new Error(`anonymous list: expected 20 anime with genres populated: ${JSON.stringify(anonymousList).slice(0, 300)}`)
     }
-    const signedInList = await fetchJson(cached.url, listPath, signedIn[0])
+    const signedInList = await fetchJson(deployed.url, listPath, signedIn[0])
     if (!sameIds(anonymousList, expect200('signed-in list', signedInList))) throw new Error('signed-in list: other documents than the anonymous list')
     print(`list ${listPath}: 20 anime, genres populated; signed-in: same documents, X-Cache ${String(signedInList.headers['x-cache'] ?? 'none')}`)
     for (const path of searchPaths) {
-      const anonymous = expect200(`anonymous search ${path}`, await fetchJson(cached.url, path))
+      const anonymous = expect200(`anonymous search ${path}`, await fetchJson(deployed.url, path))
       if (!Array.isArray(anonymous.docs)) throw new Error(`search ${path}: no docs`)
-      const user = expect200(`signed-in search ${path}`, await fetchJson(cached.url, path, signedIn[1 % signedIn.length]))
+      const user = expect200(`signed-in search ${path}`, await fetchJson(deployed.url, path, signedIn[1 % signedIn.length]))
       if (!sameIds(anonymous, user)) throw new Error(`search ${path}: signed-in answer has other documents`)
     }
     print(`search mix: ${searchPaths.length} queries (40 from the loaded titles + "naruto shipuden"), each 200, signed-in answers the same documents`)
-    const detail = expect200('cached detail', await fetchJson(cached.url, topPath))
+    const detail = expect200('cached detail', await fetchJson(deployed.url, topPath))
     const detailUncached = expect200('uncached detail', await fetchJson(uncached.url, topPath))
     const detailBare = expect200('bare detail', await fetchJson(bare.url, topPath))
     if (![detail, detailUncached, detailBare].every((doc) => doc.title === top.title && typeof doc.genres?.[0] === 'object')) {
@@ -223,7 +235,7 @@ const main = async () => {
     redis.on('error', () => {})
     try {
       for (const path of [listPath, ...searchPaths, topPath]) {
-        const hit = await request(new URL(path, cached.url))
+        const hit = await request(new URL(path, deployed.url))
         if (hit.status !== 200 || hit.headers['x-cache'] !== 'HIT') throw new Error(`${path}: second anonymous read was ${hit.status} X-Cache ${String(hit.headers['x-cache'])}, not a 200 HIT`)
         await redis.set(`${limitPrefix}${path}`, hit.body, 'EX', 3_600)
         const fromLimit = await request(new URL(path, limit.url))
@@ -234,51 +246,55 @@ const main = async () => {
     }
     print('every anonymous page above is an X-Cache HIT on a second read; the limit server answers the same bytes')
 
-    rss.before = cached.rssMb()
-    const sampler = sampleRss(cached.pid)
+    rss.before = deployed.rssMb()
+    const sampler = sampleRss(deployed.pid)
+    const printRss = () => print(`server RSS now ${deployed.rssMb().toFixed(0)} MB, highest so far ${sampler.max().toFixed(0)} MB`)
     try {
       const options = { concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, warmupMs: WARMUP_MS }
       print()
       print(`-- list page ${listPath}`)
       lists = await measureInterleaved(
         [
-          { key: 'hit', label: 'list, anonymous (cache hit)', url: cached.url, path: () => listPath },
-          { key: 'user', label: 'list, signed-in user', url: cached.url, path: () => listPath, headers: signedIn },
+          { key: 'hit', label: 'list, anonymous (cache hit)', url: deployed.url, path: () => listPath },
+          { key: 'user', label: 'list, signed-in user', url: deployed.url, path: () => listPath, headers: signedIn },
           { key: 'limit', label: 'list, limit (node:http + one Redis GET)', url: limit.url, path: () => listPath },
         ],
         options,
       )
+      printRss()
       print()
       print(`-- search mix (${searchPaths.length} queries)`)
       const searchPath = (i: number) => searchPaths[i % searchPaths.length]!
       searches = await measureInterleaved(
         [
-          { key: 'hit', label: 'search, anonymous (cache hit)', url: cached.url, path: searchPath },
-          { key: 'user', label: 'search, signed-in user', url: cached.url, path: searchPath, headers: signedIn },
+          { key: 'hit', label: 'search, anonymous (cache hit)', url: deployed.url, path: searchPath },
+          { key: 'user', label: 'search, signed-in user', url: deployed.url, path: searchPath, headers: signedIn },
           { key: 'limit', label: 'search, limit (node:http + one Redis GET)', url: limit.url, path: searchPath },
         ],
         options,
       )
+      printRss()
       print()
       print(`-- detail page ${topPath}`)
       details = await measureInterleaved(
         [
-          { key: 'hit', label: 'detail, anonymous (cache hit)', url: cached.url, path: () => topPath },
+          { key: 'hit', label: 'detail, anonymous (cache hit)', url: deployed.url, path: () => topPath },
           { key: 'uncached', label: 'detail, uncached (Next + Payload)', url: uncached.url, path: () => topPath },
           { key: 'bare', label: 'detail, bare node-postgres', url: bare.url, path: () => topPath },
         ],
         options,
       )
+      printRss()
 
       print()
       print(`-- soak: ${SOAK_SECONDS} s, ${CONCURRENCY} clients, ${SOAK_WRITE_SHARE * 100} % writes`)
       const soakAnime = byScore.slice(0, SOAK_TITLES).map((row) => ({ id: row.id, title: row.title }))
       const listPaths = [listPath, ...[2, 3, 4, 5].map((page) => normalise(`${LIST_PATH}&page=${page}`))]
       const readPaths = [...soakAnime.map((doc) => detailPath(doc.id)), ...listPaths]
-      const warm = await runLoadElsewhere({ baseUrl: cached.url, paths: readPaths, concurrency: CONCURRENCY, durationMs: 300_000, maxRequests: readPaths.length })
+      const warm = await runLoadElsewhere({ baseUrl: deployed.url, paths: readPaths, concurrency: CONCURRENCY, durationMs: 300_000, maxRequests: readPaths.length })
       print(`cache filled with the soak's ${readPaths.length} pages in ${warm.seconds.toFixed(1)} s (${warm.errors} errors)`)
       soak = await runSoakElsewhere({
-        baseUrl: cached.url,
+        baseUrl: deployed.url,
         anime: soakAnime,
         listPaths,
         adminToken: admin.accessToken,
@@ -294,12 +310,13 @@ const main = async () => {
         `soak: ${soak.detailReads} detail reads (HIT ${(soak.detailHitRatio * 100).toFixed(1)} %), ${soak.listReads} list reads (HIT ${(soak.listHitRatio * 100).toFixed(1)} %); ` +
           `${soak.comparedDocs} documents in reads compared with the confirmed writes, ${soak.stale} stale${soak.firstStale ? `; first: ${soak.firstStale}` : ''}`,
       )
+      printRss()
     } finally {
       sampler.stop()
       rss.max = sampler.max()
     }
     await sleep(5_000)
-    rss.after = cached.rssMb()
+    rss.after = deployed.rssMb()
   } finally {
     await cleanUp()
   }
@@ -348,8 +365,8 @@ const main = async () => {
   const generatorCpu = Math.max(...[lists, searches, details].flatMap((group) => Object.values(group).map((result) => result.merged.generatorCpu ?? 0)))
   check(worstDrift <= DRIFT_TOLERANCE, `§7 largest first-to-last round drift of the hit and limit series ${(worstDrift * 100).toFixed(0)} % (tolerance ${DRIFT_TOLERANCE * 100} %); load generator in its own process, at most ${(generatorCpu * 100).toFixed(0)} % of a core`)
   check(rss.max <= RSS_TARGET_MB, `§8 server RSS ${rss.before.toFixed(0)} MB before the load, ${rss.max.toFixed(0)} MB at most during it, ${rss.after.toFixed(0)} MB 5 s after (target <= ${RSS_TARGET_MB} MB under load; ${rss.idle.toFixed(0)} MB idle after start)`)
-  const startMs = cached?.startMs ?? NaN
-  check(startMs <= START_TARGET_MS, `§8 cold start ${(startMs / 1000).toFixed(2)} s from spawn to the first 200 on /health (target <= ${START_TARGET_MS / 1000} s; the second server: ${((uncached?.startMs ?? NaN) / 1000).toFixed(2)} s)`)
+  const startMs = [...starts].sort((a, b) => a - b)[Math.floor(starts.length / 2)] ?? NaN
+  check(startMs <= START_TARGET_MS, `§8 cold start ${(startMs / 1000).toFixed(2)} s from spawn to the first 200 on /health, median of ${starts.map((n) => (n / 1000).toFixed(2)).join(' / ')} s (target <= ${START_TARGET_MS / 1000} s)`)
   const ceiling = rps(details.hit) / rps(details.bare)
   check(ceiling >= CEILING_TARGET, `detail page cache hit = ${ceiling.toFixed(2)}x bare node-postgres (target >= ${CEILING_TARGET}); uncached = ${(rps(details.uncached) / rps(details.bare)).toFixed(2)}x; hit/uncached ${(rps(details.hit) / rps(details.uncached)).toFixed(1)}x`)
   print()
