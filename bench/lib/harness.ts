@@ -1,16 +1,19 @@
 /** What the bench scripts share: the machine line, the build, a bench database, child servers, output. */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Redis } from 'ioredis'
 import pg from 'pg'
 
 import { freePort } from '../../tests/helpers/freePort'
 import { ensureProductionBuild } from '../../tests/helpers/productionBuild'
+import { NEUTRAL_ENV } from '../../tests/helpers/serverProcess'
 import { TEST_SECRET } from '../../tests/helpers/testSecret'
 import { runMigrations } from '../../src/platform/database/runMigrations'
-import { mergeResults, runLoad, type LoadResult } from './load'
+import { hitRatio, mergeResults, type LoadResult } from './load'
+import { runLoadElsewhere, samplePaths } from './loadProcess'
 
 const root = process.cwd()
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'
@@ -35,7 +38,8 @@ export const createBenchDatabase = async (label: string): Promise<BenchDatabase>
   const url = new URL(ADMIN_URL)
   url.pathname = `/${name}`
   const database = { name, url: url.toString(), drop: () => adminQuery(`drop database if exists "${name}" with (force)`) }
-  await runMigrations(database.url, root, { SECRET_KEY: TEST_SECRET, S3_BUCKET: '' })
+  // Payload's migration log at info would fill the bench's output.
+  await runMigrations(database.url, root, { SECRET_KEY: TEST_SECRET, S3_BUCKET: '', LOG_LEVEL: 'warn' })
   return database
 }
 
@@ -68,12 +72,66 @@ export const buildWithRetries = async (): Promise<void> => {
   }
 }
 
-export type Child = { url: string; stop: () => Promise<void> }
+export type Child = { url: string; pid: number; logFile: string; stop: () => Promise<void> }
+
+/** A new log file for a child's stdout and stderr: its output never comes back into the bench. */
+const openLogFile = (label: string, port: number): { file: string; fd: number } => {
+  const file = path.join(os.tmpdir(), `bench-${label}-${port}.log`)
+  return { file, fd: fs.openSync(file, 'w') }
+}
+
+const tail = (file: string): string => {
+  try {
+    return fs.readFileSync(file, 'utf8').slice(-2_000)
+  } catch {
+    return ''
+  }
+}
+
+/** Asks until `url` answers at all (any status), the child exits, or `timeoutMs` passes. */
+const waitUntilAnswering = async (child: ChildProcess, url: string, logFile: string, label: string, timeoutMs: number, isReady = (status: number) => status > 0) => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} exited before it was ready:\n${tail(logFile)}`)
+    const status = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      async (response) => {
+        await response.arrayBuffer().catch(() => undefined)
+        return response.status
+      },
+      () => 0,
+    )
+    if (isReady(status)) return
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`${label} not ready in ${timeoutMs / 1000} s:\n${tail(logFile)}`)
+    }
+    await sleep(20)
+  }
+}
+
+/** Stops the child (SIGTERM, SIGKILL after `graceMs`), then deletes its log unless BENCH_KEEP_LOGS=1. */
+const stopper = (child: ChildProcess, graceMs: number, logFile: string) => {
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve()
+    else child.once('exit', () => resolve())
+  })
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      const killer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+      await exited
+      clearTimeout(killer)
+    }
+    if (process.env.BENCH_KEEP_LOGS === '1') print(`log kept: ${logFile}`)
+    else fs.rmSync(logFile, { force: true })
+  }
+}
 
 /**
- * Starts one of bench/servers/* and waits for its "ready" line. tsx sometimes exits 0 without
- * running the script at all when several load the Payload config at once (payloadcms/payload#17757
- * shows the same for the CLI): a silent exit before "ready" is retried, twice at most.
+ * Starts one of bench/servers/* with its output in a log file, and waits until it answers HTTP.
+ * tsx sometimes exits 0 without running the script at all when several load the Payload config
+ * at once (payloadcms/payload#17757 shows the same for the CLI): a silent exit before it answers
+ * is retried, twice at most.
  */
 export const startChild = async (script: string, env: Record<string, string>): Promise<Child> => {
   for (let attempt = 1; ; attempt += 1) {
@@ -89,67 +147,184 @@ export const startChild = async (script: string, env: Record<string, string>): P
 
 const startChildOnce = async (script: string, env: Record<string, string>): Promise<Child> => {
   const port = await freePort()
+  const log = openLogFile(script.replace(/\.ts$/, ''), port)
   const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bench', 'servers', script)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log.fd, log.fd],
   })
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
-  let output = ''
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} not ready in 120 s:\n${output}`)), 120_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk
-      if (output.includes('"msg":"ready"')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    void exited.then(() => {
-      clearTimeout(timer)
-      reject(new Error(`${script} exited before it was ready:\n${output}`))
-    })
-  })
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return
-      child.kill('SIGTERM')
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      await exited
-      clearTimeout(killer)
+  fs.closeSync(log.fd)
+  const url = `http://127.0.0.1:${port}`
+  const stop = stopper(child, 10_000, log.file)
+  try {
+    await waitUntilAnswering(child, `${url}/`, log.file, script, 120_000)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  // tsx runs the script in a child of its own; RSS is not asked of these servers.
+  return { url, pid: child.pid!, logFile: log.file, stop }
+}
+
+export type BenchServer = Child & {
+  port: number
+  /** From spawn to the first 200 on /health. */
+  startMs: number
+  /** Resident memory of the server process now, in MiB (VmRSS in /proc/<pid>/status). */
+  rssMb: () => number
+}
+
+/**
+ * The compiled server (`dist/server.js`, production), as deployed, with its output (JSON logs,
+ * access log included, at BENCH_LOG_LEVEL, default info) written to a log file: logging costs the
+ * server what it costs in production and nothing in the bench. Ready = the first 200 on /health,
+ * and the time from spawn to it is the cold start.
+ */
+export const startCompiledServer = async (label: string, env: Record<string, string>): Promise<BenchServer> => {
+  const port = await freePort()
+  const log = openLogFile(label, port)
+  const spawnedAt = performance.now()
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...NEUTRAL_ENV,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--no-deprecation',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      ...env,
+      PORT: String(port),
+      SERVER_URL: `http://localhost:${port}`,
     },
+    stdio: ['ignore', log.fd, log.fd],
+  })
+  fs.closeSync(log.fd)
+  const url = `http://127.0.0.1:${port}`
+  const stop = stopper(child, 15_000, log.file)
+  try {
+    await waitUntilAnswering(child, `${url}/health`, log.file, `server ${label}`, 180_000, (status) => status === 200)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  const startMs = performance.now() - spawnedAt
+  const pid = child.pid!
+  return { url, port, pid, logFile: log.file, startMs, rssMb: () => rssMbOf(pid), stop }
+}
+
+/** VmRSS of a process in MiB (NaN once it is gone). */
+export const rssMbOf = (pid: number): number => {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    return Number(status.match(/VmRSS:\s+(\d+)\s+kB/)?.[1] ?? NaN) / 1024
+  } catch {
+    return NaN
   }
 }
 
+/** Samples a process's RSS every `intervalMs` while running; `max` is the highest sample. */
+export const sampleRss = (pid: number, intervalMs = 200) => {
+  let max = rssMbOf(pid)
+  const timer = setInterval(() => {
+    const now = rssMbOf(pid)
+    if (now > max) max = now
+  }, intervalMs)
+  return {
+    max: () => max,
+    stop: () => clearInterval(timer),
+  }
+}
+
+/**
+ * The scope the server puts in its Redis keys for a database (src/platform/cache/databaseScope.ts:
+ * the first 16 hex digits of sha256 of host:port/path), so that a bench can delete exactly its keys.
+ */
+export const databaseScopeOf = (databaseUrl: string): string => {
+  const url = new URL(databaseUrl)
+  return createHash('sha256').update(`${url.hostname}:${url.port}${url.pathname}`).digest('hex').slice(0, 16)
+}
+
+/** Deletes the keys matching `pattern` (SCAN + UNLINK, never FLUSHALL: the Redis is shared). */
+export const deleteRedisKeys = async (redisUrl: string, pattern: string): Promise<number> => {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  redis.on('error', () => {})
+  let deleted = 0
+  try {
+    await redis.connect()
+    let cursor = '0'
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
+      cursor = next
+      if (keys.length > 0) deleted += await redis.unlink(...keys)
+    } while (cursor !== '0')
+  } finally {
+    redis.disconnect()
+  }
+  return deleted
+}
+
+export const loadAverage = (): string =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')
+
+const counts = (record: Record<string | number, number>): string =>
+  Object.entries(record)
+    .map(([key, n]) => `${key}: ${n}`)
+    .join(', ')
+
 export const describeResult = (label: string, result: LoadResult): void => {
+  const cache = Object.keys(result.xCache ?? {}).some((key) => key !== 'none')
+    ? `; X-Cache ${counts(result.xCache)} (HIT ${(hitRatio(result) * 100).toFixed(1)} %)`
+    : ''
+  const cpu = result.generatorCpu === undefined ? '' : `; generator CPU ${(result.generatorCpu * 100).toFixed(0)} % of a core`
   print(
     `${label}: ${result.requests} requests in ${result.seconds.toFixed(1)} s = ${result.rps.toFixed(0)} req/s; ` +
       `p50 ${ms(result.p50)} ms, p95 ${ms(result.p95)} ms, p99 ${ms(result.p99)} ms, max ${ms(result.max)} ms; ` +
-      `statuses ${JSON.stringify(result.statuses)}`,
+      `statuses {${counts(result.statuses)}}${cache}${cpu}`,
   )
   if (result.firstFailure) print(`  first failure: ${result.firstFailure}`)
 }
 
+export type Target = {
+  key: string
+  label: string
+  url: string
+  /** Path of the i-th request; sampled for the first 10,000 requests and rotated (loadProcess.ts). */
+  path: (i: number) => string
+  /** Request headers, rotated by request index (e.g. one bearer token per signed-in reader). */
+  headers?: readonly Record<string, string>[]
+}
+export type InterleavedResult = {
+  merged: LoadResult
+  roundRps: number[]
+  /** Last round's req/s against the first's, minus 1 (0.1 = the last round was 10 % faster). */
+  drift: number
+}
 
-export type Target = { key: string; label: string; url: string; path: (i: number) => string }
-export type InterleavedResult = { merged: LoadResult; roundRps: number[] }
+/** `a / b / c req/s, drift +x %`: each round's figure and the first-to-last change. */
+export const describeRounds = (result: InterleavedResult | undefined): string =>
+  result
+    ? `rounds ${result.roundRps.map((n) => n.toFixed(0)).join(' / ')} req/s, drift ${result.drift >= 0 ? '+' : ''}${(result.drift * 100).toFixed(0)} %`
+    : 'not measured'
 
 /**
  * Measures several servers in interleaved rounds (order reversed every other round, each warmed
- * up first), so that the machine's changing load falls on all of them alike.
+ * up first), so that the machine's changing load falls on all of them alike. The load is generated
+ * in a process of its own (loadProcess.ts). Each round is printed, and the drift of each target
+ * (last round against the first): a generator that slowed itself down would show here.
  */
 export const measureInterleaved = async (
   targets: readonly Target[],
   { concurrency, seconds, rounds, warmupMs }: { concurrency: number; seconds: number; rounds: number; warmupMs: number },
 ): Promise<Record<string, InterleavedResult>> => {
-  for (const target of targets) await runLoad({ baseUrl: target.url, path: target.path, concurrency, durationMs: warmupMs })
+  const jobs = new Map(targets.map((target) => [target.key, { baseUrl: target.url, paths: samplePaths(target.path), headers: target.headers, concurrency }]))
+  for (const target of targets) await runLoadElsewhere({ ...jobs.get(target.key)!, durationMs: warmupMs })
   const runs: Record<string, LoadResult[]> = {}
   for (let round = 0; round < rounds; round++) {
     for (const target of round % 2 === 0 ? targets : [...targets].reverse()) {
-      const result = await runLoad({ baseUrl: target.url, path: target.path, concurrency, durationMs: (seconds * 1000) / rounds })
+      const result = await runLoadElsewhere({ ...jobs.get(target.key)!, durationMs: (seconds * 1000) / rounds })
       describeResult(`round ${round + 1} ${target.label}`, result)
       ;(runs[target.key] ??= []).push(result)
     }
@@ -157,8 +332,11 @@ export const measureInterleaved = async (
   return Object.fromEntries(
     targets.map((target) => {
       const merged = mergeResults(runs[target.key]!)
+      const roundRps = runs[target.key]!.map((run) => run.rps)
+      const result = { merged, roundRps, drift: roundRps[roundRps.length - 1]! / roundRps[0]! - 1 }
       describeResult(`${target.label}, all rounds`, merged)
-      return [target.key, { merged, roundRps: runs[target.key]!.map((run) => run.rps) }]
+      print(`  ${describeRounds(result)}`)
+      return [target.key, result]
     }),
   )
 }
