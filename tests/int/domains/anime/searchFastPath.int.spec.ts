@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createSearchFastPath, createSearchPool, mediaUrl, poolSearchSource } from '../../../../src/domains/anime/search/fastPath'
 import { isDatabaseUnavailableError } from '../../../../src/platform/database/connectionErrors'
-import { pipeline } from '../../../../src/platform/http/pipeline'
+import { type Handler, pipeline } from '../../../../src/platform/http/pipeline'
 import { writeServiceUnavailable } from '../../../../src/platform/http/serviceUnavailable'
 import { freePort } from '../../../helpers/freePort'
 import { gradientImage } from '../../../helpers/images'
@@ -36,9 +36,9 @@ const SEEDS = [
   { title: 'Mushishi', kind: 'tv', year: 2005, score: 8.7 },
 ] as const
 
-const listen = (handler: Parameters<typeof createServer>[0]): Promise<Server> =>
+const listen = (handler: Handler): Promise<Server> =>
   new Promise((resolve) => {
-    const created = createServer(handler)
+    const created = createServer((req, res) => void handler(req, res))
     created.listen(0, '127.0.0.1', () => resolve(created))
   })
 
@@ -116,6 +116,8 @@ describe('search fast path', () => {
     '/api/anime/search?q=%E9%80%B2%E6%92%83',
     '/api/anime/search?q=%D0%B0%D1%82%D0%B0%D0%BA%D0%B0',
     '/api/anime/search?q=kimetsu+no+yaeba',
+    '/api/anime/search?q=trera%20e',
+    '/api/anime/suggest?q=trera',
     '/api/anime/search?q=spirted%20away&sort=score',
     '/api/anime/search?kind=movie&year=2001',
     '/api/anime/search?sort=newest&limit=500',
@@ -148,6 +150,17 @@ describe('search fast path', () => {
     expect(first?.poster?.thumbnail).toMatch(/\/api\/media\/file\/fast-path-poster.*\.png$/)
     const drafts = await fast('/api/anime/search?q=zankyou%20no%20terror')
     expect((drafts.body as { docs: unknown[] }).docs).toEqual([])
+  })
+
+  it('finds a title through swapped, dropped or doubled letters ("Trera e" for "Terra e")', async () => {
+    const firstOf = async (q: string) => ((await fast(`/api/anime/search?q=${encodeURIComponent(q)}`)).body as { docs: { title: string }[] }).docs[0]?.title
+    expect(await firstOf('Trera e')).toBe('Terra e...')
+    expect(await firstOf('shingeik no kyojin')).toBe('Shingeki no Kyojin')
+    expect(await firstOf('kimetsu no yaiiba')).toBe('Kimetsu no Yaiba')
+    expect(await firstOf('spiritd away')).toBe('Sen to Chihiro no Kamikakushi')
+    expect(await firstOf('attack on titna')).toBe('Shingeki no Kyojin')
+    const suggested = ((await fast('/api/anime/suggest?q=mushihsi')).body as { docs: { title: string }[] }).docs
+    expect(suggested.map((doc) => doc.title)).toEqual(['Mushishi'])
   })
 
   it.each([
