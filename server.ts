@@ -102,7 +102,7 @@ const startServices = (config: AppConfig, url: string) => {
   const metrics = getMetrics()
   registerPool('session', sessionPool)
   // The anime search's fast path reads through a pool of its own, with the search's settings.
-  const searchPool = config.api.searchFastPath ? createSearchPool(url, poolTimeoutOptions(config.database.timeouts)) : undefined
+  const searchPool = config.search.fastPath ? createSearchPool(url, poolTimeoutOptions(config.database.timeouts)) : undefined
   if (searchPool) {
     searchPool.on('error', (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle search connection failed'))
     registerPool('search', searchPool)
