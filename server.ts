@@ -46,6 +46,9 @@ import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore, startInvalidationSweeper } from './src/platform/cache/responseCache'
 import { cachedCollections, cachedGlobals } from './src/cachedContent'
 import { animeRateLimitedRoutes } from './src/domains/anime/endpoints/rateLimitedRoutes'
+import { createSearchFastPath, createSearchPool, poolSearchSource } from './src/domains/anime/search/fastPath'
+import { isDatabaseUnavailableError } from './src/platform/database/connectionErrors'
+import { writeServiceUnavailable } from './src/platform/http/serviceUnavailable'
 
 const cwd = process.cwd()
 const logger = createLogger('server')
@@ -98,6 +101,12 @@ const startServices = (config: AppConfig, url: string) => {
   sessionPool.on('error', (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle session-check connection failed'))
   const metrics = getMetrics()
   registerPool('session', sessionPool)
+  // The anime search's fast path reads through a pool of its own, with the search's settings.
+  const searchPool = config.search.fastPath ? createSearchPool(url, poolTimeoutOptions(config.database.timeouts)) : undefined
+  if (searchPool) {
+    searchPool.on('error', (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle search connection failed'))
+    registerPool('search', searchPool)
+  }
   // Counted on scrape: the relay may be idle or absent (no RABBITMQ_URL) while rows pile up.
   metrics.setBacklogProbe(() => countUnsentEvents(sessionPool))
   // A failed database call anywhere (Payload, token checks) is confirmed by a probe; while the
@@ -120,6 +129,7 @@ const startServices = (config: AppConfig, url: string) => {
   const routeOf = createRouteTemplater(() => ({ next: nextRoutes(), payload: observabilityState().payloadRoutes }))
   return {
     sessionPool,
+    searchPool,
     judgeToken: createTokenJudge(config.security, poolQuery(sessionPool)),
     metrics,
     databaseMonitor,
@@ -135,7 +145,7 @@ type Services = ReturnType<typeof startServices>
  * The request pipeline, in the order a request meets it. Each step is in src/platform/http and
  * unit-tested there (tests/unit/platform/http/pipelineSteps.spec.ts).
  */
-const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken, store, routeOf }: Services): Handler => {
+const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken, store, routeOf, searchPool }: Services): Handler => {
   const countUnavailable = () => metrics.dependencyUnavailableResponses.inc({ dependency: 'database' })
   const limits = config.publicRateLimits
   return pipeline(
@@ -164,6 +174,20 @@ const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken,
           : undefined,
       ),
       createDatabaseOutageGate({ isDatabaseDown, onRefused: countUnavailable }),
+      // The anime search and suggest are answered here, not through Next and Payload (same contract).
+      searchPool
+        ? createSearchFastPath({
+            source: poolSearchSource(searchPool, config.serverUrl),
+            allowedOrigins: config.security.allowedOrigins,
+            isDatabaseUnavailable: isDatabaseUnavailableError,
+            onDatabaseFailure: (error) => {
+              countUnavailable()
+              reportDatabaseFailure(error)
+            },
+            writeUnavailable: writeServiceUnavailable,
+            logger: createLogger('search'),
+          })
+        : undefined,
       // A GraphQL body that is not JSON is refused (400) here: Payload's route would answer 500.
       jsonBodyStep(['/api/graphql']),
     ],
@@ -274,6 +298,7 @@ const main = async () => {
     ['invalidation sweeper', () => services.sweeper?.stop()],
     ['database monitor', () => services.databaseMonitor.stop()],
     ['session pool', () => services.sessionPool.end()],
+    ['search pool', () => services.searchPool?.end()],
     // Payload's pools and the job runner's lock connection (registered from Next's bundle).
     ['payload', () => runShutdownTasks((name, error) => logger.debug({ err: error, task: name }, 'shutdown task failed'))],
     ['response store', () => services.store?.close()],

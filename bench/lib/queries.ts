@@ -40,3 +40,21 @@ export const buildQueryMix = (rows: readonly SeededAnime[], seed = 7): SearchQue
   }
   return queries
 }
+
+/**
+ * Keystrokes for autocomplete: 24 titles from the catalog (romaji and English, 6 of them with a
+ * typo in them as typed), each cut after 3, 5, 7, ... characters, as a user typing it would send.
+ */
+export const buildSuggestMix = (rows: readonly SeededAnime[], seed = 11): string[] => {
+  const rng: Rng = createRng(seed)
+  const withEnglish = rows.filter((row) => row.titleEnglish)
+  const typed: string[] = []
+  for (let i = 0; i < 9; i++) typed.push(pick(rng, rows).title, pick(rng, withEnglish).titleEnglish!)
+  for (let i = 0; i < 3; i++) typed.push(misspell(rng, pick(rng, rows).title, 1), misspell(rng, pick(rng, withEnglish).titleEnglish!, 1))
+  return typed.flatMap((title) => {
+    const prefixes: string[] = []
+    for (let length = 3; length < title.length; length += 2) prefixes.push(title.slice(0, length))
+    prefixes.push(title)
+    return prefixes
+  })
+}

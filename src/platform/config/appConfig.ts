@@ -6,6 +6,7 @@ import { readIdentityConfig, type IdentityConfig } from './identity'
 import { readMailConfig, type MailConfig } from './mail'
 import { readObservabilityConfig, type ObservabilityConfig } from './observability'
 import { readPublicRateLimitsConfig, type PublicRateLimitsConfig } from './publicRateLimits'
+import { readSearchConfig, type SearchConfig } from './search'
 import { readSecurityConfig, type SecurityConfig } from './security'
 import { readServicesConfig, type ServicesConfig } from './services'
 import { readStorageConfig, type StorageConfig } from './storage'
@@ -27,6 +28,7 @@ export type AppConfig = {
   observability: ObservabilityConfig
   publicRateLimits: PublicRateLimitsConfig
   api: ApiConfig
+  search: SearchConfig
 }
 
 /** Turns the environment into one typed, validated object, or throws a ConfigError naming the variable. */
@@ -50,5 +52,6 @@ export const readAppConfig = (env: Env): AppConfig => {
     observability: readObservabilityConfig(env),
     publicRateLimits: readPublicRateLimitsConfig(env),
     api: readApiConfig(env),
+    search: readSearchConfig(env),
   }
 }

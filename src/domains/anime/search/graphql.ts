@@ -2,6 +2,7 @@ import type { GraphQLExtension, PayloadRequest } from 'payload'
 
 import { ANIME_KINDS, ANIME_STATUSES } from '../options'
 import { parseSearchParams, SEARCH_SORTS, type RawParams } from './params'
+import { asPayloadValidation } from './payloadErrors'
 import { searchAnime } from './searchAnime'
 
 /**
@@ -68,7 +69,7 @@ export const animeSearchQueries: GraphQLExtension = (GraphQL) => {
         limit: { type: GraphQLInt },
       },
       resolve: (_root: unknown, args: RawParams, context: { req: PayloadRequest }) =>
-        searchAnime(context.req.payload, parseSearchParams(args)),
+        searchAnime(context.req.payload, asPayloadValidation(() => parseSearchParams(args))),
     },
   }
 }

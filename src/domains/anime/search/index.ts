@@ -9,3 +9,5 @@ export {
   type SuggestParams,
 } from './params'
 export { searchAnime, suggestAnime, type SearchDoc, type SearchPage, type Suggestion } from './searchAnime'
+export { asPayloadValidation } from './payloadErrors'
+export { InvalidSearchParameter } from './parameterError'

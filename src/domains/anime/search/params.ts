@@ -1,6 +1,5 @@
-import { ValidationError } from 'payload'
-
 import { ANIME_KINDS, ANIME_STATUSES, type AnimeKind, type AnimeStatus } from '../options'
+import { InvalidSearchParameter } from './parameterError'
 
 export const SEARCH_SORTS = ['relevance', 'score', 'popularity', 'newest'] as const
 export type SearchSort = (typeof SEARCH_SORTS)[number]
@@ -40,8 +39,7 @@ export type SuggestParams = { q: string | null; words: string[]; limit: number }
 /** Raw values: strings from a query string, numbers (or null) from GraphQL. */
 export type RawParams = Record<string, string | number | null | undefined>
 
-export const invalidParameter = (path: string, message: string): ValidationError =>
-  new ValidationError({ collection: 'anime', errors: [{ path, message }] })
+export const invalidParameter = (path: string, message: string): InvalidSearchParameter => new InvalidSearchParameter(path, message)
 
 /**
  * Lowercase, NFKC (full-width letters become ASCII), control characters to spaces (PostgreSQL text
@@ -100,7 +98,7 @@ const limitOf = (raw: RawParams, max: number, fallback: number): number => {
 }
 
 /**
- * Checks the search parameters; throws a ValidationError (400) naming the first bad one.
+ * Checks the search parameters; throws an InvalidSearchParameter (400) naming the first bad one.
  * `genre` is a genre slug (`slice-of-life`); an unknown slug matches nothing.
  */
 export const parseSearchParams = (raw: RawParams): SearchParams => {

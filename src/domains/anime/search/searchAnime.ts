@@ -71,7 +71,7 @@ const runSearchSql = <Row>(payload: Payload, { text, values }: Sql): Promise<Row
   )
 
 /** Prepared statements are per connection and per name: one name per statement text. */
-const statementName = (text: string): string => `anime_search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
+export const statementName = (text: string): string => `anime_search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
 
 const sizeUrl = (media: MediaDoc, size: string): string | null => media.sizes?.[size]?.url ?? null
 
@@ -96,11 +96,27 @@ const posterUrls = async (payload: Payload, ids: number[]): Promise<Map<number, 
   )
 }
 
+/**
+ * Where a search reads from: the rows of a search statement, and the poster URLs of a page. Through
+ * Payload (the custom endpoints, GraphQL) or straight from a pool (the server's fast path); the
+ * statements and the answers are the same.
+ */
+export type SearchSource = {
+  rows: <Row>(sql: Sql) => Promise<Row[]>
+  posterUrls: (ids: number[]) => Promise<Map<number, PosterUrls>>
+}
+
+export const payloadSearchSource = (payload: Payload): SearchSource => ({
+  rows: (sql) => runSearchSql(payload, sql),
+  posterUrls: (ids) => posterUrls(payload, ids),
+})
+
 /** One page of published anime for checked parameters (see ./sql.ts for how it matches and ranks). */
-export const searchAnime = async (payload: Payload, params: SearchParams): Promise<SearchPage> => {
-  const rows = await runSearchSql<Row>(payload, searchSql(params))
+export const searchAnimeFrom = async (source: SearchSource, params: SearchParams): Promise<SearchPage> => {
+  const rows = await source.rows<Row>(searchSql(params))
   const page = rows.slice(0, params.limit)
-  const posters = await posterUrls(payload, [...new Set(page.map((row) => row.poster_id).filter((id): id is number => id !== null))])
+  const posterIds = [...new Set(page.map((row) => row.poster_id).filter((id): id is number => id !== null))]
+  const posters = posterIds.length === 0 ? new Map<number, PosterUrls>() : await source.posterUrls(posterIds)
   return {
     docs: page.map((row) => ({
       id: row.id,
@@ -122,7 +138,11 @@ export const searchAnime = async (payload: Payload, params: SearchParams): Promi
 }
 
 /** Up to `limit` published titles for autocomplete; nothing for an empty query. */
-export const suggestAnime = async (payload: Payload, params: SuggestParams): Promise<Suggestion[]> => {
+export const suggestAnimeFrom = async (source: SearchSource, params: SuggestParams): Promise<Suggestion[]> => {
   if (params.q === null) return []
-  return runSearchSql<Suggestion>(payload, suggestSql({ ...params, q: params.q }))
+  return source.rows<Suggestion>(suggestSql({ ...params, q: params.q }))
 }
+
+export const searchAnime = (payload: Payload, params: SearchParams): Promise<SearchPage> => searchAnimeFrom(payloadSearchSource(payload), params)
+
+export const suggestAnime = (payload: Payload, params: SuggestParams): Promise<Suggestion[]> => suggestAnimeFrom(payloadSearchSource(payload), params)

@@ -1,3 +1,4 @@
+import { editVariants } from './editVariants'
 import type { SearchParams, SuggestParams } from './params'
 
 /**
@@ -14,15 +15,21 @@ import type { SearchParams, SuggestParams } from './params'
  *    Ranked by cheap checks (a title equal to the query, a title starting with it, the titles
  *    containing it verbatim), refined by trigram similarity when there are few matches. A generic
  *    query (over GENERIC_WORD_MATCHES titles) is ordered by popularity alone.
- * 1. similar: titles within trigram word_similarity of the query (`q <% search_titles`): one or two
- *    wrong letters. Only when tier 0 is empty: the trigram search is the expensive part.
- * 2. synopsis: every word in the synopsis (`search_vector @@ 'w1 & w2:*'`, weight C), by ts_rank.
- *    Only computed when tiers 0 and 1 do not fill the page.
+ * 1. edits: as tier 0, each word of four letters or more also matching as a word one cheap edit
+ *    away (two letters swapped, one dropped or doubled: "trera" finds "terra"; see
+ *    editVariants.ts). The word index is the dictionary: each variant
+ *    is one GIN lookup, far cheaper than the trigram scan, and a swap costs trigrams nearly all
+ *    their overlap. Ranked as tier 0. Only when tier 0 is empty.
+ * 2. similar: titles within trigram word_similarity of the query (`q <% search_titles`): more than
+ *    one wrong letter in a word, or in short words. Only when tiers 0 and 1 are empty: the trigram
+ *    search is the expensive part.
+ * 3. synopsis: every word in the synopsis (`search_vector @@ 'w1 & w2:*'`, weight C), by ts_rank.
+ *    Only computed when tiers 0 to 2 do not fill the page.
  * Ties go to popularity (favorites, then views), then the id. The gates are one-time filters
  * (InitPlans) and the tiers do not depend on the page, so pages are consistent.
  *
- * With another sort, a query matches tiers 0 and 2 (the synopsis vector holds the titles too), or
- * tier 1 when tier 0 is empty, and the matches are sorted.
+ * With another sort, a query matches tiers 0 and 3 (the synopsis vector holds the titles too), or
+ * tier 2 when tier 0 is empty, and the matches are sorted.
  */
 
 export type Sql = { text: string; values: unknown[] }
@@ -58,13 +65,29 @@ class Binder {
  * without collecting every word that shares a prefix. Words are letters, marks and digits only, so
  * the text is always valid tsquery syntax; it is a bind parameter, never SQL.
  */
-export const tsqueryText = (words: string[], weight = ''): string =>
-  words
-    .map((word, index) => {
-      const prefix = index === words.length - 1 && [...word].length >= 2 ? '*' : ''
-      return prefix || weight ? `${word}:${prefix}${weight}` : word
-    })
-    .join(' & ')
+export const tsqueryText = (words: string[], weight = ''): string => words.map((word, index) => tsqueryTerm(word, index === words.length - 1, weight)).join(' & ')
+
+const tsqueryTerm = (word: string, last: boolean, weight: string): string => {
+  const prefix = last && [...word].length >= 2 ? '*' : ''
+  return prefix || weight ? `${word}:${prefix}${weight}` : word
+}
+
+/**
+ * Tier 1's tsquery: tsqueryText where each word of MIN_EDIT_WORD_LENGTH letters or more may also be
+ * any word one edit away (`(trera:A | terra:A | ...)`). Null when no word is that long (tier 1
+ * would repeat tier 0).
+ */
+export const tsqueryWithEdits = (words: string[], weight: string): string | null => {
+  let varied = false
+  const terms = words.map((word, index) => {
+    const term = tsqueryTerm(word, index === words.length - 1, weight)
+    const variants = editVariants(word).slice(1)
+    if (variants.length === 0) return term
+    varied = true
+    return `(${[term, ...variants.map((variant) => `${variant}:${weight}`)].join(' | ')})`
+  })
+  return varied ? terms.join(' & ') : null
+}
 
 const COLUMNS = `a.id, a.slug, a.title, a.title_english, a.title_japanese, a.title_russian, a.year::int AS year,
   a.kind::text AS kind, a.status::text AS status, a.score::float8 AS score, a.poster_id`
@@ -88,6 +111,8 @@ type Match = {
   q: () => string
   /** Null without words (a query of punctuation only): then only trigrams can match. */
   titleWords: (() => string) | null
+  /** Title words, each also one edit away (tier 1); null when no word is long enough to vary. */
+  editedTitleWords: (() => string) | null
   anyWords: (() => string) | null
 }
 
@@ -96,9 +121,12 @@ const matchOf = (q: string, words: string[], sql: Binder): Match => {
     const text = sql.lazy(tsqueryText(words, weight))
     return () => `to_tsquery('simple', ${text()})`
   }
+  const edited = words.length > 0 ? tsqueryWithEdits(words, 'A') : null
+  const editedText = edited === null ? null : sql.lazy(edited)
   return {
     q: sql.lazy(q),
     titleWords: words.length > 0 ? tsquery('A') : null,
+    editedTitleWords: editedText ? () => `to_tsquery('simple', ${editedText()})` : null,
     anyWords: words.length > 0 ? tsquery('') : null,
   }
 }
@@ -140,52 +168,56 @@ const relevanceOrder = (alias: string) =>
 const relevanceHits = (match: Match, where: string, needed: () => string, withSynopsis: boolean): string => {
   const hit = (tier: number, rank: string) => `t.id, t.favorites_count, t.view_count, ${tier} AS tier, (${rank})::real AS rank`
   const q = match.q()
-  // Tier 0. The sample tells a specific query (ranked in full) from a generic one, which walks the
-  // popularity index until the page is full. ts_match_vq is @@ as a function: the planner does not
-  // take it to the GIN index, whose bitmap of every match is what the walk avoids.
-  const generic = (nulls: boolean) => `(SELECT ${NARROW} FROM anime a
-      WHERE (SELECT count(*) FROM word_sample) > ${GENERIC_WORD_MATCHES} AND ${where}
-        AND ts_match_vq(a.search_vector, ${match.titleWords?.()}) AND a.favorites_count IS ${nulls ? '' : 'NOT '}NULL
-      ORDER BY ${nulls ? '' : 'a.favorites_count DESC, '}a.view_count DESC NULLS LAST, a.id LIMIT ${needed()})`
-  const wordTier = match.titleWords
-    ? `word_sample AS MATERIALIZED (
+  // Tiers 0 and 1 match words. The sample tells a specific query (ranked in full) from a generic
+  // one, which walks the popularity index until the page is full. ts_match_vq is @@ as a function:
+  // the planner does not take it to the GIN index, whose bitmap of every match is what the walk avoids.
+  const wordTier = (name: string, tier: number, words: (() => string) | null, gate: string) => {
+    if (!words) return `${name}_hits AS MATERIALIZED (SELECT ${hit(tier, '0')} FROM (SELECT ${NARROW} FROM anime a WHERE false) t)`
+    const generic = (nulls: boolean) => `(SELECT ${NARROW} FROM anime a
+        WHERE (SELECT count(*) FROM ${name}_sample) > ${GENERIC_WORD_MATCHES} AND ${where}
+          AND ts_match_vq(a.search_vector, ${words()}) AND a.favorites_count IS ${nulls ? '' : 'NOT '}NULL
+        ORDER BY ${nulls ? '' : 'a.favorites_count DESC, '}a.view_count DESC NULLS LAST, a.id LIMIT ${needed()})`
+    return `${name}_sample AS MATERIALIZED (
         SELECT ${NARROW} FROM anime a
-        WHERE ${where} AND a.search_vector @@ ${match.titleWords()} LIMIT ${GENERIC_WORD_MATCHES + 1}
+        WHERE ${gate} AND ${where} AND a.search_vector @@ ${words()} LIMIT ${GENERIC_WORD_MATCHES + 1}
       ),
-      word_hits AS MATERIALIZED (
-        SELECT ${hit(0, `${wordChecks(q)} + ${whenFew('word_sample', `(${trigramCloseness(q)}) / 2`)}`)}
-        FROM word_sample t WHERE (SELECT count(*) FROM word_sample) <= ${GENERIC_WORD_MATCHES}
+      ${name}_hits AS MATERIALIZED (
+        SELECT ${hit(tier, `${wordChecks(q)} + ${whenFew(`${name}_sample`, `(${trigramCloseness(q)}) / 2`)}`)}
+        FROM ${name}_sample t WHERE (SELECT count(*) FROM ${name}_sample) <= ${GENERIC_WORD_MATCHES}
         UNION ALL
-        SELECT ${hit(0, '0')} FROM (${generic(false)} UNION ALL ${generic(true)}) t
+        SELECT ${hit(tier, '0')} FROM (${generic(false)} UNION ALL ${generic(true)}) t
       )`
-    : `word_hits AS MATERIALIZED (SELECT ${hit(0, '0')} FROM (SELECT ${NARROW} FROM anime a WHERE false) t)`
-  // Tier 1, only when tier 0 is empty.
+  }
+  // Tier 1 only when tier 0 is empty; tier 2 only when both are.
   const similarTier = `similar_sample AS MATERIALIZED (
-      SELECT ${NARROW} FROM anime a WHERE NOT EXISTS (SELECT FROM word_hits) AND ${where} AND ${q} <% a.search_titles
+      SELECT ${NARROW} FROM anime a
+      WHERE NOT EXISTS (SELECT FROM word_hits) AND NOT EXISTS (SELECT FROM edit_hits) AND ${where} AND ${q} <% a.search_titles
     ),
     similar_hits AS MATERIALIZED (
-      SELECT ${hit(1, `word_similarity(${q}, t.search_titles) + ${whenFew('similar_sample', trigramCloseness(q))}`)}
+      SELECT ${hit(2, `word_similarity(${q}, t.search_titles) + ${whenFew('similar_sample', trigramCloseness(q))}`)}
       FROM similar_sample t
     )`
-  // Tier 2, only when tiers 0 and 1 do not fill the page.
+  // Tier 3, only when tiers 0 to 2 do not fill the page.
   const synopsisTier =
     match.anyWords && withSynopsis
       ? `synopsis_hits AS (
-          SELECT ${hit(2, 't.synopsis_rank')} FROM (
+          SELECT ${hit(3, 't.synopsis_rank')} FROM (
             SELECT ${NARROW}, ts_rank(a.search_vector, ${match.anyWords()}) AS synopsis_rank FROM anime a
-            WHERE (SELECT count(*) FROM word_hits) + (SELECT count(*) FROM similar_hits) < ${needed()}
+            WHERE (SELECT count(*) FROM word_hits) + (SELECT count(*) FROM edit_hits) + (SELECT count(*) FROM similar_hits) < ${needed()}
               AND ${where} AND a.search_vector @@ ${match.anyWords()}
-              AND a.id NOT IN (SELECT id FROM word_hits) AND a.id NOT IN (SELECT id FROM similar_hits)
+              AND a.id NOT IN (SELECT id FROM word_hits) AND a.id NOT IN (SELECT id FROM edit_hits)
+              AND a.id NOT IN (SELECT id FROM similar_hits)
             ORDER BY synopsis_rank DESC, a.favorites_count DESC NULLS LAST, a.view_count DESC NULLS LAST, a.id
             LIMIT ${needed()}
           ) t
         ),`
       : ''
-  return `${wordTier},
+  return `${wordTier('word', 0, match.titleWords, 'true')},
+    ${wordTier('edit', 1, match.editedTitleWords, 'NOT EXISTS (SELECT FROM word_hits)')},
     ${similarTier},
     ${synopsisTier}
     hits AS (
-      SELECT * FROM word_hits UNION ALL SELECT * FROM similar_hits${synopsisTier ? ' UNION ALL SELECT * FROM synopsis_hits' : ''}
+      SELECT * FROM word_hits UNION ALL SELECT * FROM edit_hits UNION ALL SELECT * FROM similar_hits${synopsisTier ? ' UNION ALL SELECT * FROM synopsis_hits' : ''}
     )`
 }
 
@@ -266,11 +298,18 @@ export const searchSql = (params: SearchParams): Sql =>
     ? relevanceSql({ ...params, q: params.q })
     : sortedSql(params, SORT_KEYS[params.sort === 'relevance' ? 'score' : params.sort])
 
-/** Autocomplete, on titles only: relevance tiers 0 and 1, ranked the same way. */
+/**
+ * The words autocomplete matches: a last word of one letter after others is left out (it is being
+ * typed: "attack o"); as a whole word it matches nothing and sends the query to the trigram scan,
+ * the costliest tier. The text still ranks: "Attack on ..." starts with "attack o".
+ */
+export const suggestWords = (words: string[]): string[] => (words.length > 1 && [...words.at(-1)!].length === 1 ? words.slice(0, -1) : words)
+
+/** Autocomplete, on titles only: relevance tiers 0 to 2, ranked the same way. */
 export const suggestSql = (params: SuggestParams & { q: string }): Sql => {
   const sql = new Binder()
   const limit = sql.lazy(params.limit)
-  const hits = relevanceHits(matchOf(params.q, params.words, sql), `a._status = 'published'`, limit, false)
+  const hits = relevanceHits(matchOf(params.q, suggestWords(params.words), sql), `a._status = 'published'`, limit, false)
   return {
     text: `WITH ${hits}
       SELECT a.id, a.slug, a.title
