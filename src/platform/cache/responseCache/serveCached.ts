@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
 import type { CachedResponse } from './cachedResponse'
-import { globalCacheName } from './cacheDependencies'
+import { dependenciesGeneration, documentGeneration, globalCacheName } from './cacheDependencies'
 import { cacheControlHeaders, type HttpCachingOptions, matchesIfNoneMatch, strongEtag, varyWith } from './httpCaching'
 import type { ResponseStore } from './responseStore'
 
@@ -179,6 +179,7 @@ export const createResponseCache = ({
 }: ResponseCacheOptions) => {
   const alternatives = (slugs: readonly string[]) => (slugs.length ? slugs.map(escapeRegExp).join('|') : '(?!)')
   const collectionRoute = new RegExp(`^/api/(${alternatives(cachedCollections)})(?:[/?]|$)`)
+  const documentRoute = new RegExp(`^/api/(${alternatives(cachedCollections)})/(\\d{1,15})(?:\\?|$)`)
   const globalRoute = new RegExp(`^/api/globals/(${alternatives(cachedGlobals)})(?:[/?]|$)`)
   const sharedWithReaders = new Set(readerSharedCollections)
   const cacheControl = cacheControlHeaders(http)
@@ -186,6 +187,16 @@ export const createResponseCache = ({
   const cacheNameOf = (url: string): string | undefined => {
     const global = globalRoute.exec(url)?.[1]
     return global ? globalCacheName(global) : collectionRoute.exec(url)?.[1]
+  }
+  /**
+   * The generations a response depends on: a document read at depth 0 on its document's and its
+   * collection's dependencies' (see cacheGenerations); anything else on its collection's or global's.
+   */
+  const generationsOf = (name: string, path: string, url: URL): string | string[] => {
+    const depth = url.searchParams.getAll('depth')
+    const document = depth.length === 1 && depth[0] === '0' ? documentRoute.exec(path) : null
+    // The id as Payload reads it (leading zeros and all): the hooks name it by the document's id.
+    return document ? [documentGeneration(name, String(Number(document[2]))), dependenciesGeneration(name)] : name
   }
   /** Who the shared entry may answer: `anonymous`, `reader` (a verified non-staff token), or no one. */
   const callerOf = (req: IncomingMessage, name: string): 'anonymous' | 'reader' | undefined => {
@@ -205,7 +216,7 @@ export const createResponseCache = ({
     const url = new URL(req.url ?? '/', 'http://cache.local')
     let lookup
     try {
-      lookup = await store.lookup(name, cacheKey(req, url))
+      lookup = await store.lookup(generationsOf(name, req.url ?? '', url), cacheKey(req, url))
     } catch {
       onLookup?.('bypass')
       return handle(req, res)
