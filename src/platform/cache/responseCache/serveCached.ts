@@ -147,16 +147,22 @@ const holdResponse = (req: IncomingMessage, res: ServerResponse, { cacheControl,
 
 /** A hit: the stored response, or 304 when the client's copy is the same (its ETag). */
 const sendCached = (req: IncomingMessage, res: ServerResponse, { status, headers, body }: CachedResponse, cacheControl: string): void => {
+  // The headers were decoded for this hit alone: completed in place, not copied.
+  headers['cache-control'] = cacheControl
+  headers['x-cache'] = 'HIT'
   const etag = headers.etag
-  if (typeof etag === 'string' && matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
-    const { 'content-length': _length, ...notModified } = headers
-    res.writeHead(304, { ...notModified, 'cache-control': cacheControl, 'x-cache': 'HIT' })
+  if (typeof etag === 'string' && req.headers['if-none-match'] !== undefined && matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers)
     res.end()
     return
   }
-  res.writeHead(status, { ...headers, 'cache-control': cacheControl, 'content-length': body.length, 'x-cache': 'HIT' })
+  headers['content-length'] = String(body.length)
+  res.writeHead(status, headers)
   res.end(body)
 }
+
+/** Requests remembered by what their key depends on; emptied when full (a cheap bound). */
+const MAX_REMEMBERED_REQUESTS = 10_000
 
 /**
  * The response cache, in front of Next and Payload: a GET of a cached collection by an anonymous
@@ -198,6 +204,24 @@ export const createResponseCache = ({
     // The id as Payload reads it (leading zeros and all): the hooks name it by the document's id.
     return document ? [documentGeneration(name, String(Number(document[2]))), dependenciesGeneration(name)] : name
   }
+  /**
+   * The request's key and generations, remembered by what they are made of (URL, Origin, gzip):
+   * a hit skips parsing the URL, sorting its query and hashing.
+   */
+  const remembered = new Map<string, { key: string; generations: string | string[] }>()
+  const keyOf = (req: IncomingMessage, name: string) => {
+    const path = req.url ?? '/'
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    const memo = `${gzip ? 1 : 0}${req.headers.origin ?? ''}\n${path}`
+    let known = remembered.get(memo)
+    if (!known) {
+      const url = new URL(path, 'http://cache.local')
+      known = { key: cacheKey(req, url), generations: generationsOf(name, path, url) }
+      if (remembered.size >= MAX_REMEMBERED_REQUESTS) remembered.clear()
+      remembered.set(memo, known)
+    }
+    return known
+  }
   /** Who the shared entry may answer: `anonymous`, `reader` (a verified non-staff token), or no one. */
   const callerOf = (req: IncomingMessage, name: string): 'anonymous' | 'reader' | undefined => {
     const cookie = hasPayloadCookie(req)
@@ -213,10 +237,10 @@ export const createResponseCache = ({
     }
     // Answered exactly as an anonymous caller is: Payload never sees the token (checked already).
     if (caller === 'reader') delete req.headers.authorization
-    const url = new URL(req.url ?? '/', 'http://cache.local')
+    const { key, generations } = keyOf(req, name)
     let lookup
     try {
-      lookup = await store.lookup(generationsOf(name, req.url ?? '', url), cacheKey(req, url))
+      lookup = await store.lookup(generations, key)
     } catch {
       onLookup?.('bypass')
       return handle(req, res)
