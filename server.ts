@@ -28,9 +28,11 @@ import { type Handler, pipeline } from './src/platform/http/pipeline'
 import { graphqlRateLimitedRoute, publicRateLimitStep } from './src/platform/http/publicRateLimit'
 import { createReadParamsGuard } from './src/platform/http/readParams'
 import { readParamsStep } from './src/platform/http/readParamsStep'
+import { privateResponsesStep } from './src/platform/http/privateResponsesStep'
 import { requestContext } from './src/platform/http/requestContext'
 import { responseCacheStep } from './src/platform/http/responseCacheStep'
 import { createTokenGate } from './src/platform/http/tokenGate'
+import { isVerifiedReader } from './src/platform/http/verifiedReaders'
 import { createLogger, setLogLevel } from './src/platform/observability/logger'
 import { createMetricsHandler, METRICS_PATH } from './src/platform/observability/metrics/metricsEndpoint'
 import { nextRoutesReader } from './src/platform/observability/metrics/nextRoutes'
@@ -44,7 +46,7 @@ import { attachWebSocketServer, realtimeRateLimitedRoute, startRealtime } from '
 import { countUnsentEvents } from './src/platform/events/outbox/countUnsentEvents'
 import { startEventRelay } from './src/platform/events/relay'
 import { createResponseCache, getResponseStore, startInvalidationSweeper } from './src/platform/cache/responseCache'
-import { cachedCollections, cachedGlobals } from './src/cachedContent'
+import { cachedCollections, cachedGlobals, readerSharedCollections } from './src/cachedContent'
 import { animeRateLimitedRoutes } from './src/domains/anime/endpoints/rateLimitedRoutes'
 import { createSearchFastPath, createSearchPool, poolSearchSource } from './src/domains/anime/search/fastPath'
 import { isDatabaseUnavailableError } from './src/platform/database/connectionErrors'
@@ -161,18 +163,24 @@ const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken,
       createTokenGate({ judgeToken, isDatabaseDown, onDatabaseFailure: reportDatabaseFailure, logger }),
       // Bad read parameters are refused (400/404) before the cache and Payload; the caps are applied.
       readParamsStep(createReadParamsGuard({ routeOf, limits: config.api })),
-      // Anonymous public reads are answered from the response cache before Next and Payload see them.
+      // Public reads (anonymous, or by a non-staff user the token gate verified) are answered from the
+      // response cache before Next and Payload see them; other signed-in API responses are private.
       responseCacheStep(
         store
           ? createResponseCache({
               store,
               cachedCollections,
               cachedGlobals,
+              readerSharedCollections,
+              isVerifiedReader,
               ttlSeconds: config.services.cache.ttlSeconds,
+              http: config.services.cache.http,
               onLookup: (result) => metrics.responseCache.inc({ result }),
             })
           : undefined,
       ),
+      // Without the cache, responses to a token are still never kept by browsers or CDNs.
+      store ? undefined : privateResponsesStep,
       createDatabaseOutageGate({ isDatabaseDown, onRefused: countUnavailable }),
       // The anime search and suggest are answered here, not through Next and Payload (same contract).
       searchPool

@@ -2,24 +2,25 @@ import type { SecurityConfig } from '../config'
 import { type AccessTokenSubject, verifyAccessToken } from './tokens/accessToken'
 import { verifyPayloadToken } from './tokens/payloadToken'
 import type { SqlQuery } from '../database/sql'
-import { isPayloadSessionActive, isTokenSessionActive } from './tokens/sessionStore'
+import { payloadSessionStatus, type SessionStatus, tokenSessionStatus } from './tokens/sessionStore'
 
 export type BearerVerdict =
   | { outcome: 'anonymous' }
-  | { outcome: 'valid'; subject: AccessTokenSubject }
+  /** `staff`: the user holds a staff role (reads drafts), so never shares an anonymous reader's cache. */
+  | { outcome: 'valid'; subject: AccessTokenSubject; staff: boolean }
   | { outcome: 'invalid' }
 
-type SessionLookup = (query: SqlQuery, subject: AccessTokenSubject) => Promise<boolean>
+type SessionLookup = (query: SqlQuery, subject: AccessTokenSubject) => Promise<SessionStatus>
 
 /** The token's claims and how to look its session up, or undefined when no key we have signed it. */
 const verifySignature = (token: string, security: SecurityConfig): { subject: AccessTokenSubject; isActive: SessionLookup } | undefined => {
   try {
-    return { subject: verifyAccessToken(token, security), isActive: isTokenSessionActive }
+    return { subject: verifyAccessToken(token, security), isActive: tokenSessionStatus }
   } catch {
     // Not one of ours; perhaps Payload's own.
   }
   try {
-    return { subject: verifyPayloadToken(token, security.secret), isActive: isPayloadSessionActive }
+    return { subject: verifyPayloadToken(token, security.secret), isActive: payloadSessionStatus }
   } catch {
     return undefined
   }
@@ -41,5 +42,6 @@ export const createTokenJudge =
     if (!token) return { outcome: 'anonymous' }
     const verified = verifySignature(token, security)
     if (!verified) return { outcome: 'invalid' }
-    return (await verified.isActive(query, verified.subject)) ? { outcome: 'valid', subject: verified.subject } : { outcome: 'invalid' }
+    const { active, staff } = await verified.isActive(query, verified.subject)
+    return active ? { outcome: 'valid', subject: verified.subject, staff } : { outcome: 'invalid' }
   }

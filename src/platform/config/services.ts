@@ -13,6 +13,8 @@ export type ServicesConfig = {
      * Redis link was down): bounds how long a committed change can stay invisible elsewhere.
      */
     invalidationPollMs: number
+    /** Cache-Control of shared public reads: how long browsers and CDNs may keep them. */
+    http: { maxAgeSeconds: number; staleWhileRevalidateSeconds: number }
   }
   /**
    * How often each instance re-checks in the database that its WebSockets' sessions still exist
@@ -61,6 +63,11 @@ export const readServicesConfig = (env: Env): ServicesConfig => ({
     // in cached pages may get (they change without invalidating).
     ttlSeconds: parseInteger(env, 'CACHE_TTL_SECONDS', 60, { min: 1, max: 86_400 }),
     invalidationPollMs: parseInteger(env, 'CACHE_INVALIDATION_POLL_MS', 500, { min: 50, max: 60_000 }),
+    // Unlike our cache, browsers and CDNs hear of no invalidation: max-age is how stale they may be.
+    http: {
+      maxAgeSeconds: parseInteger(env, 'HTTP_CACHE_MAX_AGE_SECONDS', 10, { min: 0, max: 86_400 }),
+      staleWhileRevalidateSeconds: parseInteger(env, 'HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS', 30, { min: 0, max: 86_400 }),
+    },
   },
   realtime: {
     sessionRecheckMs: parseInteger(env, 'WS_SESSION_RECHECK_MS', 30_000, { min: 1_000, max: 3_600_000 }),

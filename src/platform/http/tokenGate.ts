@@ -4,6 +4,7 @@ import { readBearerToken, type BearerVerdict } from '../auth'
 import { isDatabaseUnavailableError } from '../database/connectionErrors'
 import type { Handler } from './pipeline'
 import { writeServiceUnavailable } from './serviceUnavailable'
+import { markVerifiedReader } from './verifiedReaders'
 
 type Logger = { error: (details: object, message: string) => void }
 
@@ -16,6 +17,8 @@ const writeInvalidToken = (res: ServerResponse): void => {
  * Payload would treat a bad or revoked token as anonymous; a client deserves to hear 401. Only a
  * token that is verifiably bad is 401: when its session cannot be checked (database down or too
  * slow, or already known to be down) the answer is 503 + Retry-After, and the client keeps it.
+ * A valid token of a user without a staff role marks the request (markVerifiedReader): the response
+ * cache may then answer it as it answers an anonymous caller.
  */
 export const createTokenGate =
   ({
@@ -40,8 +43,9 @@ export const createTokenGate =
     }
     judgeToken(token)
       .then((verdict) => {
-        if (verdict.outcome === 'invalid') writeInvalidToken(res)
-        else void next(req, res)
+        if (verdict.outcome === 'invalid') return writeInvalidToken(res)
+        if (verdict.outcome === 'valid' && !verdict.staff) markVerifiedReader(req)
+        void next(req, res)
       })
       .catch((error: unknown) => {
         if (isDatabaseUnavailableError(error)) onDatabaseFailure(error)

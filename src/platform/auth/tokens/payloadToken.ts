@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import jwt from 'jsonwebtoken'
 
-import { type AccessTokenSubject, InvalidTokenError } from './accessToken'
+import { type AccessTokenSubject, hmacKeyOf, InvalidTokenError } from './accessToken'
 
 /** Payload signs its own tokens (admin cookie, /api/users/login) with a key derived from the secret. */
 const payloadSigningKey = (secret: string): string => createHash('sha256').update(secret).digest('hex').slice(0, 32)
@@ -10,7 +10,7 @@ const payloadSigningKey = (secret: string): string => createHash('sha256').updat
 export const verifyPayloadToken = (token: string, secret: string): AccessTokenSubject => {
   let claims: string | jwt.JwtPayload
   try {
-    claims = jwt.verify(token, payloadSigningKey(secret), { algorithms: ['HS256'] })
+    claims = jwt.verify(token, hmacKeyOf(payloadSigningKey(secret)), { algorithms: ['HS256'] })
   } catch (error) {
     throw new InvalidTokenError(error instanceof Error ? error.message : 'unverifiable')
   }

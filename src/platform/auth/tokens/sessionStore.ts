@@ -12,9 +12,15 @@ import type { AccessTokenSubject } from './accessToken'
 /** How often `lastUsedAt` is written at most: a write per request would be waste. */
 const LAST_USED_RESOLUTION_SECONDS = 60
 
-/** True when a token-endpoint session is live; notes its use (at most once a minute). */
-export const isTokenSessionActive = async (query: SqlQuery, { userId, sid }: AccessTokenSubject): Promise<boolean> => {
-  const rows = await query<{ active: boolean }>(
+/** Whether a session is live, and whether its user is staff (they read drafts: never served from a shared cache). */
+export type SessionStatus = { active: boolean; staff: boolean }
+
+/** Does the session's user hold a staff role (admin, editor, moderator)? One EXISTS, in the same round trip. */
+const STAFF_OF_USER = `EXISTS (SELECT 1 FROM users_roles r WHERE r.parent_id = $2 AND r.value IN ('admin', 'editor', 'moderator'))`
+
+/** A token-endpoint session's status; notes its use (at most once a minute). */
+export const tokenSessionStatus = async (query: SqlQuery, { userId, sid }: AccessTokenSubject): Promise<SessionStatus> => {
+  const rows = await query<{ active: boolean; staff: boolean }>(
     `WITH live AS (
        SELECT a.sid FROM auth_sessions a
        JOIN users_sessions s ON s.id = a.sid AND s._parent_id = a.user_id
@@ -25,20 +31,28 @@ export const isTokenSessionActive = async (query: SqlQuery, { userId, sid }: Acc
          AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $3))
        RETURNING 1
      )
-     SELECT EXISTS (SELECT 1 FROM live) AS active`,
+     SELECT EXISTS (SELECT 1 FROM live) AS active, ${STAFF_OF_USER} AS staff`,
     [sid, userId, LAST_USED_RESOLUTION_SECONDS],
   )
-  return Boolean(rows[0]?.active)
+  return { active: Boolean(rows[0]?.active), staff: Boolean(rows[0]?.staff) }
+}
+
+/** True when a token-endpoint session is live; notes its use (at most once a minute). */
+export const isTokenSessionActive = async (query: SqlQuery, subject: AccessTokenSubject): Promise<boolean> =>
+  (await tokenSessionStatus(query, subject)).active
+
+/** The status of a session made by Payload's own login (admin panel, /api/users/login). */
+export const payloadSessionStatus = async (query: SqlQuery, { userId, sid }: AccessTokenSubject): Promise<SessionStatus> => {
+  const rows = await query<{ active: boolean; staff: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM users_sessions WHERE id = $1 AND _parent_id = $2 AND expires_at > now()) AS active, ${STAFF_OF_USER} AS staff`,
+    [sid, userId],
+  )
+  return { active: Boolean(rows[0]?.active), staff: Boolean(rows[0]?.staff) }
 }
 
 /** True when a session made by Payload's own login (admin panel, /api/users/login) is live. */
-export const isPayloadSessionActive = async (query: SqlQuery, { userId, sid }: AccessTokenSubject): Promise<boolean> => {
-  const rows = await query(`SELECT 1 FROM users_sessions WHERE id = $1 AND _parent_id = $2 AND expires_at > now()`, [
-    sid,
-    userId,
-  ])
-  return rows.length > 0
-}
+export const isPayloadSessionActive = async (query: SqlQuery, subject: AccessTokenSubject): Promise<boolean> =>
+  (await payloadSessionStatus(query, subject)).active
 
 /** Records device details and the first refresh token of a session Payload has just created. */
 export const recordTokenSession = async (

@@ -2,7 +2,7 @@ import type { CachedResponse } from './cachedResponse'
 import type { ResponseStore } from './responseStore'
 
 type Entry = { response: CachedResponse; expiresAt: number }
-type MemoryState = { generations: Map<string, number>; entries: Map<string, Entry> }
+type MemoryState = { generations: Map<string, number>; entries: Map<string, Entry>; clock?: number }
 
 /** Oldest entries go first beyond this many (a Map keeps insertion order). */
 const MAX_ENTRIES = 5_000
@@ -17,12 +17,16 @@ export const createMemoryStore = (): ResponseStore => {
     generations: new Map(),
     entries: new Map(),
   }) as MemoryState
-  const bump = (collections: readonly string[]) => {
-    for (const collection of collections) state.generations.set(collection, (state.generations.get(collection) ?? 0) + 1)
+  // Documents' generations are kept for good: one number per changed document.
+  const bump = (names: readonly string[]) => {
+    state.clock = (state.clock ?? 0) + 1
+    for (const name of names) state.generations.set(name, state.clock)
   }
   return {
-    lookup: async (collection, key) => {
-      const versionedKey = `${key}:${state.generations.get(collection) ?? 0}`
+    lookup: async (dependsOn, key) => {
+      const names = typeof dependsOn === 'string' ? [dependsOn] : dependsOn
+      let versionedKey = key
+      for (const name of names) versionedKey += `:${state.generations.get(name) ?? 0}`
       const entry = state.entries.get(versionedKey)
       if (entry && entry.expiresAt <= Date.now()) state.entries.delete(versionedKey)
       return { hit: entry && entry.expiresAt > Date.now() ? entry.response : null, versionedKey }

@@ -5,16 +5,44 @@ import { decodeCachedResponse, encodeCachedResponse } from './cachedResponse'
 import type { ResponseStore } from './responseStore'
 
 /**
- * Reads the collection's generation, the entry under it and whether the generation is still
- * settling (bumped less than `settleMs` ago), in one round trip.
+ * Reads the generations a response depends on (KEYS 1..n), the entry under them and whether any of
+ * them is still settling (KEYS n+1..2n: bumped less than `settleMs` ago), in one round trip.
  */
 const LOOKUP_SCRIPT = `
-local generation = redis.call('GET', KEYS[1]) or '0'
-local versioned = ARGV[1] .. ':' .. generation
-return {versioned, redis.call('GET', versioned), redis.call('EXISTS', KEYS[2])}`
+local n = tonumber(ARGV[2])
+local versioned = ARGV[1]
+for i = 1, n do versioned = versioned .. ':' .. (redis.call('GET', KEYS[i]) or '0') end
+local settling = 0
+for i = n + 1, #KEYS do settling = settling + redis.call('EXISTS', KEYS[i]) end
+return {versioned, redis.call('GET', versioned), settling}`
 
-type LookupCommand = (generationKey: string, settlingKey: string, key: string) => Promise<[Buffer, Buffer | null, number]>
-type RedisWithLookup = Redis & { responseCacheLookupBuffer: LookupCommand }
+/**
+ * Bumps generations (KEYS 2..n+1) to a fresh value of the clock (KEYS[1]), never used before: a
+ * generation key may expire (documents' generations would otherwise pile up) and read as 0 again
+ * without ever bringing back an entry saved under a value it had. Marks them settling (KEYS n+2..).
+ */
+const BUMP_SCRIPT = `
+local n = tonumber(ARGV[1])
+local clock = redis.call('INCR', KEYS[1])
+for i = 2, n + 1 do
+  redis.call('SET', KEYS[i], clock, 'EX', ARGV[2])
+  if tonumber(ARGV[3]) > 0 then redis.call('SET', KEYS[i + n], '1', 'PX', ARGV[3]) end
+end
+return clock`
+
+/**
+ * How long a generation outlives its last bump: longer than any entry lives (CACHE_TTL_SECONDS is
+ * at most a day), so that once it has expired (read as 0) every entry saved under 0 before its
+ * first bump has expired too.
+ */
+const GENERATION_TTL_SECONDS = 2 * 86_400
+
+/** Entries of this format live under their own prefix: none of an older format is ever read. */
+const ENTRY_PREFIX = 'e2:'
+
+type LookupCommand = (keyCount: number, ...args: (string | number)[]) => Promise<[Buffer, Buffer | null, number]>
+type BumpCommand = (keyCount: number, ...args: (string | number)[]) => Promise<number>
+type RedisWithLookup = Redis & { responseCacheLookupBuffer: LookupCommand; responseCacheBump: BumpCommand }
 
 const RETRY_INVALIDATION_MS = 1_000
 
@@ -55,25 +83,22 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
   }) as RedisWithLookup
   // Lost/restored are logged once each by the watcher; a failed command reaches onError.
   watchRedisConnection(redis, 'cms-response-cache')
-  redis.defineCommand('responseCacheLookup', { numberOfKeys: 2, lua: LOOKUP_SCRIPT })
+  redis.defineCommand('responseCacheLookup', { lua: LOOKUP_SCRIPT })
+  redis.defineCommand('responseCacheBump', { lua: BUMP_SCRIPT })
 
-  const generationKey = (collection: string) => `${prefix}gen:${collection}`
-  const settlingKey = (collection: string) => `${prefix}settling:${collection}`
+  // `g:`, not the former `gen:`, whose INCR values the clock would meet again.
+  const generationKey = (name: string) => `${prefix}g:${name}`
+  const settlingKey = (name: string) => `${prefix}settling:${name}`
   const unsent = new Set<string>()
   let retry: NodeJS.Timeout | undefined
   let behind = false
   let connectedBefore = false
   const reconnectListeners: (() => void)[] = []
 
-  const bump = async (collections: readonly string[]): Promise<void> => {
-    const pipeline = redis.multi()
-    for (const collection of collections) {
-      pipeline.incr(generationKey(collection))
-      if (settleMs > 0) pipeline.set(settlingKey(collection), '1', 'PX', settleMs)
-    }
-    const results = await pipeline.exec()
-    const failed = results?.find(([error]) => error)
-    if (!results || failed) throw failed?.[0] ?? new Error('invalidation was not executed')
+  const bump = async (names: readonly string[]): Promise<void> => {
+    if (names.length === 0) return
+    const keys = [`${prefix}gen-clock`, ...names.map(generationKey), ...names.map(settlingKey)]
+    await redis.responseCacheBump(keys.length, ...keys, names.length, GENERATION_TTL_SECONDS, settleMs)
   }
 
   const flushUnsent = () => {
@@ -97,15 +122,13 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
   })
 
   return {
-    lookup: async (collection, key) => {
+    lookup: async (dependsOn, key) => {
       // Until this instance's own missed invalidations have landed, its entries may be stale.
       if (unsent.size > 0) throw new Error('invalidations still pending')
       if (behind) throw new Error('recorded invalidations not yet applied')
-      const [versioned, entry, settling] = await redis.responseCacheLookupBuffer(
-        generationKey(collection),
-        settlingKey(collection),
-        `${prefix}${key}`,
-      )
+      const names = typeof dependsOn === 'string' ? [dependsOn] : dependsOn
+      const keys = [...names.map(generationKey), ...names.map(settlingKey)]
+      const [versioned, entry, settling] = await redis.responseCacheLookupBuffer(keys.length, ...keys, `${prefix}${ENTRY_PREFIX}${key}`, names.length)
       return { versionedKey: settling ? null : versioned.toString(), hit: entry ? decodeCachedResponse(entry) : null }
     },
     save: async (versionedKey, response, ttlSeconds) => {

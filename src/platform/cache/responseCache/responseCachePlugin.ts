@@ -1,20 +1,21 @@
 import type { Plugin } from 'payload'
 
 import { CacheInvalidations } from './CacheInvalidations'
-import { cacheDependencies, globalCacheName } from './cacheDependencies'
+import { cacheGenerations, globalCacheName } from './cacheDependencies'
 import { invalidateAfterChange, invalidateAfterDelete, invalidateAfterGlobalChange } from './hooks/invalidateCachedReads'
 
 /**
  * Exact invalidation of the response cache: every collection whose documents can appear in a
- * cached response (see cacheDependencies) invalidates the cached collections and globals concerned
- * after each change or delete commits. `cachedCollections` and `cachedGlobals` are the ones whose
+ * cached response (see cacheDependencies) invalidates what it changes after each change or delete
+ * commits: the lists of the cached collections and globals concerned, the changed document's own
+ * reads, and the document reads that can populate it (cacheGenerations). `cachedCollections` and `cachedGlobals` are the ones whose
  * public reads the server caches. It adds the hidden collection where changes record their
  * invalidations for other instances (CacheInvalidations).
  */
 export const responseCachePlugin =
   ({ cachedCollections, cachedGlobals = [] }: { cachedCollections: readonly string[]; cachedGlobals?: readonly string[] }): Plugin =>
   (config) => {
-    const affected = cacheDependencies(config.collections ?? [], cachedCollections, { globals: config.globals ?? [], cachedGlobals })
+    const affected = cacheGenerations(config.collections ?? [], cachedCollections, { globals: config.globals ?? [], cachedGlobals })
     return {
       ...config,
       collections: [...(config.collections ?? []), CacheInvalidations].map((collection) => {
@@ -34,7 +35,7 @@ export const responseCachePlugin =
         if (!invalidates) return global
         return {
           ...global,
-          hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), invalidateAfterGlobalChange(invalidates)] },
+          hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), invalidateAfterGlobalChange(invalidates(undefined))] },
         }
       }),
     }

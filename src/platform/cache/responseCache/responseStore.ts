@@ -11,21 +11,23 @@ export type Lookup = {
 }
 
 /**
- * Versioned keys: every cached collection has a generation number, part of the key of each
- * response read from it. Invalidating a collection bumps its generation, so every response cached
- * before is unreachable at once (and expires by its TTL). A reader that fetched old rows just
- * before a bump saves them under the old generation, where no one looks any more.
+ * Versioned keys: every response depends on one or more generations (see cacheGenerations: its
+ * collection's for lists, its document's and its collection's dependencies' for a document read),
+ * all part of its key. Invalidating bumps generations, so every response cached before is
+ * unreachable at once (and expires by its TTL). A reader that fetched old rows just before a bump
+ * saves them under the old generation, where no one looks any more.
  */
 export type ResponseStore = {
-  lookup: (collection: string, key: string) => Promise<Lookup>
+  /** `dependsOn`: the generations the response depends on (one name or several). */
+  lookup: (dependsOn: string | readonly string[], key: string) => Promise<Lookup>
   save: (versionedKey: string, response: CachedResponse, ttlSeconds: number) => Promise<void>
   /**
    * Bumps the generations; never fails: a store that cannot reach its backend retries by itself
    * and resolves false (true: bumped now).
    */
-  invalidate: (collections: readonly string[]) => Promise<boolean>
+  invalidate: (generations: readonly string[]) => Promise<boolean>
   /** Bumps the generations now; rejects when they may not have been bumped (Redis away). */
-  apply: (collections: readonly string[]) => Promise<void>
+  apply: (generations: readonly string[]) => Promise<void>
   /**
    * Shared by several instances (Redis): a change records its invalidation in the database too
    * (see CacheInvalidations), so that another instance can apply it when the writer cannot.

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
 import type { CachedResponse } from './cachedResponse'
-import { globalCacheName } from './cacheDependencies'
+import { dependenciesGeneration, documentGeneration, globalCacheName } from './cacheDependencies'
+import { cacheControlHeaders, type HttpCachingOptions, matchesIfNoneMatch, strongEtag, varyWith } from './httpCaching'
 import type { ResponseStore } from './responseStore'
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
@@ -13,24 +14,34 @@ export type ResponseCacheOptions = {
   cachedCollections: readonly string[]
   /** Globals whose public REST reads (`/api/globals/<slug>...`) are cached. */
   cachedGlobals?: readonly string[]
+  /**
+   * Of the cached collections, those whose reads give a signed-in user without a staff role exactly
+   * what they give an anonymous caller: such a user (isVerifiedReader) is answered from the
+   * anonymous entries, and a miss goes to Payload without the token, as an anonymous read.
+   */
+  readerSharedCollections?: readonly string[]
+  /** Whether the token gate found the request's bearer token valid and its user not staff. */
+  isVerifiedReader?: (req: IncomingMessage) => boolean
   ttlSeconds: number
+  /** Cache-Control of shared responses (browsers, CDNs). */
+  http: HttpCachingOptions
   /** Told the outcome of each cacheable request (metrics); `bypass`: the store failed, served uncached. */
   onLookup?: (result: 'hit' | 'miss' | 'bypass') => void
 }
 
 /** Larger responses are sent but not kept. */
 const MAX_CACHED_BYTES = 1024 * 1024
-/** Per-connection or per-moment headers: recomputed for every response, never replayed. */
-const NOT_REPLAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date', 'x-cache', 'x-request-id'])
+/**
+ * Per-connection, per-moment or per-caller headers: recomputed for every response, never replayed
+ * (Cache-Control depends on whether the caller sent a token).
+ */
+const NOT_REPLAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date', 'x-cache', 'x-request-id', 'cache-control'])
+/** What a shared response varies on besides its URL: the key's Origin and gzip, and whether a token came. */
+const SHARED_VARY = ['Origin', 'Accept-Encoding', 'Authorization']
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/**
- * Only what is the same for every anonymous caller is shared: a GET with no token (header or
- * Payload's cookie). Signed-in callers always reach Payload, which applies their access.
- */
-const isAnonymousGet = (req: IncomingMessage): boolean =>
-  req.method === 'GET' && !req.headers.authorization && !/(?:^|;\s*)payload-token=/.test(req.headers.cookie ?? '')
+const hasPayloadCookie = (req: IncomingMessage): boolean => /(?:^|;\s*)payload-token=/.test(req.headers.cookie ?? '')
 
 /**
  * Method, path and query (parameters sorted; `locale` and `draft` are among them), plus what the
@@ -48,101 +59,203 @@ const replayedHeaders = (res: ServerResponse): CachedResponse['headers'] | null 
   for (const [name, value] of Object.entries(res.getHeaders())) {
     if (value === undefined || NOT_REPLAYED.has(name)) continue
     if (name === 'set-cookie') return null
-    if (name === 'cache-control' && /no-store|private/.test(String(value))) return null
     headers[name] = Array.isArray(value) ? value : String(value)
   }
   return headers
 }
 
+const toBuffer = (chunk: unknown, encoding: unknown): Buffer =>
+  Buffer.isBuffer(chunk)
+    ? chunk
+    : typeof chunk === 'string'
+      ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+      : Buffer.from(chunk as Uint8Array)
+
+type Completion = {
+  /** Cache-Control of the shared response. */
+  cacheControl: string
+  /** Keeps a complete 200 for the next caller; absent: send it, keep nothing. */
+  save?: (response: CachedResponse) => Promise<void>
+}
+
 /**
- * Collects what Next sends for this one response and, if it is a complete 200 worth sharing, saves
- * it before the last bytes go out: a caller who has the response can count on the next identical
- * request being a hit. Headers given to writeHead are moved onto the response first, so that
- * getHeaders() sees them.
+ * Holds what Next sends for this one response until it ends, so that a complete 200 goes out with
+ * its ETag and Cache-Control (or as a 304 when the client already has it) and is saved before its
+ * last bytes leave: a caller who has the response can count on the next identical request being a
+ * hit. Anything larger than MAX_CACHED_BYTES, and any other status, goes out as Next sent it.
  */
-const captureResponse = (res: ServerResponse, save: (response: CachedResponse) => Promise<void>): void => {
-  const chunks: Buffer[] = []
+const holdResponse = (req: IncomingMessage, res: ServerResponse, { cacheControl, save }: Completion): void => {
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders }
+  const restore = () => Object.assign(res, original)
+  let held: Buffer[] = []
   let size = 0
-  let keep = true
-  const collect = (chunk: unknown, encoding?: unknown) => {
-    if (!keep || chunk === undefined || chunk === null || typeof chunk === 'function') return
-    const buffer = Buffer.isBuffer(chunk)
-      ? chunk
-      : typeof chunk === 'string'
-        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
-        : Buffer.from(chunk as Uint8Array)
-    size += buffer.length
-    if (size > MAX_CACHED_BYTES) {
-      keep = false
-      chunks.length = 0
-    } else chunks.push(buffer)
+  const release = () => {
+    restore()
+    for (const chunk of held) res.write(chunk)
+    held = []
   }
-  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+  const later = (callback: unknown) => {
+    if (typeof callback === 'function') process.nextTick(callback as () => void)
+  }
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     const headers = rest.find((arg) => typeof arg === 'object' && arg !== null)
-    if (Array.isArray(headers)) keep = false
-    else if (headers) {
-      for (const [name, value] of Object.entries(headers as OutgoingHttpHeaders)) if (value !== undefined) res.setHeader(name, value)
+    if (Array.isArray(headers)) {
+      // Raw header lists are not worth taking apart: sent as they come, kept by no one.
+      restore()
+      return res.writeHead(status, ...(rest as [OutgoingHttpHeaders]))
     }
-    const reason = typeof rest[0] === 'string' ? [rest[0]] : []
-    return Array.isArray(headers) ? writeHead(status, ...rest) : writeHead(status, ...reason)
+    for (const [name, value] of Object.entries((headers ?? {}) as OutgoingHttpHeaders)) if (value !== undefined) res.setHeader(name, value)
+    res.statusCode = status
+    if (typeof rest[0] === 'string') res.statusMessage = rest[0]
+    return res
   }) as ServerResponse['writeHead']
-  const write = res.write.bind(res) as (...args: unknown[]) => boolean
-  res.write = ((chunk: unknown, ...rest: unknown[]) => {
-    collect(chunk, rest[0])
-    return write(chunk, ...rest)
+  // Next flushes the headers before its first chunk: they wait for the body here.
+  res.flushHeaders = () => undefined
+  res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    held.push(toBuffer(chunk, encoding))
+    size += held[held.length - 1]!.length
+    if (size > MAX_CACHED_BYTES) release()
+    later(typeof encoding === 'function' ? encoding : callback)
+    return true
   }) as ServerResponse['write']
-  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
-  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    collect(chunk, rest[0])
-    const headers = keep && res.statusCode === 200 ? replayedHeaders(res) : null
-    if (!headers) return end(chunk, ...rest)
-    void save({ status: res.statusCode, headers, body: Buffer.concat(chunks) })
+  res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+    const done = [chunk, encoding, callback].find((arg) => typeof arg === 'function') as (() => void) | undefined
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') held.push(toBuffer(chunk, encoding))
+    const body = Buffer.concat(held)
+    held = []
+    restore()
+    const downstream = res.getHeader('cache-control')
+    if (res.statusCode !== 200 || /no-store|private/.test(String(downstream ?? '')) || res.hasHeader('set-cookie')) return res.end(body, done)
+    const etag = strongEtag(body)
+    res.setHeader('etag', etag)
+    res.setHeader('vary', varyWith(res.getHeader('vary'), SHARED_VARY))
+    const stored = save && body.length <= MAX_CACHED_BYTES ? replayedHeaders(res) : null
+    res.setHeader('cache-control', cacheControl)
+    const send = () => {
+      if (!matchesIfNoneMatch(req.headers['if-none-match'], etag)) return res.end(body, done)
+      res.statusCode = 304
+      res.removeHeader('content-length')
+      return res.end(done)
+    }
+    if (!stored || !save) return send()
+    void save({ status: 200, headers: stored, body })
       .catch(() => undefined)
-      .finally(() => end(chunk, ...rest))
+      .finally(send)
     return res
   }) as ServerResponse['end']
 }
 
-const sendCached = (res: ServerResponse, { status, headers, body }: CachedResponse): void => {
-  res.writeHead(status, { ...headers, 'content-length': body.length, 'x-cache': 'HIT' })
+/** A hit: the stored response, or 304 when the client's copy is the same (its ETag). */
+const sendCached = (req: IncomingMessage, res: ServerResponse, { status, headers, body }: CachedResponse, cacheControl: string): void => {
+  // The headers were decoded for this hit alone: completed in place, not copied.
+  headers['cache-control'] = cacheControl
+  headers['x-cache'] = 'HIT'
+  const etag = headers.etag
+  if (typeof etag === 'string' && req.headers['if-none-match'] !== undefined && matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers)
+    res.end()
+    return
+  }
+  headers['content-length'] = String(body.length)
+  res.writeHead(status, headers)
   res.end(body)
 }
 
+/** Requests remembered by what their key depends on; emptied when full (a cheap bound). */
+const MAX_REMEMBERED_REQUESTS = 10_000
+
 /**
- * The response cache, in front of Next and Payload: an anonymous GET of a cached collection is
- * answered from the store when it can be (X-Cache: HIT); otherwise it goes through and its
- * response is kept for the next caller (X-Cache: MISS). If the store fails (Redis away), the
- * request is served uncached, as if there were no cache.
+ * The response cache, in front of Next and Payload: a GET of a cached collection by an anonymous
+ * caller (no token: header or Payload's cookie), or by a verified non-staff user on a collection
+ * shared with them, is answered from the store when it can be (X-Cache: HIT); otherwise it goes
+ * through and its response is kept for the next caller (X-Cache: MISS). If the store fails (Redis
+ * away), the request is served uncached, as if there were no cache. Shared responses carry an ETag
+ * and Cache-Control (public for anonymous callers, private and revalidated for token holders);
+ * every other API request that carries a token is `private, no-store`.
  */
-export const createResponseCache = ({ store, cachedCollections, cachedGlobals = [], ttlSeconds, onLookup }: ResponseCacheOptions) => {
+export const createResponseCache = ({
+  store,
+  cachedCollections,
+  cachedGlobals = [],
+  readerSharedCollections = [],
+  isVerifiedReader = () => false,
+  ttlSeconds,
+  http,
+  onLookup,
+}: ResponseCacheOptions) => {
   const alternatives = (slugs: readonly string[]) => (slugs.length ? slugs.map(escapeRegExp).join('|') : '(?!)')
   const collectionRoute = new RegExp(`^/api/(${alternatives(cachedCollections)})(?:[/?]|$)`)
+  const documentRoute = new RegExp(`^/api/(${alternatives(cachedCollections)})/(\\d{1,15})(?:\\?|$)`)
   const globalRoute = new RegExp(`^/api/globals/(${alternatives(cachedGlobals)})(?:[/?]|$)`)
+  const sharedWithReaders = new Set(readerSharedCollections)
+  const cacheControl = cacheControlHeaders(http)
   /** The generation a request's response belongs to: its collection's, or its global's. */
   const cacheNameOf = (url: string): string | undefined => {
     const global = globalRoute.exec(url)?.[1]
     return global ? globalCacheName(global) : collectionRoute.exec(url)?.[1]
   }
+  /**
+   * The generations a response depends on: a document read at depth 0 on its document's and its
+   * collection's dependencies' (see cacheGenerations); anything else on its collection's or global's.
+   */
+  const generationsOf = (name: string, path: string, url: URL): string | string[] => {
+    const depth = url.searchParams.getAll('depth')
+    const document = depth.length === 1 && depth[0] === '0' ? documentRoute.exec(path) : null
+    // The id as Payload reads it (leading zeros and all): the hooks name it by the document's id.
+    return document ? [documentGeneration(name, String(Number(document[2]))), dependenciesGeneration(name)] : name
+  }
+  /**
+   * The request's key and generations, remembered by what they are made of (URL, Origin, gzip):
+   * a hit skips parsing the URL, sorting its query and hashing.
+   */
+  const remembered = new Map<string, { key: string; generations: string | string[] }>()
+  const keyOf = (req: IncomingMessage, name: string) => {
+    const path = req.url ?? '/'
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    const memo = `${gzip ? 1 : 0}${req.headers.origin ?? ''}\n${path}`
+    let known = remembered.get(memo)
+    if (!known) {
+      const url = new URL(path, 'http://cache.local')
+      known = { key: cacheKey(req, url), generations: generationsOf(name, path, url) }
+      if (remembered.size >= MAX_REMEMBERED_REQUESTS) remembered.clear()
+      remembered.set(memo, known)
+    }
+    return known
+  }
+  /** Who the shared entry may answer: `anonymous`, `reader` (a verified non-staff token), or no one. */
+  const callerOf = (req: IncomingMessage, name: string): 'anonymous' | 'reader' | undefined => {
+    const cookie = hasPayloadCookie(req)
+    if (!req.headers.authorization && !cookie) return 'anonymous'
+    return !cookie && sharedWithReaders.has(name) && isVerifiedReader(req) ? 'reader' : undefined
+  }
   return async (req: IncomingMessage, res: ServerResponse, handle: Handle): Promise<void> => {
-    const collection = isAnonymousGet(req) ? cacheNameOf(req.url ?? '') : undefined
-    if (!collection) return handle(req, res)
-    const url = new URL(req.url ?? '/', 'http://cache.local')
+    const name = req.method === 'GET' ? cacheNameOf(req.url ?? '') : undefined
+    const caller = name ? callerOf(req, name) : undefined
+    if (!name || !caller) {
+      if ((req.headers.authorization || hasPayloadCookie(req)) && req.url?.startsWith('/api/')) res.setHeader('cache-control', cacheControl.personal)
+      return handle(req, res)
+    }
+    // Answered exactly as an anonymous caller is: Payload never sees the token (checked already).
+    if (caller === 'reader') delete req.headers.authorization
+    const { key, generations } = keyOf(req, name)
     let lookup
     try {
-      lookup = await store.lookup(collection, cacheKey(req, url))
+      lookup = await store.lookup(generations, key)
     } catch {
       onLookup?.('bypass')
       return handle(req, res)
     }
     if (lookup.hit) {
       onLookup?.('hit')
-      return sendCached(res, lookup.hit)
+      return sendCached(req, res, lookup.hit, cacheControl[caller])
     }
     onLookup?.('miss')
     res.setHeader('x-cache', 'MISS')
     const { versionedKey } = lookup
-    if (versionedKey) captureResponse(res, (response) => store.save(versionedKey, response, ttlSeconds))
+    holdResponse(req, res, {
+      cacheControl: cacheControl[caller],
+      save: versionedKey ? (response) => store.save(versionedKey, response, ttlSeconds) : undefined,
+    })
     return handle(req, res)
   }
 }

@@ -53,7 +53,7 @@ describe('readAppConfig', () => {
     })
     expect(config.services).toEqual({
       redisUrl: undefined,
-      cache: { enabled: true, ttlSeconds: 60, invalidationPollMs: 500 },
+      cache: { enabled: true, ttlSeconds: 60, invalidationPollMs: 500, http: { maxAgeSeconds: 10, staleWhileRevalidateSeconds: 30 } },
       realtime: { sessionRecheckMs: 30_000, maxSubscriptionsPerSocket: 20, maxConnectionsPerUser: 10, maxStreamsPerAddress: 20, maxBufferedBytes: 1_048_576, replayEvents: 1_000, replaySeconds: 300 },
     })
   })
@@ -74,8 +74,17 @@ describe('readAppConfig', () => {
 
   it('reads the response cache settings and refuses bad ones', () => {
     expect(
-      readAppConfig({ ...base, CACHE_ENABLED: 'false', CACHE_TTL_SECONDS: '5', CACHE_INVALIDATION_POLL_MS: '200' }).services.cache,
-    ).toEqual({ enabled: false, ttlSeconds: 5, invalidationPollMs: 200 })
+      readAppConfig({
+        ...base,
+        CACHE_ENABLED: 'false',
+        CACHE_TTL_SECONDS: '5',
+        CACHE_INVALIDATION_POLL_MS: '200',
+        HTTP_CACHE_MAX_AGE_SECONDS: '0',
+        HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS: '120',
+      }).services.cache,
+    ).toEqual({ enabled: false, ttlSeconds: 5, invalidationPollMs: 200, http: { maxAgeSeconds: 0, staleWhileRevalidateSeconds: 120 } })
+    expect(() => readAppConfig({ ...base, HTTP_CACHE_MAX_AGE_SECONDS: '-1' })).toThrow(/HTTP_CACHE_MAX_AGE_SECONDS/)
+    expect(() => readAppConfig({ ...base, HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS: 'later' })).toThrow(/HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS/)
     expect(() => readAppConfig({ ...base, CACHE_TTL_SECONDS: '0' })).toThrow(/CACHE_TTL_SECONDS/)
     expect(() => readAppConfig({ ...base, CACHE_ENABLED: 'sometimes' })).toThrow(/CACHE_ENABLED/)
     expect(() => readAppConfig({ ...base, CACHE_INVALIDATION_POLL_MS: '10' })).toThrow(/^Invalid configuration: CACHE_INVALIDATION_POLL_MS/)

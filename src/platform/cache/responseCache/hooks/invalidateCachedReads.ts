@@ -34,17 +34,20 @@ const invalidateAfterCommit = async (req: PayloadRequest, collections: readonly 
   })
 }
 
+/** The generations a change to document `id` bumps (see cacheGenerations). */
+type GenerationsOf = (id: string | number | undefined) => string[]
+
 export const invalidateAfterChange =
-  (collections: readonly string[]): CollectionAfterChangeHook =>
+  (generationsOf: GenerationsOf): CollectionAfterChangeHook =>
   async ({ doc, req }) => {
-    await invalidateAfterCommit(req, collections)
+    await invalidateAfterCommit(req, generationsOf((doc as { id?: string | number }).id))
     return doc
   }
 
 export const invalidateAfterDelete =
-  (collections: readonly string[]): CollectionAfterDeleteHook =>
-  async ({ req }) => {
-    await invalidateAfterCommit(req, collections)
+  (generationsOf: GenerationsOf): CollectionAfterDeleteHook =>
+  async ({ id, req }) => {
+    await invalidateAfterCommit(req, generationsOf(id))
   }
 
 export const invalidateAfterGlobalChange =

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto'
+
+/** How browsers and CDNs may keep the responses the response cache shares (HTTP_CACHE_* settings). */
+export type HttpCachingOptions = {
+  /** `max-age` of shared public responses, in seconds. 0: browsers and CDNs revalidate each time. */
+  maxAgeSeconds: number
+  /** `stale-while-revalidate` of shared public responses, in seconds. */
+  staleWhileRevalidateSeconds: number
+}
+
+/**
+ * Cache-Control of what the response cache shares:
+ * - `anonymous`: the same for everyone, so `public` (CDNs included).
+ * - `reader`: the very same response, but asked for with a token. Browsers may keep it and must
+ *   revalidate (a cheap 304 by ETag); a CDN must not answer it, or a revoked token would get 200
+ *   from the edge instead of its 401.
+ * - `personal`: staff reads (drafts) and everything personal (favorites, lists, users/me...):
+ *   nobody keeps it.
+ */
+export const cacheControlHeaders = ({ maxAgeSeconds, staleWhileRevalidateSeconds }: HttpCachingOptions) => ({
+  anonymous: `public, max-age=${maxAgeSeconds}, stale-while-revalidate=${staleWhileRevalidateSeconds}`,
+  reader: 'private, no-cache',
+  personal: 'private, no-store',
+})
+
+/** A strong validator: the body's own hash (the same bytes, gzip or not, give the same tag). */
+export const strongEtag = (body: Buffer): string => `"${createHash('sha1').update(body).digest('base64url')}"`
+
+/** If-None-Match (weak comparison, as RFC 9110 asks for it): `*`, or one of the listed tags. */
+export const matchesIfNoneMatch = (header: string | undefined, etag: string): boolean => {
+  if (!header) return false
+  if (header.trim() === '*') return true
+  for (const candidate of header.split(',')) {
+    const tag = candidate.trim()
+    if ((tag.startsWith('W/') ? tag.slice(2) : tag) === etag) return true
+  }
+  return false
+}
+
+/** Adds names to a Vary header value, once each (case-insensitively). */
+export const varyWith = (current: unknown, names: readonly string[]): string => {
+  const listed = current === undefined ? [] : String(current).split(',').map((name) => name.trim()).filter(Boolean)
+  const seen = new Set(listed.map((name) => name.toLowerCase()))
+  for (const name of names) if (!seen.has(name.toLowerCase())) listed.push(name)
+  return listed.join(', ')
+}
