@@ -33,4 +33,17 @@ export default tseslint.config(
     files: ['scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Deep relative paths say nothing about where a module lives: src is reached through @/.
+    files: ['src/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./){3,}', message: "Import through the '@/' alias instead of three or more '../' levels." }] }],
+    },
+  },
+  {
+    files: ['tests/**', 'bench/**', 'scripts/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+src/', message: "Import from src through the '@/' alias." }] }],
+    },
+  },
 )

@@ -9,17 +9,17 @@
  * The logic lives in src/domains/anime/import/; this is only the command line.
  */
 // First: reads .env and validates the configuration before payload.config is evaluated.
-import '../src/platform/cli/scriptEnv'
+import '@/platform/cli/scriptEnv'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import config from '../payload.config'
 
-import { createProgress } from '../src/platform/cli/progress'
-import { DatabaseUnavailableError, importAnime } from '../src/domains/anime/import/importAnime'
-import { formatRejects, ImportInputError, readInput, rejectsPathFor } from '../src/domains/anime/import/records'
-import { CsvParseError, type CsvDelimiter } from '../src/domains/anime/import/csv'
-import { bootScriptPayload, FatalError, runScript } from '../src/platform/cli/scriptRuntime'
+import { createProgress } from '@/platform/cli/progress'
+import { DatabaseUnavailableError, importAnime } from '@/domains/anime/import/importAnime'
+import { formatRejects, ImportInputError, readInput, rejectsPathFor } from '@/domains/anime/import/records'
+import { CsvParseError, type CsvDelimiter } from '@/domains/anime/import/csv'
+import { bootScriptPayload, FatalError, runScript } from '@/platform/cli/scriptRuntime'
 
 const USAGE = 'usage: npm run import:anime -- [--delimiter=,|;] <file.csv|file.json>'
 

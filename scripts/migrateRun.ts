@@ -14,12 +14,12 @@
  * the plain prod builds.
  */
 // First: reads .env and validates the configuration.
-import '../src/platform/cli/scriptEnv'
+import '@/platform/cli/scriptEnv'
 import payload, { type Migration } from 'payload'
 
 import config from '../payload.config'
 import { migrations } from '../migrations'
-import { FatalError, runScript } from '../src/platform/cli/runScript'
+import { FatalError, runScript } from '@/platform/cli/runScript'
 
 const main = async (): Promise<number> => {
   // What the CLI sets before it starts Payload: hooks and plugins can tell a migration run apart.

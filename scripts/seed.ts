@@ -14,13 +14,13 @@
  * src/domains/aviation/seed/.
  */
 // First: reads .env and validates the configuration before payload.config is evaluated.
-import '../src/platform/cli/scriptEnv'
+import '@/platform/cli/scriptEnv'
 import config from '../payload.config'
-import { createProgress } from '../src/platform/cli/progress'
-import { bootScriptPayload, FatalError, runScript } from '../src/platform/cli/scriptRuntime'
-import { seedDemo } from '../src/domains/anime/seed/seedDemo'
-import type { SeedCounts } from '../src/platform/seed'
-import { seedEncyclopedia } from '../src/domains/aviation/seed/seedEncyclopedia'
+import { createProgress } from '@/platform/cli/progress'
+import { bootScriptPayload, FatalError, runScript } from '@/platform/cli/scriptRuntime'
+import { seedDemo } from '@/domains/anime/seed/seedDemo'
+import type { SeedCounts } from '@/platform/seed'
+import { seedEncyclopedia } from '@/domains/aviation/seed/seedEncyclopedia'
 
 const describeCounts = (entries: [string, SeedCounts][]) =>
   entries.map(([label, { created, existing }]) => `${label} ${created} created, ${existing} already there`).join('; ')

@@ -6,14 +6,14 @@
  * The outbox relay is not here: it runs in every app server (server.ts).
  */
 // First: reads .env and validates the configuration.
-import '../src/platform/cli/scriptEnv'
+import '@/platform/cli/scriptEnv'
 import { Pool } from 'pg'
 
-import { effectiveDatabaseUrl, getAppConfig } from '../src/platform/config'
-import { FatalError, runScript } from '../src/platform/cli/runScript'
-import { poolTimeoutOptions } from '../src/platform/database/poolTimeouts'
-import { type ConsumerDefinition, notifierConsumer, postgresReceipts, startConsumer, telegramChannelConsumer } from '../src/platform/events/consumers'
-import { createLogger, setLogLevel } from '../src/platform/observability/logger'
+import { effectiveDatabaseUrl, getAppConfig } from '@/platform/config'
+import { FatalError, runScript } from '@/platform/cli/runScript'
+import { poolTimeoutOptions } from '@/platform/database/poolTimeouts'
+import { type ConsumerDefinition, notifierConsumer, postgresReceipts, startConsumer, telegramChannelConsumer } from '@/platform/events/consumers'
+import { createLogger, setLogLevel } from '@/platform/observability/logger'
 
 const main = async (): Promise<number> => {
   const { database, events, observability } = getAppConfig()

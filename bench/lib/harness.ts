@@ -11,7 +11,7 @@ import { freePort } from '../../tests/helpers/freePort'
 import { ensureProductionBuild } from '../../tests/helpers/productionBuild'
 import { NEUTRAL_ENV } from '../../tests/helpers/serverProcess'
 import { TEST_SECRET } from '../../tests/helpers/testSecret'
-import { runMigrations } from '../../src/platform/database/runMigrations'
+import { runMigrations } from '@/platform/database/runMigrations'
 import { hitRatio, mergeResults, type LoadResult } from './load'
 import { runLoadElsewhere, samplePaths } from './loadProcess'
 

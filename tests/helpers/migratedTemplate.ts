@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { TestProject } from 'vitest/node'
 
-import { runMigrations } from '../../src/platform/database/runMigrations'
+import { runMigrations } from '@/platform/database/runMigrations'
 import { createTestDatabase } from './scratchDatabase'
 import { TEST_SECRET } from './testSecret'
 

@@ -1,6 +1,6 @@
 import { inject } from 'vitest'
 
-import { runMigrations } from '../../src/platform/database/runMigrations'
+import { runMigrations } from '@/platform/database/runMigrations'
 import { createTestDatabase, type TestDatabase } from './scratchDatabase'
 import { TEST_SECRET } from './testSecret'
 

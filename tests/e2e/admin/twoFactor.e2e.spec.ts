@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { timeStep, totpCode } from '../../../src/platform/auth/twoFactor/totp'
+import { timeStep, totpCode } from '@/platform/auth/twoFactor/totp'
 import { createAccountWithRole } from '../../helpers/accounts'
 import { openPage, screenshotOnFailure } from '../../helpers/browser'
 import { startBrowserStack, type BrowserStack } from '../../helpers/browserStack'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { runMigrations } from '../../../src/platform/database/runMigrations'
+import { runMigrations } from '@/platform/database/runMigrations'
 import { startPrivatePostgres, type PrivatePostgres } from '../../helpers/privatePostgres'
 import { startServer, TEST_SECRET, waitFor, type RunningServer } from '../../helpers/serverProcess'
 

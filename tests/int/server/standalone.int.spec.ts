@@ -5,7 +5,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { listMigrationNames } from '../../../src/platform/database/migrationFiles'
+import { listMigrationNames } from '@/platform/database/migrationFiles'
 import { createAccountWithRole } from '../../helpers/accounts'
 import { gradientImage } from '../../helpers/images'
 import { ensureProductionBuild } from '../../helpers/productionBuild'

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { createMigratedTestDatabase, createTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
 import { runServerUntilExit, TEST_SECRET } from '../../helpers/serverProcess'
-import { listMigrationNames } from '../../../src/platform/database/migrationFiles'
+import { listMigrationNames } from '@/platform/database/migrationFiles'
 
 const databases: TestDatabase[] = []
 const committed = listMigrationNames('migrations')

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess } from '../../../platform/auth'
-import { slugField } from '../../../platform/fields/slug'
+import { collectionAccess } from '@/platform/auth'
+import { slugField } from '@/platform/fields/slug'
 import { animeAccessPolicy } from '../accessPolicy'
 
 /** Genres and studios share their shape: a name, a slug, a description, and the anime that use them. */

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess } from '../../../platform/auth'
+import { collectionAccess } from '@/platform/auth'
 import { animeAccessPolicy } from '../accessPolicy'
 
 /**

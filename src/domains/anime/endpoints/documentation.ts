@@ -1,4 +1,4 @@
-import { errorResponse, json, type EndpointDocumentation } from '../../../platform/apiDocs'
+import { errorResponse, json, type EndpointDocumentation } from '@/platform/apiDocs'
 
 import { ANIME_KINDS, ANIME_STATUSES } from '../options'
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_PAGE, MAX_QUERY_LENGTH, SEARCH_SORTS, SUGGEST_LIMIT } from '../search/params'

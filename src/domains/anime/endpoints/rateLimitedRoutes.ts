@@ -1,5 +1,5 @@
-import type { PublicRateLimitsConfig } from '../../../platform/config'
-import type { PublicRateLimitRoute } from '../../../platform/http/publicRateLimit'
+import type { PublicRateLimitsConfig } from '@/platform/config'
+import type { PublicRateLimitRoute } from '@/platform/http/publicRateLimit'
 
 /** The anime routes anyone may call, limited per client IP in front of everything (server.ts). */
 export const animeRateLimitedRoutes = (limits: PublicRateLimitsConfig): PublicRateLimitRoute[] => [

@@ -1,7 +1,7 @@
 import { type Endpoint, NotFound, type PayloadRequest, ValidationError } from 'payload'
 import type { PoolClient } from 'pg'
 
-import { payloadPool, withTransaction } from '../../../platform/database/sql'
+import { payloadPool, withTransaction } from '@/platform/database/sql'
 import { viewDocumentation } from './documentation'
 
 /** Repeated views of one anime by one signed-in user within this window count once. */

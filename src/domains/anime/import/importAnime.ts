@@ -8,9 +8,9 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { slugify } from '../../../platform/fields/slug'
+import { slugify } from '@/platform/fields/slug'
 import type { ParsedInput, Rejection } from './records'
-import { plainTextToLexical } from '../../../platform/seed'
+import { plainTextToLexical } from '@/platform/seed'
 import { EXTERNAL_ID_KEYS, validateRow, type AnimeImportRow, type ExternalIdKey } from './validateRow'
 
 export type ImportSummary = {

@@ -1,5 +1,5 @@
 import { AGE_RATINGS, ANIME_KINDS, ANIME_STATUSES, SEASONS } from '../options'
-import { slugify } from '../../../platform/fields/slug'
+import { slugify } from '@/platform/fields/slug'
 
 export const EXTERNAL_ID_KEYS = ['mal', 'anilist', 'kitsu'] as const
 export type ExternalIdKey = (typeof EXTERNAL_ID_KEYS)[number]

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Pool, type PoolConfig } from 'pg'
 
-import type { Step } from '../../../platform/http/pipeline'
+import type { Step } from '@/platform/http/pipeline'
 import { InvalidSearchParameter, validationErrorBody } from './parameterError'
 import { parseSearchParams, parseSuggestParams, rawFromSearchParams, SEARCH_PARAMETER_NAMES, SUGGEST_PARAMETER_NAMES } from './params'
 import { type PosterUrls, type SearchSource, searchAnimeFrom, statementName, suggestAnimeFrom } from './searchAnime'

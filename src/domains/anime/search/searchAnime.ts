@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
 
-import { payloadPool, withTransaction } from '../../../platform/database/sql'
+import { payloadPool, withTransaction } from '@/platform/database/sql'
 import type { SearchParams, SuggestParams } from './params'
 import { searchSql, suggestSql, WORD_SIMILARITY_THRESHOLD, type Sql } from './sql'
 

@@ -3,9 +3,9 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 
-import { ROLES, type Role } from '../../../platform/auth'
-import { findIdBy, plainTextToLexical, type SeedCounts } from '../../../platform/seed'
-import { slugify } from '../../../platform/fields/slug'
+import { ROLES, type Role } from '@/platform/auth'
+import { findIdBy, plainTextToLexical, type SeedCounts } from '@/platform/seed'
+import { slugify } from '@/platform/fields/slug'
 import { DEMO_ANIME, DEMO_GENRES, DEMO_STUDIOS } from './catalog'
 import { renderPoster } from './poster'
 

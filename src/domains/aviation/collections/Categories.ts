@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, publishedUnlessReadsDrafts } from '../../../platform/auth'
+import { collectionAccess, publishedUnlessReadsDrafts } from '@/platform/auth'
 import { aviationAccessPolicy } from '../accessPolicy'
-import { slugField } from '../../../platform/fields/slug'
+import { slugField } from '@/platform/fields/slug'
 
 /** Article categories ("history", "design", ...): public, ordered, with their articles joined. */
 export const Categories: CollectionConfig = {

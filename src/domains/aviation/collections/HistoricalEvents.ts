@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { dayOnly, image, reference } from '../fields/references'
 import { localizedRichText } from '../fields/richText'
-import { slugField } from '../../../platform/fields/slug'
+import { slugField } from '@/platform/fields/slug'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 import { aviationAccessPolicy } from '../accessPolicy'
 

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { slugField } from '../../../platform/fields/slug'
+import { slugField } from '@/platform/fields/slug'
 import { aviationAccessPolicy } from '../accessPolicy'
 import { withEditorialWorkflow } from '../workflow/withEditorialWorkflow'
 

@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { globalAccess } from '../../../platform/auth'
+import { globalAccess } from '@/platform/auth'
 import { aviationAccessPolicy } from '../accessPolicy'
 import { reference } from '../fields/references'
 import { socialPlatformOptions } from '../options'

@@ -1,6 +1,6 @@
 import { type CollectionSlug, createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import { findIdBy, plainTextToLexical, type SeedCounts } from '../../../platform/seed'
+import { findIdBy, plainTextToLexical, type SeedCounts } from '@/platform/seed'
 import { type ArtworkKind, renderArtwork } from './artwork'
 import {
   SEED_AIRCRAFT,

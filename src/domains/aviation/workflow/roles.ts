@@ -1,4 +1,4 @@
-import { hasAnyRole, MODERATOR_ROLES, STAFF_ROLES } from '../../../platform/auth'
+import { hasAnyRole, MODERATOR_ROLES, STAFF_ROLES } from '@/platform/auth'
 
 type MaybeUser = Parameters<typeof hasAnyRole>[0]
 

@@ -1,7 +1,7 @@
 import type { JobsConfig } from 'payload'
 
-import { payloadPools } from '../../../platform/database/payloadPools'
-import { createSingleInstanceRunner } from '../../../platform/jobs'
+import { payloadPools } from '@/platform/database/payloadPools'
+import { createSingleInstanceRunner } from '@/platform/jobs'
 import { canApprove } from './roles'
 
 const runner = createSingleInstanceRunner()

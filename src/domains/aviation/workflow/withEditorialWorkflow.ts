@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, publishedUnlessReadsDrafts, type DraftCollectionAccess } from '../../../platform/auth'
+import { collectionAccess, publishedUnlessReadsDrafts, type DraftCollectionAccess } from '@/platform/auth'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { routeWorkflowWrites } from './hooks/routeWorkflowWrites'
 import { workflowFields } from './workflowFields'

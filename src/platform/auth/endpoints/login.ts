@@ -1,6 +1,6 @@
 import { AuthenticationError, type Endpoint, LockedAuth } from 'payload'
 
-import type { User } from '../../../payload-types'
+import type { User } from '@/payload-types'
 import { readRequestMeta } from '../requestMeta'
 import { openTokenSession } from '../tokens/tokenSession'
 import { ownProfile } from './publicUser'

@@ -1,4 +1,4 @@
-import type { User } from '../../../payload-types'
+import type { User } from '@/payload-types'
 
 /** What the token endpoints return about the signed-in user: their own profile, nothing secret. */
 export const ownProfile = (user: User) => ({

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import type { User } from '../../../payload-types'
+import type { User } from '@/payload-types'
 import { recordEventSql } from '../../events'
 import { publishSessionEvent } from '../../realtime'
 import { databaseQuery, databaseTransaction } from '../../database/sql'

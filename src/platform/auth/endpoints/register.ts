@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken'
 import { type Endpoint, ValidationError } from 'payload'
 
-import type { User } from '../../../payload-types'
+import type { User } from '@/payload-types'
 import { getAppConfig } from '../../config'
 import { readRequestMeta } from '../requestMeta'
 import { openTokenSession } from '../tokens/tokenSession'

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 
 import { type PayloadRequest, ValidationError } from 'payload'
 
-import type { AuthIdentity, User } from '../../../payload-types'
+import type { AuthIdentity, User } from '@/payload-types'
 import type { IdentityProvider } from './AuthIdentities'
 
 /** What a provider told us about the account that signed in. */

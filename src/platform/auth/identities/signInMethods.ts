@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { AuthIdentity } from '../../../payload-types'
+import type { AuthIdentity } from '@/payload-types'
 import { passwordFingerprint, storedPasswordHash } from './accountForIdentity'
 
 export const identitiesOf = async (req: PayloadRequest, userId: number): Promise<AuthIdentity[]> =>

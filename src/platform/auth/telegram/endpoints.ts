@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { getAppConfig } from '../../config'
-import type { User } from '../../../payload-types'
+import type { User } from '@/payload-types'
 import { ownProfile } from '../endpoints/publicUser'
 import { answeringKnownErrors, errorResponse, handleKnownErrors, readJsonObject, unauthorized } from '../endpoints/responses'
 import { accountForIdentity, IdentityLinkedElsewhere, linkIdentity, type ProviderIdentity } from '../identities/accountForIdentity'

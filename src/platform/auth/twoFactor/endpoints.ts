@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import QRCode from 'qrcode'
 
-import type { User } from '../../../payload-types'
+import type { User } from '@/payload-types'
 import { getAppConfig } from '../../config'
 import { answeringKnownErrors, errorResponse, invalidField, readJsonObject, unauthorized } from '../endpoints/responses'
 import { isTwoFactorRequired } from './secondFactorChallenge'

@@ -1,7 +1,7 @@
 import { getFieldsToSign, jwtSign, type PayloadRequest } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 
-import type { User } from '../../../payload-types'
+import type { User } from '@/payload-types'
 import { ownProfile } from '../endpoints/publicUser'
 import { clearSignInFailures } from '../rateLimit'
 import { readRequestMeta } from '../requestMeta'

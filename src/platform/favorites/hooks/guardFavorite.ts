@@ -1,7 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionSlug, ValidationError } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
-import type { Favorite } from '../../../payload-types'
+import type { Favorite } from '@/payload-types'
 import { itemOf } from './itemOf'
 import { requestSql } from '../../database/sql'
 

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Favorite } from '../../../payload-types'
+import type { Favorite } from '@/payload-types'
 import { itemOf } from './itemOf'
 
 /** `<collection>:<id>` of the favorited item: with the user, the key of a unique index. */

@@ -3,7 +3,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseCsv } from '../../../../src/domains/anime/import/csv'
+import { parseCsv } from '@/domains/anime/import/csv'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 import { TEST_SECRET } from '../../../helpers/testSecret'
 import { runNpmScript, type ScriptRun } from '../../../helpers/runNpmScript'

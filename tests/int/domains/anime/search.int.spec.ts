@@ -1,9 +1,9 @@
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseSearchParams } from '../../../../src/domains/anime/search/params'
-import { SEARCH_SETTINGS } from '../../../../src/domains/anime/search/searchAnime'
-import { searchSql } from '../../../../src/domains/anime/search/sql'
+import { parseSearchParams } from '@/domains/anime/search/params'
+import { SEARCH_SETTINGS } from '@/domains/anime/search/searchAnime'
+import { searchSql } from '@/domains/anime/search/sql'
 import { gradientImage } from '../../../helpers/images'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { aviationCachedCollections } from '../../../../src/domains/aviation/cachedCollections'
-import { cacheDependencies, getResponseStore, type ResponseStore } from '../../../../src/platform/cache/responseCache'
+import { aviationCachedCollections } from '@/domains/aviation/cachedCollections'
+import { cacheDependencies, getResponseStore, type ResponseStore } from '@/platform/cache/responseCache'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 
 /** The FrankenJet collections are cached public reads: what invalidates them, in-process (no Redis). */

@@ -1,7 +1,7 @@
 import { formatNames, toWords, type CollectionSlug, type GlobalSlug, type PayloadRequest, type Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { User } from '../../../../src/payload-types'
+import type { User } from '@/payload-types'
 import { entitiesOf, hasDrafts, hasVersions, policyEntryOf, type Entity, type Policy } from '../../../helpers/accessPolicy'
 import { gradientImage, uploadForm } from '../../../helpers/images'
 import { initPayloadInt } from '../../../helpers/initPayloadInt'

@@ -2,7 +2,7 @@ import { Forbidden, type CollectionSlug } from 'payload'
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { User } from '../../../../src/payload-types'
+import type { User } from '@/payload-types'
 import { gradientImage, uploadForm } from '../../../helpers/images'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http'
 import { type MutableResponse, OAuth2Server } from 'oauth2-mock-server'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { signState, STATE_COOKIE } from '../../../../src/platform/auth/google/state'
+import { signState, STATE_COOKIE } from '@/platform/auth/google/state'
 import { createAuthClient, freshClientIp, type TokenPairBody } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 import { TEST_SECRET } from '../../../helpers/testSecret'

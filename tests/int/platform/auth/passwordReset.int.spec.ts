@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { recentEmails } from '../../../../src/platform/auth/email/loggingEmailAdapter'
+import { recentEmails } from '@/platform/auth/email/loggingEmailAdapter'
 import { createAuthClient, freshClientIp, registerUser, type AuthClient } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 

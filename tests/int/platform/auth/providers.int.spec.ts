@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { timeStep, totpCode } from '../../../../src/platform/auth/twoFactor/totp'
+import { timeStep, totpCode } from '@/platform/auth/twoFactor/totp'
 import { createAuthClient, freshClientIp, postJson, registerUser, type TokenPairBody } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 import { type OAuthStandIn, startOAuthStandIn } from '../../../helpers/oauthStandIn'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { timeStep, totpCode } from '../../../../src/platform/auth/twoFactor/totp'
+import { timeStep, totpCode } from '@/platform/auth/twoFactor/totp'
 import { createAuthClient, postJson, registerUser, type TokenPairBody } from '../../../helpers/authClient'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 

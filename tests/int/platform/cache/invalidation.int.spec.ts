@@ -1,7 +1,7 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { cacheDependencies, getResponseStore, type ResponseStore } from '../../../../src/platform/cache/responseCache'
+import { cacheDependencies, getResponseStore, type ResponseStore } from '@/platform/cache/responseCache'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 
 /**

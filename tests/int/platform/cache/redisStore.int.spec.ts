@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { createRedisStore } from '../../../../src/platform/cache/responseCache/redisStore'
-import type { ResponseStore } from '../../../../src/platform/cache/responseCache/responseStore'
+import { createRedisStore } from '@/platform/cache/responseCache/redisStore'
+import type { ResponseStore } from '@/platform/cache/responseCache/responseStore'
 import { REDIS_URL } from '../../../helpers/redis'
 
 /**

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 
-import { endPool } from '../../../../src/platform/database/endPool'
+import { endPool } from '@/platform/database/endPool'
 
 /** endPool against the shared PostgreSQL: what Payload's adapter leaves checked out must not hold shutdown. */
 

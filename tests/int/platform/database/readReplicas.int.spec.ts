@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { payloadPools } from '../../../../src/platform/database/payloadPools'
+import { payloadPools } from '@/platform/database/payloadPools'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 

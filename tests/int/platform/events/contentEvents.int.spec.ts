@@ -2,9 +2,9 @@ import { createLocalReq } from 'payload'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { readEventsConfig } from '../../../../src/platform/config/events'
-import { startEventRelay, type EventRelay } from '../../../../src/platform/events/relay'
-import { createLogger } from '../../../../src/platform/observability/logger'
+import { readEventsConfig } from '@/platform/config/events'
+import { startEventRelay, type EventRelay } from '@/platform/events/relay'
+import { createLogger } from '@/platform/observability/logger'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 import { bindTestQueue, deleteBrokerObjects, RABBITMQ_URL, type ReceivedMessage, type TestQueue, uniqueExchange } from '../../../helpers/rabbitmq'
 

@@ -13,8 +13,8 @@ import {
   postgresReceipts,
   startConsumer,
   type RunningConsumer,
-} from '../../../../src/platform/events/consumers'
-import { createLogger } from '../../../../src/platform/observability/logger'
+} from '@/platform/events/consumers'
+import { createLogger } from '@/platform/observability/logger'
 import { deleteBrokerObjects, drainQueue, RABBITMQ_URL, startTcpProxy, type BrokerProxy as TcpProxy, uniqueExchange } from '../../../helpers/rabbitmq'
 import { TEST_SECRET, waitUntil } from '../../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { recordEventSql } from '../../../../src/platform/events'
+import { recordEventSql } from '@/platform/events'
 import { bindTestQueue, deleteBrokerObjects, RABBITMQ_URL, type TestQueue, uniqueExchange } from '../../../helpers/rabbitmq'
 import { startServer, TEST_SECRET, type RunningServer } from '../../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'

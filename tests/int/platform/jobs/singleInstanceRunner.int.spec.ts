@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createSingleInstanceRunner, type SingleInstanceRunner } from '../../../../src/platform/jobs'
+import { createSingleInstanceRunner, type SingleInstanceRunner } from '@/platform/jobs'
 import { createTestDatabase, type TestDatabase } from '../../../helpers/scratchDatabase'
 
 /** Several app instances, one job runner: elected with an advisory lock on the real PostgreSQL. */

@@ -4,7 +4,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Avatar, User } from '../../../../src/payload-types'
+import type { Avatar, User } from '@/payload-types'
 import { blankPng, gradientImage, largePng, sha256, uploadForm } from '../../../helpers/images'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 
@@ -67,7 +67,7 @@ beforeAll(async () => {
   avatarsDir = ctx.config.collections.find((collection) => collection.slug === 'avatars')?.upload.staticDir as string
   expect(avatarsDir).toBe(path.resolve(process.cwd(), 'media', 'avatars'))
   // Imported only now: the route reads the config, which reads the environment set above.
-  route = (await import('../../../../src/app/media/avatars/[filename]/route')) as typeof route
+  route = (await import('@/app/media/avatars/[filename]/route')) as typeof route
 
   // The first account becomes admin; the others get the roles given explicitly.
   const make = async (key: keyof typeof users, roles: User['roles']) => {

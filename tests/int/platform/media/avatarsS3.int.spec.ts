@@ -5,7 +5,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Avatar } from '../../../../src/payload-types'
+import type { Avatar } from '@/payload-types'
 import { gradientImage, sha256, uploadForm } from '../../../helpers/images'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 import { type RunningS3Server, s3ClientFor, s3StorageEnv, startS3Server } from '../../../helpers/s3Server'
@@ -49,7 +49,7 @@ beforeAll(async () => {
     ...s3StorageEnv(s3Server, BUCKET),
     RATE_LIMIT_AUTH_PER_IP: '1000',
   })
-  route = (await import('../../../../src/app/media/avatars/[filename]/route')) as typeof route
+  route = (await import('@/app/media/avatars/[filename]/route')) as typeof route
   s3 = s3ClientFor(s3Server)
   await ctx.payload.create({ collection: 'users', data: { email: 'admin@example.com', password: 'correct-horse-battery-1' } })
   await ctx.payload.create({

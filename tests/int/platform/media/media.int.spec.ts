@@ -4,7 +4,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Media } from '../../../../src/payload-types'
+import type { Media } from '@/payload-types'
 import { gradientImage, HARMLESS_SVG, largePng, sha256, uploadForm } from '../../../helpers/images'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 

@@ -1,7 +1,7 @@
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { User } from '../../../../src/payload-types'
+import type { User } from '@/payload-types'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
 
 /**

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 
-import { CsvParseError, detectDelimiter, formatCsvRecord, parseCsv, readCsv } from '../../../../src/domains/anime/import/csv'
+import { CsvParseError, detectDelimiter, formatCsvRecord, parseCsv, readCsv } from '@/domains/anime/import/csv'
 
 const fields = (text: string) => parseCsv(text).map((record) => record.fields)
 

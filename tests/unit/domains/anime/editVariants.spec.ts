@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { editVariants } from '../../../../src/domains/anime/search/editVariants'
-import { tsqueryWithEdits } from '../../../../src/domains/anime/search/sql'
+import { editVariants } from '@/domains/anime/search/editVariants'
+import { tsqueryWithEdits } from '@/domains/anime/search/sql'
 
 describe('editVariants', () => {
   it('swaps neighbours, drops a letter, doubles a letter, the word itself first', () => {

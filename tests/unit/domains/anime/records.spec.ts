@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { CsvParseError } from '../../../../src/domains/anime/import/csv'
-import { formatRejects, ImportInputError, readInput, recordsFromCsv } from '../../../../src/domains/anime/import/records'
+import { CsvParseError } from '@/domains/anime/import/csv'
+import { formatRejects, ImportInputError, readInput, recordsFromCsv } from '@/domains/anime/import/records'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anime-records-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))

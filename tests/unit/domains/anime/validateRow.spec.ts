@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { recordsFromCsv, recordsFromJson } from '../../../../src/domains/anime/import/records'
-import { plainTextToLexical } from '../../../../src/platform/seed'
-import { canonicalField, validateRow } from '../../../../src/domains/anime/import/validateRow'
+import { recordsFromCsv, recordsFromJson } from '@/domains/anime/import/records'
+import { plainTextToLexical } from '@/platform/seed'
+import { canonicalField, validateRow } from '@/domains/anime/import/validateRow'
 
 const reasonsOf = (raw: Parameters<typeof validateRow>[0]) => {
   const result = validateRow(raw)

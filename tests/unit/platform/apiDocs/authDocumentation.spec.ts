@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { ROLES } from '../../../../src/platform/auth'
-import { registerDocumentation } from '../../../../src/platform/auth/endpoints/documentation'
+import { ROLES } from '@/platform/auth'
+import { registerDocumentation } from '@/platform/auth/endpoints/documentation'
 
 type Schema = { properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; $ref?: string; oneOf?: Schema[] }
 

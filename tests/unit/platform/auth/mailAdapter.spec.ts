@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { mailAdapter } from '../../../../src/platform/auth/email/mailAdapter'
-import { readMailConfig } from '../../../../src/platform/config/mail'
-import { ConfigError } from '../../../../src/platform/config/ConfigError'
+import { mailAdapter } from '@/platform/auth/email/mailAdapter'
+import { readMailConfig } from '@/platform/config/mail'
+import { ConfigError } from '@/platform/config/ConfigError'
 
 const fakePayload = () => {
   const warnings: unknown[][] = []

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { signChallenge, verifyChallenge } from '../../../../src/platform/auth/twoFactor/challenge'
-import { findRecoveryCode, hashRecoveryCode, newRecoveryCodes } from '../../../../src/platform/auth/twoFactor/recoveryCodes'
-import { openSecret, sealSecret } from '../../../../src/platform/auth/twoFactor/secretBox'
-import { base32Decode, base32Encode, matchTotp, otpauthUri, totpCode } from '../../../../src/platform/auth/twoFactor/totp'
+import { signChallenge, verifyChallenge } from '@/platform/auth/twoFactor/challenge'
+import { findRecoveryCode, hashRecoveryCode, newRecoveryCodes } from '@/platform/auth/twoFactor/recoveryCodes'
+import { openSecret, sealSecret } from '@/platform/auth/twoFactor/secretBox'
+import { base32Decode, base32Encode, matchTotp, otpauthUri, totpCode } from '@/platform/auth/twoFactor/totp'
 
 const SECRET_KEY = 'unit-test-secret-key-of-sufficient-length'
 

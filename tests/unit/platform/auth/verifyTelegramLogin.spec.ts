@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import { verifyTelegramLogin } from '../../../../src/platform/auth/telegram/verifyTelegramLogin'
+import { verifyTelegramLogin } from '@/platform/auth/telegram/verifyTelegramLogin'
 
 const BOT_TOKEN = '123456789:AAEabcdefghijklmnopqrstuvwxyz012345'
 const NOW = 1_800_000_000_000

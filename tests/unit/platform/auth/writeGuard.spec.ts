@@ -1,11 +1,11 @@
 import type { Field, FieldAccess, PayloadRequest } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { takeDeniedWrites } from '../../../../src/platform/auth/writeGuard/deniedWrites'
-import { guardFieldAccess } from '../../../../src/platform/auth/writeGuard/guardFieldAccess'
-import { guardFields } from '../../../../src/platform/auth/writeGuard/guardFields'
-import { sameFieldValue } from '../../../../src/platform/auth/writeGuard/sameFieldValue'
-import { pathOf, storedAt } from '../../../../src/platform/auth/writeGuard/storedSibling'
+import { takeDeniedWrites } from '@/platform/auth/writeGuard/deniedWrites'
+import { guardFieldAccess } from '@/platform/auth/writeGuard/guardFieldAccess'
+import { guardFields } from '@/platform/auth/writeGuard/guardFields'
+import { sameFieldValue } from '@/platform/auth/writeGuard/sameFieldValue'
+import { pathOf, storedAt } from '@/platform/auth/writeGuard/storedSibling'
 
 describe('sameFieldValue', () => {
   it('treats a value sent back as it was read as unchanged', () => {

@@ -1,8 +1,8 @@
 import type { SanitizedConfig } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { cachedCollections, cachedGlobals } from '../../../../src/cachedContent'
-import { cacheGenerations } from '../../../../src/platform/cache/responseCache/cacheDependencies'
+import { cachedCollections, cachedGlobals } from '@/cachedContent'
+import { cacheGenerations } from '@/platform/cache/responseCache/cacheDependencies'
 import { TEST_SECRET } from '../../../helpers/testSecret'
 
 /** What a change to one document invalidates, derived from the real config. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { cacheControlHeaders, matchesIfNoneMatch, strongEtag, varyWith } from '../../../../src/platform/cache/responseCache/httpCaching'
+import { cacheControlHeaders, matchesIfNoneMatch, strongEtag, varyWith } from '@/platform/cache/responseCache/httpCaching'
 
 describe('HTTP caching of shared responses', () => {
   it('tags a body strongly, by its bytes', () => {

@@ -1,7 +1,7 @@
 import type { Field, PayloadRequest, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { cachedCollections, readerSharedCollections } from '../../../../src/cachedContent'
+import { cachedCollections, readerSharedCollections } from '@/cachedContent'
 import { TEST_SECRET } from '../../../helpers/testSecret'
 
 /**

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { Redis } from 'ioredis'
 import { describe, expect, it, vi } from 'vitest'
 
-import { redisConnectionsDown, unwatchRedisConnection, watchRedisConnection } from '../../../../src/platform/cache/watchRedisConnection'
+import { redisConnectionsDown, unwatchRedisConnection, watchRedisConnection } from '@/platform/cache/watchRedisConnection'
 
 describe('watchRedisConnection', () => {
   it('handles every error and logs each state change once: lost, then restored', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { ConfigError, readAppConfig } from '../../../../src/platform/config'
+import { ConfigError, readAppConfig } from '@/platform/config'
 
 const base = { SECRET_KEY: 'a-secret' }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { readAppConfig } from '../../../../src/platform/config'
+import { readAppConfig } from '@/platform/config'
 
 const base = { SECRET_KEY: 'a-secret' }
 

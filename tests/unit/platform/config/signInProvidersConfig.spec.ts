@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { ConfigError, readAppConfig } from '../../../../src/platform/config'
+import { ConfigError, readAppConfig } from '@/platform/config'
 
 const base = { SECRET_KEY: 'a-secret', SERVER_URL: 'https://cms.example.com' }
 const TOKEN = '123456789:AAEabcdefghijklmnopqrstuvwxyz012345'

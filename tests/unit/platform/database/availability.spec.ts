@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { isDatabaseDown, monitorDatabaseAvailability, reportDatabaseFailure } from '../../../../src/platform/database/availability'
+import { isDatabaseDown, monitorDatabaseAvailability, reportDatabaseFailure } from '@/platform/database/availability'
 
 const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { isDatabaseUnavailableError } from '../../../../src/platform/database/connectionErrors'
-import { poolTimeoutOptions } from '../../../../src/platform/database/poolTimeouts'
+import { isDatabaseUnavailableError } from '@/platform/database/connectionErrors'
+import { poolTimeoutOptions } from '@/platform/database/poolTimeouts'
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code })
 

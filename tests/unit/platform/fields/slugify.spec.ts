@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { SLUG_MAX_LENGTH, slugify } from '../../../../src/platform/fields/slug'
+import { SLUG_MAX_LENGTH, slugify } from '@/platform/fields/slug'
 
 describe('slugify', () => {
   it('makes lowercase ASCII words joined by hyphens', () => {

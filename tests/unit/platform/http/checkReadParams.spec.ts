@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { checkReadParams, type ReadOperation } from '../../../../src/platform/http/readParams'
-import type { EntityShape, FieldShape } from '../../../../src/platform/http/readParams/collectionShape'
+import { checkReadParams, type ReadOperation } from '@/platform/http/readParams'
+import type { EntityShape, FieldShape } from '@/platform/http/readParams/collectionShape'
 
 const leaf = (name: string, kind: 'text' | 'number' | 'serial' | 'date' | 'boolean', localized = false): FieldShape => ({ name, kind, localized })
 

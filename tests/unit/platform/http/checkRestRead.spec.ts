@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { checkRestRead } from '../../../../src/platform/http/readParams'
-import type { EntityShape } from '../../../../src/platform/http/readParams/collectionShape'
-import { readTargetOf } from '../../../../src/platform/http/readParams/readTarget'
-import { createRouteTemplater } from '../../../../src/platform/observability/metrics/routeTemplate'
+import { checkRestRead } from '@/platform/http/readParams'
+import type { EntityShape } from '@/platform/http/readParams/collectionShape'
+import { readTargetOf } from '@/platform/http/readParams/readTarget'
+import { createRouteTemplater } from '@/platform/observability/metrics/routeTemplate'
 
 describe('readTargetOf', () => {
   it("names Payload's built-in reads by their route template", () => {

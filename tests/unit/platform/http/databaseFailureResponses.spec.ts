@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { answerUnavailableOnDependencyFailure } from '../../../../src/platform/http/answerUnavailableOnDependencyFailure'
-import { createDatabaseOutageGate } from '../../../../src/platform/http/databaseOutageGate'
-import { createTokenGate } from '../../../../src/platform/http/tokenGate'
-import type { RequestContext } from '../../../../src/platform/observability/requestContext'
+import { answerUnavailableOnDependencyFailure } from '@/platform/http/answerUnavailableOnDependencyFailure'
+import { createDatabaseOutageGate } from '@/platform/http/databaseOutageGate'
+import { createTokenGate } from '@/platform/http/tokenGate'
+import type { RequestContext } from '@/platform/observability/requestContext'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { withJsonBodyCheck } from '../../../../src/platform/http/jsonBody'
+import { withJsonBodyCheck } from '@/platform/http/jsonBody'
 
 let server: Server
 let url: string

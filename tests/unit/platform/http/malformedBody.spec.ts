@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { malformedBodyField } from '../../../../src/platform/http/malformedBody'
-import { refusalLogLevel } from '../../../../src/platform/observability/refusalLogLevel'
+import { malformedBodyField } from '@/platform/http/malformedBody'
+import { refusalLogLevel } from '@/platform/observability/refusalLogLevel'
 
 describe('malformedBodyField', () => {
   it("names the file part for the multipart parser's errors", () => {

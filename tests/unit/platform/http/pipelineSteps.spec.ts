@@ -6,16 +6,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { CLIENT_IP_HEADER } from '../../../../src/platform/auth/requestMeta'
-import { stampClientIp } from '../../../../src/platform/http/clientIp'
-import { jsonBodyStep } from '../../../../src/platform/http/jsonBody'
-import { metricsRoute } from '../../../../src/platform/http/metricsRoute'
-import { type Handler, pipeline, type Step } from '../../../../src/platform/http/pipeline'
-import { publicRateLimitStep } from '../../../../src/platform/http/publicRateLimit'
-import { readParamsStep } from '../../../../src/platform/http/readParamsStep'
-import { requestContext } from '../../../../src/platform/http/requestContext'
-import { responseCacheStep } from '../../../../src/platform/http/responseCacheStep'
-import { currentRequestId, noteUnavailableDependency } from '../../../../src/platform/observability/requestContext'
+import { CLIENT_IP_HEADER } from '@/platform/auth/requestMeta'
+import { stampClientIp } from '@/platform/http/clientIp'
+import { jsonBodyStep } from '@/platform/http/jsonBody'
+import { metricsRoute } from '@/platform/http/metricsRoute'
+import { type Handler, pipeline, type Step } from '@/platform/http/pipeline'
+import { publicRateLimitStep } from '@/platform/http/publicRateLimit'
+import { readParamsStep } from '@/platform/http/readParamsStep'
+import { requestContext } from '@/platform/http/requestContext'
+import { responseCacheStep } from '@/platform/http/responseCacheStep'
+import { currentRequestId, noteUnavailableDependency } from '@/platform/observability/requestContext'
 
 beforeAll(() => {
   // clientIpOf and the rate limiter read the configuration: the least it needs.

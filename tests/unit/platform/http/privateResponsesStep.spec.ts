@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { describe, expect, it, vi } from 'vitest'
 
-import { privateResponsesStep } from '../../../../src/platform/http/privateResponsesStep'
+import { privateResponsesStep } from '@/platform/http/privateResponsesStep'
 
 const run = (url: string, headers: Record<string, string>) => {
   const setHeader = vi.fn()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { animeRateLimitedRoutes } from '../../../../src/domains/anime/endpoints/rateLimitedRoutes'
-import { graphqlRateLimitedRoute, matchPublicRoute } from '../../../../src/platform/http/publicRateLimit'
+import { animeRateLimitedRoutes } from '@/domains/anime/endpoints/rateLimitedRoutes'
+import { graphqlRateLimitedRoute, matchPublicRoute } from '@/platform/http/publicRateLimit'
 
 const rule = { points: 1, durationSeconds: 1 }
 const routes = [...animeRateLimitedRoutes({ view: rule, search: rule, graphql: rule, realtime: rule }), graphqlRateLimitedRoute(rule)]

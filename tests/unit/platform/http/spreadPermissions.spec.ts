@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { spreadPermissions } from '../../../../src/platform/http/readParams/guardGlobalQueries'
+import { spreadPermissions } from '@/platform/http/readParams/guardGlobalQueries'
 
 // The shape of Payload's GraphQL policy types, told apart by `getFields` and `ofType` as graphql does.
 const leaf = { getFields: () => ({ permission: { type: {} }, where: { type: {} } }) }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { getMetrics } from '../../../../src/platform/observability/metrics/registry'
+import { getMetrics } from '@/platform/observability/metrics/registry'
 
 /** The dashboard queries only metrics that /metrics exposes (a renamed metric breaks it silently). */
 

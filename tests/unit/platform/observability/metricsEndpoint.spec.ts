@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { createMetricsHandler } from '../../../../src/platform/observability/metrics/metricsEndpoint'
-import { getMetrics } from '../../../../src/platform/observability/metrics/registry'
-import { registerPool, unregisterPool } from '../../../../src/platform/observability/metrics/sharedState'
+import { createMetricsHandler } from '@/platform/observability/metrics/metricsEndpoint'
+import { getMetrics } from '@/platform/observability/metrics/registry'
+import { registerPool, unregisterPool } from '@/platform/observability/metrics/sharedState'
 
 const TOKEN = 'unit-test-metrics-token-42'
 
@@ -57,7 +57,7 @@ describe('the /metrics handler', () => {
   it('shares one registry between copies of the module (server.ts and Next each load their own)', async () => {
     const first = getMetrics()
     vi.resetModules()
-    const copy = await import('../../../../src/platform/observability/metrics/registry')
+    const copy = await import('@/platform/observability/metrics/registry')
     expect(copy.getMetrics).not.toBe(getMetrics)
     expect(copy.getMetrics()).toBe(first)
   })

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { nextRoutesReader } from '../../../../src/platform/observability/metrics/nextRoutes'
+import { nextRoutesReader } from '@/platform/observability/metrics/nextRoutes'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'next-routes-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))

@@ -1,7 +1,7 @@
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 
-import { payloadLoggerOptions } from '../../../../src/platform/observability/logger'
+import { payloadLoggerOptions } from '@/platform/observability/logger'
 
 const capture = () => {
   const lines: Array<Record<string, unknown>> = []

@@ -4,10 +4,10 @@ import { APIError, Forbidden, NotFound, ValidationError } from 'payload'
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 
-import { TooManyRequestsError } from '../../../../src/platform/auth/rateLimit/TooManyRequestsError'
-import { DatabaseUnavailableError } from '../../../../src/platform/database/DatabaseUnavailableError'
-import { jsonLoggerOptions, payloadLoggerOptions } from '../../../../src/platform/observability/logger'
-import { httpStatusOfError, refusalLogLevel } from '../../../../src/platform/observability/refusalLogLevel'
+import { TooManyRequestsError } from '@/platform/auth/rateLimit/TooManyRequestsError'
+import { DatabaseUnavailableError } from '@/platform/database/DatabaseUnavailableError'
+import { jsonLoggerOptions, payloadLoggerOptions } from '@/platform/observability/logger'
+import { httpStatusOfError, refusalLogLevel } from '@/platform/observability/refusalLogLevel'
 
 type Line = { level: number; msg?: string; err?: { stack?: string }; error?: { status?: number } }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { currentRequestId, requestIdFrom, runWithRequestContext } from '../../../../src/platform/observability/requestContext'
+import { currentRequestId, requestIdFrom, runWithRequestContext } from '@/platform/observability/requestContext'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 

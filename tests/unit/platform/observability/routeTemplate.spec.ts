@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { createRouteTemplater, type PayloadRoutes, type RouteTable, UNMATCHED } from '../../../../src/platform/observability/metrics/routeTemplate'
+import { createRouteTemplater, type PayloadRoutes, type RouteTable, UNMATCHED } from '@/platform/observability/metrics/routeTemplate'
 
 /** Shaped like Payload's sanitized config: custom endpoints first, then the defaults. */
 const collectionDefaults = [

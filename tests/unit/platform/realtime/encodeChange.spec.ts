@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { changeOf, encodeChange } from '../../../../src/platform/realtime/subscriptions/encodeChange'
+import { changeOf, encodeChange } from '@/platform/realtime/subscriptions/encodeChange'
 
 describe('encodeChange', () => {
   it('is byte for byte JSON.stringify of the change message', () => {

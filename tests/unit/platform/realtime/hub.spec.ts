@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 
-import type { EventMessage } from '../../../../src/platform/events/eventMessage'
+import type { EventMessage } from '@/platform/events/eventMessage'
 import {
   acceptChange,
   acquireConnection,
@@ -9,8 +9,8 @@ import {
   resetRealtimeHub,
   resumeSubscriber,
   setRealtimeReader,
-} from '../../../../src/platform/realtime/subscriptions/hub'
-import type { ChangeMessage, Subscriber } from '../../../../src/platform/realtime/subscriptions/types'
+} from '@/platform/realtime/subscriptions/hub'
+import type { ChangeMessage, Subscriber } from '@/platform/realtime/subscriptions/types'
 
 let sequence = 0
 const event = (type: string, docId: string, data: Record<string, unknown> = {}): EventMessage => ({

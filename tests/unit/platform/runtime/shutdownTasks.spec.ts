@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 
-import { onShutdown, runShutdownTasks } from '../../../../src/platform/runtime/shutdownTasks'
+import { onShutdown, runShutdownTasks } from '@/platform/runtime/shutdownTasks'
 
 describe('shutdown tasks', () => {
   it('runs each registered task once, in order, the last registration of a name winning; a failure does not stop the rest', async () => {

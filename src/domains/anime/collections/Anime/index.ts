@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, nobody, publishedUnlessReadsDrafts } from '../../../../platform/auth'
-import { slugField } from '../../../../platform/fields/slug'
+import { collectionAccess, nobody, publishedUnlessReadsDrafts } from '@/platform/auth'
+import { slugField } from '@/platform/fields/slug'
 import { animeAccessPolicy } from '../../accessPolicy'
 import { animeEndpoints } from '../../endpoints'
 import { ageRatingOptions, kindOptions, seasonOptions, statusOptions } from '../../options'

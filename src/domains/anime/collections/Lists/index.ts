@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { collectionAccess, nobody } from '../../../../platform/auth'
+import { collectionAccess, nobody } from '@/platform/auth'
 import { animeAccessPolicy } from '../../accessPolicy'
-import { assignCurrentUser } from '../../../../platform/favorites'
+import { assignCurrentUser } from '@/platform/favorites'
 import { moderatorOrAdminField, ownerOrAdminField } from './access/updateLists'
 import { dropMissingItems } from './hooks/dropMissingItems'
 

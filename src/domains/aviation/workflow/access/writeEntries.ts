@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { EDITOR_ROLES, hasAnyRole } from '../../../../platform/auth'
+import { EDITOR_ROLES, hasAnyRole } from '@/platform/auth'
 import { canApprove, isStaffUser } from '../roles'
 
 /**

@@ -1,6 +1,6 @@
 import type { Field, IncomingAuthType } from 'payload'
 
-import type { MailConfig } from '../../../config'
+import type { MailConfig } from '@/platform/config'
 import { adminOrSelfField } from '../../access/adminOrSelfField'
 import { isAdminField } from '../../access/isAdminField'
 

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import type { IdentityConfig, MailConfig, SecurityConfig } from '../../../config'
-import { platformAccessPolicy } from '../../../accessPolicy'
+import type { IdentityConfig, MailConfig, SecurityConfig } from '@/platform/config'
+import { platformAccessPolicy } from '@/platform/accessPolicy'
 import { adminOrSelfField } from '../../access/adminOrSelfField'
 import { isAdminField } from '../../access/isAdminField'
 import { collectionAccess } from '../../access/policy'

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook, PayloadRequest } from 'payload'
 
-import { runAfterCommit } from '../../../database/afterCommit'
+import { runAfterCommit } from '@/platform/database/afterCommit'
 import { CACHE_INVALIDATIONS_SLUG } from '../CacheInvalidations'
 import type { ResponseStore } from '../responseStore'
 import { getResponseStore } from '../sharedStore'

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { platformAccessPolicy } from '../../../accessPolicy'
-import { collectionAccess, isAdminField } from '../../../auth'
+import { platformAccessPolicy } from '@/platform/accessPolicy'
+import { collectionAccess, isAdminField } from '@/platform/auth'
 import { AVATAR_MIME_TYPES, isAllowedAvatarFormat } from '../../allowedImageTypes'
 import { verifyImageContent } from '../Media/hooks/verifyImageContent'
 import { assignOwner } from './hooks/assignOwner'

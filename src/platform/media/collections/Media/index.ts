@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { platformAccessPolicy } from '../../../accessPolicy'
-import { collectionAccess } from '../../../auth'
+import { platformAccessPolicy } from '@/platform/accessPolicy'
+import { collectionAccess } from '@/platform/auth'
 import { ALLOWED_IMAGE_MIME_TYPES } from '../../allowedImageTypes'
 import { verifyImageContent } from './hooks/verifyImageContent'
 

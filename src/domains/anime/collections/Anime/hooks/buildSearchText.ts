@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Anime } from '../../../../../payload-types'
+import type { Anime } from '@/payload-types'
 
 type LexicalNode = { text?: unknown; children?: LexicalNode[] }
 

@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload'
 
-import { hasRole } from '../../../../../platform/auth'
+import { hasRole } from '@/platform/auth'
 
 /**
  * Public lists are for everyone, unlisted ones for whoever has the id (a single-document read),

@@ -1,6 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { hasAnyRole, hasRole, MODERATOR_ROLES } from '../../../../../platform/auth'
+import { hasAnyRole, hasRole, MODERATOR_ROLES } from '@/platform/auth'
 
 /** Owners edit their lists; moderators may act on public ones (to hide them); admins on all. */
 export const updateLists: Access = ({ req: { user } }): boolean | Where => {

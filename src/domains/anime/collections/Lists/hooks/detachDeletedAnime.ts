@@ -1,7 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
-import { requestSql } from '../../../../../platform/database/sql'
+import { requestSql } from '@/platform/database/sql'
 
 /**
  * Before an anime leaves the catalog, its rows in lists, in viewing history and in favorites go,

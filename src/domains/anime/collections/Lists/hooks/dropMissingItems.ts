@@ -1,6 +1,6 @@
 import type { CollectionAfterReadHook } from 'payload'
 
-import type { List } from '../../../../../payload-types'
+import type { List } from '@/payload-types'
 
 /** An anime deleted from the catalog leaves an empty slot in lists (FK set null): skip those. */
 export const dropMissingItems: CollectionAfterReadHook<List> = ({ doc }) => {

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { Article } from '../../../../../payload-types'
+import type { Article } from '@/payload-types'
 
 /** The author is whoever creates the article (from the token); a body's `author` is ignored. */
 export const setAuthorFromUser: CollectionBeforeChangeHook<Article> = ({ data, operation, req }) => {

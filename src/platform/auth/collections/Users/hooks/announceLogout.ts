@@ -1,9 +1,9 @@
 import type { CollectionAfterLogoutHook } from 'payload'
 
-import { actorOf, recordEvent } from '../../../../events'
-import { publishSessionEvent } from '../../../../realtime'
-import { sessionEndedEvent } from '../../../events/sessionEndedEvent'
-import { sessionIdOfUser } from '../../../sessionIdOf'
+import { actorOf, recordEvent } from '@/platform/events'
+import { publishSessionEvent } from '@/platform/realtime'
+import { sessionEndedEvent } from '@/platform/auth/events/sessionEndedEvent'
+import { sessionIdOfUser } from '@/platform/auth/sessionIdOf'
 
 /** Payload's own logout (admin panel, /api/users/logout[?allSessions=true]) tells the sockets too. */
 export const announceLogout: CollectionAfterLogoutHook = async ({ req }) => {

@@ -1,8 +1,8 @@
 import type { CollectionAfterOperationHook } from 'payload'
 
-import { recordEvent } from '../../../../events'
-import { publishSessionEvent } from '../../../../realtime'
-import { sessionEndedEvent } from '../../../events/sessionEndedEvent'
+import { recordEvent } from '@/platform/events'
+import { publishSessionEvent } from '@/platform/realtime'
+import { sessionEndedEvent } from '@/platform/auth/events/sessionEndedEvent'
 
 /** Payload's reset clears every session of the user; their sockets are told to go. */
 export const announcePasswordReset: CollectionAfterOperationHook = async ({ operation, req, result }) => {

@@ -1,6 +1,6 @@
 import type { CollectionAfterLoginHook, CollectionAfterOperationHook } from 'payload'
 
-import { clearSignInFailures } from '../../../rateLimit'
+import { clearSignInFailures } from '@/platform/auth/rateLimit'
 
 /** A successful sign-in: only failed attempts count towards the account's limit. */
 export const clearSignInFailuresOnLogin: CollectionAfterLoginHook = async ({ user }) => {

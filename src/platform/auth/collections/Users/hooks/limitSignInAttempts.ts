@@ -1,8 +1,8 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { setRetryAfter } from '../../../endpoints/responses'
-import { consumePasswordResetRequest, consumeSignInAttempt, TooManyRequestsError } from '../../../rateLimit'
-import { readRequestMeta } from '../../../requestMeta'
+import { setRetryAfter } from '@/platform/auth/endpoints/responses'
+import { consumePasswordResetRequest, consumeSignInAttempt, TooManyRequestsError } from '@/platform/auth/rateLimit'
+import { readRequestMeta } from '@/platform/auth/requestMeta'
 
 /**
  * Rate-limits every login and forgot-password, whichever route they come through (Payload's

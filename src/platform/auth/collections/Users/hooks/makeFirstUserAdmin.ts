@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { User } from '../../../../../payload-types'
+import type { User } from '@/payload-types'
 
 /**
  * The very first account (the admin panel's create-first-user form) becomes admin; everyone

@@ -1,7 +1,7 @@
 import type { CollectionAfterDeleteHook } from 'payload'
 
-import type { User } from '../../../../../payload-types'
-import { recordEvent } from '../../../../events'
+import type { User } from '@/payload-types'
+import { recordEvent } from '@/platform/events'
 
 /** `user.deleted`, in the deletion's transaction. */
 export const recordUserDeleted: CollectionAfterDeleteHook<User> = async ({ id, doc, req }) => {

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { User } from '../../../../../payload-types'
-import { recordEvent } from '../../../../events'
+import type { User } from '@/payload-types'
+import { recordEvent } from '@/platform/events'
 
 /** `user.registered` for every new account (register, Google, admin panel), in its transaction. */
 export const recordUserRegistered: CollectionAfterChangeHook<User> = async ({ doc, operation, req }) => {

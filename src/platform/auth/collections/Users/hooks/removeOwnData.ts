@@ -1,6 +1,6 @@
 import type { CollectionBeforeDeleteHook, CollectionSlug } from 'payload'
 
-import { publishSessionEvent } from '../../../../realtime'
+import { publishSessionEvent } from '@/platform/realtime'
 
 /** A collection whose documents belong to one user through a relationship field. */
 export type OwnedCollection = { collection: CollectionSlug; ownerField: string }

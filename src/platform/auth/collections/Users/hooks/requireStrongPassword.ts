@@ -2,8 +2,8 @@ import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook } from
 
 import { ValidationError } from 'payload'
 
-import type { User } from '../../../../../payload-types'
-import { passwordProblem } from '../../../endpoints/validation'
+import type { User } from '@/payload-types'
+import { passwordProblem } from '@/platform/auth/endpoints/validation'
 
 const checkPassword = (password: unknown, collection: string, req: Parameters<CollectionBeforeValidateHook>[0]['req']) => {
   if (password === undefined || password === null || password === '') return

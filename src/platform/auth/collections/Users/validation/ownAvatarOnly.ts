@@ -1,6 +1,6 @@
 import type { Validate } from 'payload'
 
-import { hasRole } from '../../../roles'
+import { hasRole } from '@/platform/auth/roles'
 
 /** A profile may only show an avatar its owner uploaded (admins may assign any). */
 export const ownAvatarOnly: Validate = async (value, { req, id }) => {

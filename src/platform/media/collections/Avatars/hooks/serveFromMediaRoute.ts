@@ -1,6 +1,6 @@
 import type { CollectionAfterReadHook } from 'payload'
 
-import type { Avatar } from '../../../../../payload-types'
+import type { Avatar } from '@/payload-types'
 
 export const AVATAR_ROUTE = '/media/avatars'
 

@@ -3,7 +3,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import { APIError, ValidationError } from 'payload'
 import sharp, { type Metadata } from 'sharp'
 
-import { isAllowedDecodedFormat } from '../../../allowedImageTypes'
+import { isAllowedDecodedFormat } from '@/platform/media/allowedImageTypes'
 
 const refuse = (collection: string, message: string): never => {
   throw new ValidationError({ collection, errors: [{ message, path: 'file' }] })
