@@ -37,7 +37,10 @@ export default tseslint.config(
     // Deep relative paths say nothing about where a module lives: src is reached through @/.
     files: ['src/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./){3,}', message: "Import through the '@/' alias instead of three or more '../' levels." }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./){3,}', message: "Import through the '@/' alias instead of three or more '../' levels." }] },
+      ],
     },
   },
   {

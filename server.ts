@@ -99,14 +99,23 @@ const prepareNext = async (config: AppConfig): Promise<NextApp> => {
 /** What the pipeline, the WebSocket server and the shutdown share: pools, monitors, metrics, the cache store. */
 const startServices = (config: AppConfig, url: string) => {
   // A small pool of its own for token checks (HTTP gate and WebSocket auth), apart from Payload's.
-  const sessionPool = new Pool({ connectionString: url, max: 3, idleTimeoutMillis: 30_000, ...poolTimeoutOptions(config.database.timeouts) })
-  sessionPool.on('error', (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle session-check connection failed'))
+  const sessionPool = new Pool({
+    connectionString: url,
+    max: 3,
+    idleTimeoutMillis: 30_000,
+    ...poolTimeoutOptions(config.database.timeouts),
+  })
+  sessionPool.on('error', (error) =>
+    logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle session-check connection failed'),
+  )
   const metrics = getMetrics()
   registerPool('session', sessionPool)
   // The anime search's fast path reads through a pool of its own, with the search's settings.
   const searchPool = config.search.fastPath ? createSearchPool(url, poolTimeoutOptions(config.database.timeouts)) : undefined
   if (searchPool) {
-    searchPool.on('error', (error) => logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle search connection failed'))
+    searchPool.on('error', (error) =>
+      logger.warn({ code: (error as { code?: string }).code, reason: error.message }, 'idle search connection failed'),
+    )
     registerPool('search', searchPool)
   }
   // Counted on scrape: the relay may be idle or absent (no RABBITMQ_URL) while rows pile up.
@@ -153,11 +162,22 @@ const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken,
   return pipeline(
     [
       // Every request gets its id and its access-log line; a database failure Payload hid becomes 503.
-      requestContext({ observe: createRequestObserver({ metrics, routeOf, logger: createLogger('http') }), onDependencyFailure: countUnavailable }),
+      requestContext({
+        observe: createRequestObserver({ metrics, routeOf, logger: createLogger('http') }),
+        onDependencyFailure: countUnavailable,
+      }),
       // Public routes anyone may call (search, view counting, GraphQL) are limited per client IP first.
-      publicRateLimitStep([...animeRateLimitedRoutes(limits), graphqlRateLimitedRoute(limits.graphql), realtimeRateLimitedRoute(limits.realtime)]),
+      publicRateLimitStep([
+        ...animeRateLimitedRoutes(limits),
+        graphqlRateLimitedRoute(limits.graphql),
+        realtimeRateLimitedRoute(limits.realtime),
+      ]),
       // Ours, before the cache and the token gate: a scrape carries the metrics token, not a user's.
-      metricsRoute({ path: METRICS_PATH, serveMetrics: createMetricsHandler({ metrics, token: config.observability.metricsToken }), logger }),
+      metricsRoute({
+        path: METRICS_PATH,
+        serveMetrics: createMetricsHandler({ metrics, token: config.observability.metricsToken }),
+        logger,
+      }),
       stampClientIp,
       // A bad token is 401 whatever else is wrong with the request, so the token gate comes first.
       createTokenGate({ judgeToken, isDatabaseDown, onDatabaseFailure: reportDatabaseFailure, logger }),
@@ -266,7 +286,12 @@ const exitOnSignals = (server: Server, steps: ShutdownStep[]): void => {
       const started = Date.now()
       try {
         // A step that hangs must not keep the ones after it (the pools, the embedded database) from running.
-        const finished = await Promise.race([Promise.resolve().then(stop).then(() => true), delay(SHUTDOWN_STEP_TIMEOUT_MS).then(() => false)])
+        const finished = await Promise.race([
+          Promise.resolve()
+            .then(stop)
+            .then(() => true),
+          delay(SHUTDOWN_STEP_TIMEOUT_MS).then(() => false),
+        ])
         if (!finished) logger.warn({ step: name, timeoutMs: SHUTDOWN_STEP_TIMEOUT_MS }, 'shutdown step did not finish in time; going on')
       } catch (error) {
         logger.debug({ err: error, step: name }, 'shutdown step failed')

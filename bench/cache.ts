@@ -120,7 +120,9 @@ const main = async () => {
       const deleted = await deleteRedisKeys(REDIS_URL, `*${scope}*`).catch(() => NaN)
       const deletedLimit = limitPrefix ? await deleteRedisKeys(REDIS_URL, `${limitPrefix}*`).catch(() => NaN) : 0
       await database.drop().catch((error: unknown) => print(`could not drop ${database!.name}: ${String(error)}`))
-      print(`cleaned up: servers stopped, database ${database.name} dropped, ${deleted + deletedLimit} Redis keys deleted (*${scope}*, ${limitPrefix}*)`)
+      print(
+        `cleaned up: servers stopped, database ${database.name} dropped, ${deleted + deletedLimit} Redis keys deleted (*${scope}*, ${limitPrefix}*)`,
+      )
     }
   }
   const onSignal = (signal: NodeJS.Signals) => {
@@ -162,7 +164,9 @@ const main = async () => {
       const server = await startCompiledServer('cache-redis', { ...base, REDIS_URL })
       servers.push(server)
       starts.push(server.startMs)
-      print(`server as deployed (response cache in Redis), start ${start} of ${STARTS}: ${server.startMs.toFixed(0)} ms from spawn to the first 200 on /health; load average ${loadAverage()}`)
+      print(
+        `server as deployed (response cache in Redis), start ${start} of ${STARTS}: ${server.startMs.toFixed(0)} ms from spawn to the first 200 on /health; load average ${loadAverage()}`,
+      )
       if (start < STARTS) {
         await server.stop()
         servers.splice(servers.indexOf(server), 1)
@@ -209,19 +213,27 @@ const main = async () => {
     const listPath = normalise(LIST_PATH)
     const topPath = detailPath(top.id)
     const anonymousList = expect200('anonymous list', await fetchJson(deployed.url, listPath))
-    if (anonymousList.docs?.length !== 20 || !anonymousList.docs.every((doc) => Array.isArray(doc.genres) && typeof doc.genres[0] === 'object')) {
+    if (
+      anonymousList.docs?.length !== 20 ||
+      !anonymousList.docs.every((doc) => Array.isArray(doc.genres) && typeof doc.genres[0] === 'object')
+    ) {
       throw new Error(`anonymous list: expected 20 anime with genres populated: ${JSON.stringify(anonymousList).slice(0, 300)}`)
     }
     const signedInList = await fetchJson(deployed.url, listPath, signedIn[0])
-    if (!sameIds(anonymousList, expect200('signed-in list', signedInList))) throw new Error('signed-in list: other documents than the anonymous list')
-    print(`list ${listPath}: 20 anime, genres populated; signed-in: same documents, X-Cache ${String(signedInList.headers['x-cache'] ?? 'none')}`)
+    if (!sameIds(anonymousList, expect200('signed-in list', signedInList)))
+      throw new Error('signed-in list: other documents than the anonymous list')
+    print(
+      `list ${listPath}: 20 anime, genres populated; signed-in: same documents, X-Cache ${String(signedInList.headers['x-cache'] ?? 'none')}`,
+    )
     for (const path of searchPaths) {
       const anonymous = expect200(`anonymous search ${path}`, await fetchJson(deployed.url, path))
       if (!Array.isArray(anonymous.docs)) throw new Error(`search ${path}: no docs`)
       const user = expect200(`signed-in search ${path}`, await fetchJson(deployed.url, path, signedIn[1 % signedIn.length]))
       if (!sameIds(anonymous, user)) throw new Error(`search ${path}: signed-in answer has other documents`)
     }
-    print(`search mix: ${searchPaths.length} queries (40 from the loaded titles + "naruto shipuden"), each 200, signed-in answers the same documents`)
+    print(
+      `search mix: ${searchPaths.length} queries (40 from the loaded titles + "naruto shipuden"), each 200, signed-in answers the same documents`,
+    )
     const detail = expect200('cached detail', await fetchJson(deployed.url, topPath))
     const detailUncached = expect200('uncached detail', await fetchJson(uncached.url, topPath))
     const detailBare = expect200('bare detail', await fetchJson(bare.url, topPath))
@@ -236,7 +248,8 @@ const main = async () => {
     try {
       for (const path of [listPath, ...searchPaths, topPath]) {
         const hit = await request(new URL(path, deployed.url))
-        if (hit.status !== 200 || hit.headers['x-cache'] !== 'HIT') throw new Error(`${path}: second anonymous read was ${hit.status} X-Cache ${String(hit.headers['x-cache'])}, not a 200 HIT`)
+        if (hit.status !== 200 || hit.headers['x-cache'] !== 'HIT')
+          throw new Error(`${path}: second anonymous read was ${hit.status} X-Cache ${String(hit.headers['x-cache'])}, not a 200 HIT`)
         await redis.set(`${limitPrefix}${path}`, hit.body, 'EX', 3_600)
         const fromLimit = await request(new URL(path, limit.url))
         if (fromLimit.status !== 200 || !fromLimit.body.equals(hit.body)) throw new Error(`limit server ${path}: not the cached bytes`)
@@ -291,7 +304,13 @@ const main = async () => {
       const soakAnime = byScore.slice(0, SOAK_TITLES).map((row) => ({ id: row.id, title: row.title }))
       const listPaths = [listPath, ...[2, 3, 4, 5].map((page) => normalise(`${LIST_PATH}&page=${page}`))]
       const readPaths = [...soakAnime.map((doc) => detailPath(doc.id)), ...listPaths]
-      const warm = await runLoadElsewhere({ baseUrl: deployed.url, paths: readPaths, concurrency: CONCURRENCY, durationMs: 300_000, maxRequests: readPaths.length })
+      const warm = await runLoadElsewhere({
+        baseUrl: deployed.url,
+        paths: readPaths,
+        concurrency: CONCURRENCY,
+        durationMs: 300_000,
+        maxRequests: readPaths.length,
+      })
       print(`cache filled with the soak's ${readPaths.length} pages in ${warm.seconds.toFixed(1)} s (${warm.errors} errors)`)
       soak = await runSoakElsewhere({
         baseUrl: deployed.url,
@@ -352,29 +371,63 @@ const main = async () => {
   }
   const userList = rps(lists.user) / rps(lists.hit)
   const userSearch = rps(searches.user) / rps(searches.hit)
-  check(userList >= SIGNED_IN_TARGET, `§1 signed-in list page ${rps(lists.user).toFixed(0)} req/s = ${userList.toFixed(2)}x the anonymous hit (target >= ${SIGNED_IN_TARGET}); X-Cache HIT ${lists.user ? (hitRatio(lists.user.merged) * 100).toFixed(1) : 'n/a'} %`)
-  check(userSearch >= SIGNED_IN_TARGET, `§1 signed-in search ${rps(searches.user).toFixed(0)} req/s = ${userSearch.toFixed(2)}x the anonymous hit (target >= ${SIGNED_IN_TARGET}); X-Cache HIT ${searches.user ? (hitRatio(searches.user.merged) * 100).toFixed(1) : 'n/a'} %`)
+  check(
+    userList >= SIGNED_IN_TARGET,
+    `§1 signed-in list page ${rps(lists.user).toFixed(0)} req/s = ${userList.toFixed(2)}x the anonymous hit (target >= ${SIGNED_IN_TARGET}); X-Cache HIT ${lists.user ? (hitRatio(lists.user.merged) * 100).toFixed(1) : 'n/a'} %`,
+  )
+  check(
+    userSearch >= SIGNED_IN_TARGET,
+    `§1 signed-in search ${rps(searches.user).toFixed(0)} req/s = ${userSearch.toFixed(2)}x the anonymous hit (target >= ${SIGNED_IN_TARGET}); X-Cache HIT ${searches.user ? (hitRatio(searches.user.merged) * 100).toFixed(1) : 'n/a'} %`,
+  )
   const ofLimit = rps(lists.hit) / rps(lists.limit)
-  check(ofLimit >= LIMIT_TARGET, `§5 list page cache hit ${rps(lists.hit).toFixed(0)} req/s = ${ofLimit.toFixed(2)}x the limit server's ${rps(lists.limit).toFixed(0)} (target >= ${LIMIT_TARGET}); search: ${(rps(searches.hit) / rps(searches.limit)).toFixed(2)}x`)
+  check(
+    ofLimit >= LIMIT_TARGET,
+    `§5 list page cache hit ${rps(lists.hit).toFixed(0)} req/s = ${ofLimit.toFixed(2)}x the limit server's ${rps(lists.limit).toFixed(0)} (target >= ${LIMIT_TARGET}); search: ${(rps(searches.hit) / rps(searches.limit)).toFixed(2)}x`,
+  )
   const hitP99 = lists.hit?.merged.p99 ?? NaN
-  check(hitP99 <= HIT_P99_TARGET_MS, `§5 list page cache hit p99 ${ms(hitP99)} ms (target <= ${HIT_P99_TARGET_MS} ms; the limit server's p99 ${ms(lists.limit?.merged.p99 ?? NaN)} ms)`)
+  check(
+    hitP99 <= HIT_P99_TARGET_MS,
+    `§5 list page cache hit p99 ${ms(hitP99)} ms (target <= ${HIT_P99_TARGET_MS} ms; the limit server's p99 ${ms(lists.limit?.merged.p99 ?? NaN)} ms)`,
+  )
   const soakHits = soak ? hitRatio(soak.reads) : NaN
-  check(soakHits >= SOAK_HIT_TARGET, `§6 soak hit ratio ${(soakHits * 100).toFixed(1)} % of ${soak?.reads.requests ?? 0} anonymous reads at ${soak?.reads.rps.toFixed(0) ?? 'n/a'} req/s with ${soak?.writes.requests ?? 0} writes (target >= ${SOAK_HIT_TARGET * 100} %)`)
-  check(soak !== undefined && soak.stale === 0 && soak.writes.requests > 0, `§6 stale reads ${soak?.stale ?? 'n/a'} (target 0; ${soak?.comparedDocs ?? 0} documents compared, ${soak?.checks.requests ?? 0} reads right after a write)`)
-  const fastSeries = [lists.hit, lists.limit, searches.hit, searches.limit, details.hit].filter((result): result is InterleavedResult => result !== undefined)
+  check(
+    soakHits >= SOAK_HIT_TARGET,
+    `§6 soak hit ratio ${(soakHits * 100).toFixed(1)} % of ${soak?.reads.requests ?? 0} anonymous reads at ${soak?.reads.rps.toFixed(0) ?? 'n/a'} req/s with ${soak?.writes.requests ?? 0} writes (target >= ${SOAK_HIT_TARGET * 100} %)`,
+  )
+  check(
+    soak !== undefined && soak.stale === 0 && soak.writes.requests > 0,
+    `§6 stale reads ${soak?.stale ?? 'n/a'} (target 0; ${soak?.comparedDocs ?? 0} documents compared, ${soak?.checks.requests ?? 0} reads right after a write)`,
+  )
+  const fastSeries = [lists.hit, lists.limit, searches.hit, searches.limit, details.hit].filter(
+    (result): result is InterleavedResult => result !== undefined,
+  )
   const worstDrift = Math.max(...fastSeries.map((result) => Math.abs(result.drift)))
   const generatorCpu = Math.max(
     soak?.generatorCpu ?? 0,
     ...[lists, searches, details].flatMap((group) => Object.values(group).map((result) => result.merged.generatorCpu ?? 0)),
   )
-  check(worstDrift <= DRIFT_TOLERANCE, `§7 largest first-to-last round drift of the hit and limit series ${(worstDrift * 100).toFixed(0)} % (tolerance ${DRIFT_TOLERANCE * 100} %); load generator in its own process, at most ${(generatorCpu * 100).toFixed(0)} % of a core`)
-  check(rss.max <= RSS_TARGET_MB, `§8 server RSS ${rss.before.toFixed(0)} MB before the load, ${rss.max.toFixed(0)} MB at most during it, ${rss.after.toFixed(0)} MB 5 s after (target <= ${RSS_TARGET_MB} MB under load; ${rss.idle.toFixed(0)} MB idle after start)`)
+  check(
+    worstDrift <= DRIFT_TOLERANCE,
+    `§7 largest first-to-last round drift of the hit and limit series ${(worstDrift * 100).toFixed(0)} % (tolerance ${DRIFT_TOLERANCE * 100} %); load generator in its own process, at most ${(generatorCpu * 100).toFixed(0)} % of a core`,
+  )
+  check(
+    rss.max <= RSS_TARGET_MB,
+    `§8 server RSS ${rss.before.toFixed(0)} MB before the load, ${rss.max.toFixed(0)} MB at most during it, ${rss.after.toFixed(0)} MB 5 s after (target <= ${RSS_TARGET_MB} MB under load; ${rss.idle.toFixed(0)} MB idle after start)`,
+  )
   const startMs = [...starts].sort((a, b) => a - b)[Math.floor(starts.length / 2)] ?? NaN
-  check(startMs <= START_TARGET_MS, `§8 cold start ${(startMs / 1000).toFixed(2)} s from spawn to the first 200 on /health, median of ${starts.map((n) => (n / 1000).toFixed(2)).join(' / ')} s (target <= ${START_TARGET_MS / 1000} s)`)
+  check(
+    startMs <= START_TARGET_MS,
+    `§8 cold start ${(startMs / 1000).toFixed(2)} s from spawn to the first 200 on /health, median of ${starts.map((n) => (n / 1000).toFixed(2)).join(' / ')} s (target <= ${START_TARGET_MS / 1000} s)`,
+  )
   const ceiling = rps(details.hit) / rps(details.bare)
-  check(ceiling >= CEILING_TARGET, `detail page cache hit = ${ceiling.toFixed(2)}x bare node-postgres (target >= ${CEILING_TARGET}); uncached = ${(rps(details.uncached) / rps(details.bare)).toFixed(2)}x; hit/uncached ${(rps(details.hit) / rps(details.uncached)).toFixed(1)}x`)
+  check(
+    ceiling >= CEILING_TARGET,
+    `detail page cache hit = ${ceiling.toFixed(2)}x bare node-postgres (target >= ${CEILING_TARGET}); uncached = ${(rps(details.uncached) / rps(details.bare)).toFixed(2)}x; hit/uncached ${(rps(details.hit) / rps(details.uncached)).toFixed(1)}x`,
+  )
   print()
-  print(`${checks.filter((c) => c.pass).length} of ${checks.length} targets met; bench took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min; load average at the end ${loadAverage()}`)
+  print(
+    `${checks.filter((c) => c.pass).length} of ${checks.length} targets met; bench took ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min; load average at the end ${loadAverage()}`,
+  )
   if (checks.some((c) => !c.pass)) process.exitCode = 1
 }
 

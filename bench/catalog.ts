@@ -93,7 +93,9 @@ type Results = {
 const main = async () => {
   print('== bench:catalog ==')
   machine().forEach((line) => print(line))
-  print(`rows ${ROWS}, ${CONCURRENCY} concurrent clients, ${SECONDS} s per measurement (${ROUNDS} rounds for (b)-(e)) after ${WARMUP_MS / 1000} s warm-up`)
+  print(
+    `rows ${ROWS}, ${CONCURRENCY} concurrent clients, ${SECONDS} s per measurement (${ROUNDS} rounds for (b)-(e)) after ${WARMUP_MS / 1000} s warm-up`,
+  )
 
   const buildStarted = performance.now()
   await buildWithRetries()
@@ -116,14 +118,19 @@ const main = async () => {
     const executionMs = async (sql: string, params: unknown[] = []) => {
       let best = Infinity
       for (let i = 0; i < 5; i++) {
-        const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(`explain (analyze, format json) ${sql}`, params)
+        const { rows } = await client.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(
+          `explain (analyze, format json) ${sql}`,
+          params,
+        )
         best = Math.min(best, rows[0]!['QUERY PLAN'][0]['Execution Time'])
       }
       return best
     }
     results.pageSqlMs = await executionMs(PAGE_SQL, [20])
     results.countSqlMs = await executionMs(COUNT_SQL)
-    print(`list page SQL ${results.pageSqlMs.toFixed(2)} ms + count ${results.countSqlMs.toFixed(2)} ms (PostgreSQL execution time, best of 5)`)
+    print(
+      `list page SQL ${results.pageSqlMs.toFixed(2)} ms + count ${results.countSqlMs.toFixed(2)} ms (PostgreSQL execution time, best of 5)`,
+    )
     await client.end()
     results.loadMs = seeded.ms
     print(
@@ -149,7 +156,12 @@ const main = async () => {
       const payloadPath = await startServer({ ...env, SEARCH_FAST_PATH: 'false' }, { compiled: true })
       try {
         const suggestions = buildSuggestMix(seeded.rows)
-        print(`suggest mix: ${suggestions.length} keystrokes of 24 titles, e.g. ${suggestions.slice(0, 6).map((q) => `"${q}"`).join(', ')}`)
+        print(
+          `suggest mix: ${suggestions.length} keystrokes of 24 titles, e.g. ${suggestions
+            .slice(0, 6)
+            .map((q) => `"${q}"`)
+            .join(', ')}`,
+        )
         const suggestPath = (i: number) => `/api/anime/suggest?q=${encodeURIComponent(suggestions[i % suggestions.length]!)}`
         const searchTargets = [
           { key: 'search', label: '(a) search, fast path', url: server.url, path: searchPath },
@@ -157,14 +169,23 @@ const main = async () => {
           { key: 'suggest', label: '(a) suggest, fast path', url: server.url, path: suggestPath },
           { key: 'suggestPayload', label: '(a) suggest, through Next + Payload', url: payloadPath.url, path: suggestPath },
         ] as const
-        const measuredSearch = await measureInterleaved(searchTargets, { concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, warmupMs: WARMUP_MS })
+        const measuredSearch = await measureInterleaved(searchTargets, {
+          concurrency: CONCURRENCY,
+          seconds: SECONDS,
+          rounds: ROUNDS,
+          warmupMs: WARMUP_MS,
+        })
         results.searchRounds = Object.fromEntries(Object.entries(measuredSearch).map(([key, { roundRps }]) => [key, roundRps]))
         for (const target of searchTargets) results[target.key] = measuredSearch[target.key]!.merged
 
         // (r) relevance, on both paths: the same statements, so the same answers are expected.
         const relevanceSet = buildRelevanceSet(seeded.rows)
         const docsOf = (baseUrl: string) => async (q: string) =>
-          ((await fetchJson(baseUrl, `/api/anime/search?q=${encodeURIComponent(q)}&limit=10`)).json as { docs: { id: number; title: string }[] }).docs
+          (
+            (await fetchJson(baseUrl, `/api/anime/search?q=${encodeURIComponent(q)}&limit=10`)).json as {
+              docs: { id: number; title: string }[]
+            }
+          ).docs
         const fast = await scoreRelevance(relevanceSet, docsOf(server.url))
         const payloadScores = await scoreRelevance(relevanceSet, docsOf(payloadPath.url))
         let differing = 0
@@ -172,8 +193,19 @@ const main = async () => {
           const [a, b] = await Promise.all([docsOf(server.url)(item.q), docsOf(payloadPath.url)(item.q)])
           if (JSON.stringify(a) !== JSON.stringify(b)) differing++
         }
-        results.relevance = { fast: fast.scores, payload: payloadScores.scores, differing, misses: fast.misses.map((miss) => `${miss.kind}:"${miss.q}"`) }
-        print(`(r) relevance set (${relevanceSet.length}): ${relevanceSet.slice(0, 84).filter((_, i) => i % 12 === 0).map((item) => `${item.kind}:"${item.q}"`).join(', ')} ...`)
+        results.relevance = {
+          fast: fast.scores,
+          payload: payloadScores.scores,
+          differing,
+          misses: fast.misses.map((miss) => `${miss.kind}:"${miss.q}"`),
+        }
+        print(
+          `(r) relevance set (${relevanceSet.length}): ${relevanceSet
+            .slice(0, 84)
+            .filter((_, i) => i % 12 === 0)
+            .map((item) => `${item.kind}:"${item.q}"`)
+            .join(', ')} ...`,
+        )
         print(`    misses (fast path): ${results.relevance.misses.join(', ') || 'none'}`)
       } finally {
         await payloadPath.stop()
@@ -191,7 +223,9 @@ const main = async () => {
       results.searchByKind = Object.fromEntries(
         Object.entries(byKind).map(([kind, values]) => [kind, values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!]),
       )
-      print(`    single-client median by kind (ms): ${JSON.stringify(results.searchByKind, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(1)) : v))}`)
+      print(
+        `    single-client median by kind (ms): ${JSON.stringify(results.searchByKind, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(1)) : v))}`,
+      )
 
       // (a) again as deployed: the response cache in Redis, filled by one pass over the mix.
       const cached = await startServer({ ...env, CACHE_ENABLED: 'true', REDIS_URL: REDIS_URL_FOR_CACHE }, { compiled: true })
@@ -243,28 +277,66 @@ const report = (r: Results): void => {
   print()
   print('## Results')
   print()
-  print(`Bulk load of ${ROWS} anime: ${(r.loadMs / 1000).toFixed(1)} s (target < ${LOAD_TARGET_MS / 1000} s: ${r.loadMs < LOAD_TARGET_MS ? 'PASS' : 'FAIL'})`)
+  print(
+    `Bulk load of ${ROWS} anime: ${(r.loadMs / 1000).toFixed(1)} s (target < ${LOAD_TARGET_MS / 1000} s: ${r.loadMs < LOAD_TARGET_MS ? 'PASS' : 'FAIL'})`,
+  )
   if (r.pageSqlMs !== undefined) {
     print(`List page in PostgreSQL alone: page query ${r.pageSqlMs.toFixed(2)} ms + count ${r.countSqlMs?.toFixed(2)} ms (best of 5)`)
   }
-  if (r.searchByKind) print(`Search, one client, median by query kind (ms): ${Object.entries(r.searchByKind).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`)
+  if (r.searchByKind)
+    print(
+      `Search, one client, median by query kind (ms): ${Object.entries(r.searchByKind)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(', ')}`,
+    )
   print()
   print(`| measurement (${CONCURRENCY} clients) | req/s | p50 ms | p95 ms | p99 ms | errors | note |`)
   print('|---|---|---|---|---|---|---|')
   const verdict = (result?: LoadResult, target = SEARCH_P95_TARGET_MS) =>
     result ? `p95 target <= ${target} ms: ${result.p95 <= target ? 'PASS' : 'FAIL'}` : (r.searchNote ?? '')
   const searchSpread = (key: string) => (r.searchRounds?.[key] ?? []).map((n) => n.toFixed(0)).join(' / ')
-  const speedup = (fast?: LoadResult, slow?: LoadResult) => (fast && slow ? `${(fast.rps / slow.rps).toFixed(1)}x the baseline's req/s` : '')
+  const speedup = (fast?: LoadResult, slow?: LoadResult) =>
+    fast && slow ? `${(fast.rps / slow.rps).toFixed(1)}x the baseline's req/s` : ''
   print(row('(a) search, 40-query mix, response cache (as deployed)', r.searchCached, verdict(r.searchCached)))
-  print(row('(a) search, 40-query mix, uncached, fast path', r.search, `${verdict(r.search)}; ${speedup(r.search, r.searchPayload)}; rounds ${searchSpread('search')} req/s`))
-  print(row('(a) search, 40-query mix, uncached, through Next + Payload (baseline)', r.searchPayload, `SEARCH_FAST_PATH=false; rounds ${searchSpread('searchPayload')} req/s`))
-  print(row('(a) suggest, keystroke mix, uncached, fast path', r.suggest, `${verdict(r.suggest, SUGGEST_P95_TARGET_MS)}; ${speedup(r.suggest, r.suggestPayload)}; rounds ${searchSpread('suggest')} req/s`))
-  print(row('(a) suggest, keystroke mix, uncached, through Next + Payload (baseline)', r.suggestPayload, `SEARCH_FAST_PATH=false; rounds ${searchSpread('suggestPayload')} req/s`))
+  print(
+    row(
+      '(a) search, 40-query mix, uncached, fast path',
+      r.search,
+      `${verdict(r.search)}; ${speedup(r.search, r.searchPayload)}; rounds ${searchSpread('search')} req/s`,
+    ),
+  )
+  print(
+    row(
+      '(a) search, 40-query mix, uncached, through Next + Payload (baseline)',
+      r.searchPayload,
+      `SEARCH_FAST_PATH=false; rounds ${searchSpread('searchPayload')} req/s`,
+    ),
+  )
+  print(
+    row(
+      '(a) suggest, keystroke mix, uncached, fast path',
+      r.suggest,
+      `${verdict(r.suggest, SUGGEST_P95_TARGET_MS)}; ${speedup(r.suggest, r.suggestPayload)}; rounds ${searchSpread('suggest')} req/s`,
+    ),
+  )
+  print(
+    row(
+      '(a) suggest, keystroke mix, uncached, through Next + Payload (baseline)',
+      r.suggestPayload,
+      `SEARCH_FAST_PATH=false; rounds ${searchSpread('suggestPayload')} req/s`,
+    ),
+  )
   const ratio = r.next && r.bare ? r.next.rps / r.bare.rps : NaN
   print(row('(b) list via server (Next + Payload)', r.next, `(b)/(c) = ${ratio.toFixed(2)}; rounds ${spread('next')} req/s`))
   print(row('(c) list, bare node-postgres', r.bare, `ceiling; rounds ${spread('bare')} req/s`))
   const stockRatio = r.restProject && r.restStock ? r.restProject.rps / r.restStock.rps : NaN
-  print(row('(d) list, Payload REST w/o Next, our config', r.restProject, `(d)/(c) = ${r.restProject && r.bare ? (r.restProject.rps / r.bare.rps).toFixed(2) : 'n/a'}; rounds ${spread('restProject')} req/s`))
+  print(
+    row(
+      '(d) list, Payload REST w/o Next, our config',
+      r.restProject,
+      `(d)/(c) = ${r.restProject && r.bare ? (r.restProject.rps / r.bare.rps).toFixed(2) : 'n/a'}; rounds ${spread('restProject')} req/s`,
+    ),
+  )
   print(
     row(
       '(e) list, Payload REST w/o Next, stock config',
@@ -282,7 +354,12 @@ const report = (r: Results): void => {
     print(`Answers that differ between the two paths (30 queries compared in full): ${r.relevance.differing}`)
   }
   print()
-  print(`load average at the end: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}`)
+  print(
+    `load average at the end: ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  )
 }
 
 main().catch((error: unknown) => {

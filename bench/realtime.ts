@@ -39,7 +39,8 @@ const rssOf = (pid: number): number => {
   return Number(status.match(/VmRSS:\s+(\d+)\s+kB/)?.[1] ?? NaN) / 1024
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 
 type Server = { url: string; port: number; pid: number; logFile: string; stop: () => Promise<void> }
 
@@ -50,7 +51,15 @@ const startServer = async (env: Record<string, string>): Promise<Server> => {
   const log = fs.openSync(logFile, 'w')
   const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation', NEXT_TELEMETRY_DISABLED: '1', ...env, PORT: String(port), SERVER_URL: `http://localhost:${port}` },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--no-deprecation',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+      PORT: String(port),
+      SERVER_URL: `http://localhost:${port}`,
+    },
     stdio: ['ignore', log, log],
   })
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
@@ -59,7 +68,10 @@ const startServer = async (env: Record<string, string>): Promise<Server> => {
     if (child.exitCode !== null) throw new Error(`server exited before ready; see ${logFile}`)
     if (Date.now() > deadline) child.kill('SIGKILL')
     // LOG_LEVEL=warn keeps the log small, so readiness is asked, not read from it.
-    const status = await fetch(`http://127.0.0.1:${port}/api/realtime/status`).then((response) => response.status, () => 0)
+    const status = await fetch(`http://127.0.0.1:${port}/api/realtime/status`).then(
+      (response) => response.status,
+      () => 0,
+    )
     if (status === 200) break
     if (Date.now() > deadline) throw new Error(`server not ready in 180 s; see ${logFile}`)
     await sleep(250)
@@ -91,7 +103,11 @@ const request = async (url: string, method: string, body: unknown, token?: strin
 }
 
 /** Opens one socket for `token` and subscribes it to `anime`; resolves once subscribed. */
-const openSubscriber = (port: number, token: string, onYear: (year: number, at: number, wallClock: number, updatedAt: string) => void): Promise<WebSocket> =>
+const openSubscriber = (
+  port: number,
+  token: string,
+  onYear: (year: number, at: number, wallClock: number, updatedAt: string) => void,
+): Promise<WebSocket> =>
   new Promise((resolve, reject) => {
     const socket = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${encodeURIComponent(token)}`)
     const timer = setTimeout(() => reject(new Error('subscriber not subscribed within 30 s')), 30_000)
@@ -105,7 +121,8 @@ const openSubscriber = (port: number, token: string, onYear: (year: number, at: 
       else if (message.type === 'subscribed') {
         clearTimeout(timer)
         resolve(socket)
-      } else if (message.type === 'change' && typeof message.doc?.year === 'number') onYear(message.doc.year, at, wallClock, message.doc.updatedAt ?? '')
+      } else if (message.type === 'change' && typeof message.doc?.year === 'number')
+        onYear(message.doc.year, at, wallClock, message.doc.updatedAt ?? '')
       else if (message.type === 'error') reject(new Error(JSON.stringify(message)))
     })
   })
@@ -130,12 +147,24 @@ const main = async () => {
       RATE_LIMIT_AUTH_PER_ACCOUNT: '1000000',
     })
     const api = `${server.url}/api`
-    const admin = await createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email: 'bench-rt-admin@example.com', password: PASSWORD, role: 'admin' })
-    const anime = (await request(`${api}/anime`, 'POST', { title: 'Bench Realtime', kind: 'tv', year: 1900, _status: 'published' }, admin.accessToken)).doc as { id: number }
+    const admin = await createAccountWithRole({
+      serverUrl: server.url,
+      databaseUrl: database.url,
+      email: 'bench-rt-admin@example.com',
+      password: PASSWORD,
+      role: 'admin',
+    })
+    const anime = (
+      await request(`${api}/anime`, 'POST', { title: 'Bench Realtime', kind: 'tv', year: 1900, _status: 'published' }, admin.accessToken)
+    ).doc as { id: number }
 
     const tokens: string[] = []
     for (let index = 0; index < USERS; index++) {
-      const registered = await request(`${api}/auth/register`, 'POST', { email: `bench-rt-${index}@example.com`, password: PASSWORD, name: `Reader ${index}` })
+      const registered = await request(`${api}/auth/register`, 'POST', {
+        email: `bench-rt-${index}@example.com`,
+        password: PASSWORD,
+        name: `Reader ${index}`,
+      })
       tokens.push(registered.accessToken as string)
     }
     await sleep(2_000)
@@ -154,7 +183,9 @@ const main = async () => {
     }
     const opening = Date.now()
     for (let index = 0; index < SUBSCRIBERS; index += 10) {
-      const batch = Array.from({ length: Math.min(10, SUBSCRIBERS - index) }, (_, offset) => openSubscriber(server!.port, tokens[(index + offset) % USERS]!, onYear))
+      const batch = Array.from({ length: Math.min(10, SUBSCRIBERS - index) }, (_, offset) =>
+        openSubscriber(server!.port, tokens[(index + offset) % USERS]!, onYear),
+      )
       sockets.push(...(await Promise.all(batch)))
     }
     print(`${SUBSCRIBERS} subscribers (${USERS} accounts) connected and subscribed in ${((Date.now() - opening) / 1000).toFixed(1)} s`)
@@ -175,8 +206,12 @@ const main = async () => {
     const growth = rssAfter - rssBefore
     print(`delivered ${latencies.length} of ${expected} change messages (${CHANGES} changes x ${SUBSCRIBERS} subscribers)`)
     const sortedRequest = [...fromRequest].sort((x, y) => x - y)
-    print(`delivery latency ms (updatedAt -> received): p50 ${ms(percentile(sorted, 50))}  p95 ${ms(p95)}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted[sorted.length - 1] ?? NaN)}`)
-    print(`end to end ms (PATCH sent -> received): p50 ${ms(percentile(sortedRequest, 50))}  p95 ${ms(percentile(sortedRequest, 95))}  p99 ${ms(percentile(sortedRequest, 99))}`)
+    print(
+      `delivery latency ms (updatedAt -> received): p50 ${ms(percentile(sorted, 50))}  p95 ${ms(p95)}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted[sorted.length - 1] ?? NaN)}`,
+    )
+    print(
+      `end to end ms (PATCH sent -> received): p50 ${ms(percentile(sortedRequest, 50))}  p95 ${ms(percentile(sortedRequest, 95))}  p99 ${ms(percentile(sortedRequest, 99))}`,
+    )
     print(`server RSS MB: before subscribers ${rssBefore.toFixed(1)}, after ${rssAfter.toFixed(1)}, growth ${growth.toFixed(1)}`)
     const complete = latencies.length === expected
     print(`${complete ? 'PASS' : 'FAIL'} every subscriber received every change exactly once`)

@@ -30,7 +30,8 @@ const argumentsOf = (argv: string[]): { file: string; delimiter?: CsvDelimiter }
   const files = args.filter((arg) => arg !== option)
   if (files.length !== 1 || files[0].startsWith('-')) throw new FatalError(USAGE)
   const delimiter = option?.slice('--delimiter='.length)
-  if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';') throw new FatalError(`--delimiter must be "," or ";" (got "${delimiter}")`)
+  if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';')
+    throw new FatalError(`--delimiter must be "," or ";" (got "${delimiter}")`)
   return { file: path.resolve(files[0]), delimiter }
 }
 
@@ -46,7 +47,8 @@ const main = async (): Promise<number> => {
     if (code) throw new FatalError(`cannot read ${file}: ${code}`)
     throw error
   }
-  if (input.ignored.length > 0) console.error(`ignoring unknown ${input.format === 'csv' ? 'columns' : 'keys'}: ${input.ignored.join(', ')}`)
+  if (input.ignored.length > 0)
+    console.error(`ignoring unknown ${input.format === 'csv' ? 'columns' : 'keys'}: ${input.ignored.join(', ')}`)
 
   const { payload, close } = await bootScriptPayload('import:anime', config)
   const progress = createProgress(process.stderr, 'importing')

@@ -43,7 +43,12 @@ const main = async (): Promise<number> => {
   }
 
   console.log(
-    `seed (Kitsu): ${describeCounts([['anime', anime.anime], ['posters', anime.posters], ['genres', anime.genres], ['studios', anime.studios]])}; accounts ${anime.accounts.length} created, ${anime.existingAccounts} already there.`,
+    `seed (Kitsu): ${describeCounts([
+      ['anime', anime.anime],
+      ['posters', anime.posters],
+      ['genres', anime.genres],
+      ['studios', anime.studios],
+    ])}; accounts ${anime.accounts.length} created, ${anime.existingAccounts} already there.`,
   )
   console.log(`seed (FrankenJet): ${describeCounts(Object.entries(aviation))}.`)
   if (anime.accounts.length > 0) {

@@ -12,7 +12,13 @@ import { Pool } from 'pg'
 import { effectiveDatabaseUrl, getAppConfig } from '@/platform/config'
 import { FatalError, runScript } from '@/platform/cli/runScript'
 import { poolTimeoutOptions } from '@/platform/database/poolTimeouts'
-import { type ConsumerDefinition, notifierConsumer, postgresReceipts, startConsumer, telegramChannelConsumer } from '@/platform/events/consumers'
+import {
+  type ConsumerDefinition,
+  notifierConsumer,
+  postgresReceipts,
+  startConsumer,
+  telegramChannelConsumer,
+} from '@/platform/events/consumers'
 import { createLogger, setLogLevel } from '@/platform/observability/logger'
 
 const main = async (): Promise<number> => {
@@ -20,7 +26,11 @@ const main = async (): Promise<number> => {
   setLogLevel(observability.logLevel)
   if (!events.rabbitmqUrl) throw new FatalError('RABBITMQ_URL is not set: there is no broker to consume from')
   const logger = createLogger('worker')
-  const pool = new Pool({ connectionString: effectiveDatabaseUrl(database), max: events.worker.prefetch + 1, ...poolTimeoutOptions(database.timeouts) })
+  const pool = new Pool({
+    connectionString: effectiveDatabaseUrl(database),
+    max: events.worker.prefetch + 1,
+    ...poolTimeoutOptions(database.timeouts),
+  })
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'))
   try {
     await pool.query('SELECT 1 FROM event_receipts LIMIT 1')
@@ -46,7 +56,11 @@ const main = async (): Promise<number> => {
     }),
   )
   logger.info(
-    { exchange: events.exchange, delivery: events.notifier.webhookUrl ? 'webhook' : 'log', telegramChannel: Boolean(events.telegramChannel) },
+    {
+      exchange: events.exchange,
+      delivery: events.notifier.webhookUrl ? 'webhook' : 'log',
+      telegramChannel: Boolean(events.telegramChannel),
+    },
     'worker started',
   )
 

@@ -89,7 +89,14 @@ const tail = (file: string): string => {
 }
 
 /** Asks until `url` answers at all (any status), the child exits, or `timeoutMs` passes. */
-const waitUntilAnswering = async (child: ChildProcess, url: string, logFile: string, label: string, timeoutMs: number, isReady = (status: number) => status > 0) => {
+const waitUntilAnswering = async (
+  child: ChildProcess,
+  url: string,
+  logFile: string,
+  label: string,
+  timeoutMs: number,
+  isReady = (status: number) => status > 0,
+) => {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} exited before it was ready:\n${tail(logFile)}`)
@@ -319,7 +326,9 @@ export const measureInterleaved = async (
   targets: readonly Target[],
   { concurrency, seconds, rounds, warmupMs }: { concurrency: number; seconds: number; rounds: number; warmupMs: number },
 ): Promise<Record<string, InterleavedResult>> => {
-  const jobs = new Map(targets.map((target) => [target.key, { baseUrl: target.url, paths: samplePaths(target.path), headers: target.headers, concurrency }]))
+  const jobs = new Map(
+    targets.map((target) => [target.key, { baseUrl: target.url, paths: samplePaths(target.path), headers: target.headers, concurrency }]),
+  )
   for (const target of targets) await runLoadElsewhere({ ...jobs.get(target.key)!, durationMs: warmupMs })
   const runs: Record<string, LoadResult[]> = {}
   for (let round = 0; round < rounds; round++) {

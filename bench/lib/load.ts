@@ -78,7 +78,14 @@ export const request = (
  * in time and count; loopback only). Latency is measured per request, from send to last byte.
  * Prefer running it through bench/lib/loadProcess.ts, in a process that does nothing else.
  */
-export const runLoad = async ({ baseUrl, path, headers, concurrency, durationMs, maxRequests = Infinity }: LoadOptions): Promise<LoadResult> => {
+export const runLoad = async ({
+  baseUrl,
+  path,
+  headers,
+  concurrency,
+  durationMs,
+  maxRequests = Infinity,
+}: LoadOptions): Promise<LoadResult> => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
   const latencies: number[] = []
   const statuses: Record<number, number> = {}
@@ -178,7 +185,9 @@ export const mergeResults = (runs: readonly LoadResult[]): LoadResult => {
       xCache,
       firstFailure: runs.find((run) => run.firstFailure)?.firstFailure,
     }),
-    generatorCpu: cpuRuns.length ? cpuRuns.reduce((s, run) => s + run.generatorCpu! * run.seconds, 0) / cpuRuns.reduce((s, run) => s + run.seconds, 0) : undefined,
+    generatorCpu: cpuRuns.length
+      ? cpuRuns.reduce((s, run) => s + run.generatorCpu! * run.seconds, 0) / cpuRuns.reduce((s, run) => s + run.seconds, 0)
+      : undefined,
   }
 }
 
@@ -186,7 +195,11 @@ export const mergeResults = (runs: readonly LoadResult[]): LoadResult => {
 export const hitRatio = (result: Pick<LoadResult, 'xCache' | 'requests'>): number => (result.xCache.HIT ?? 0) / Math.max(1, result.requests)
 
 /** One request, for checking a response's shape before loading the endpoint. */
-export const fetchJson = async (baseUrl: string, path: string, headers?: Record<string, string>): Promise<{ status: number; json: unknown; headers: http.IncomingHttpHeaders }> => {
+export const fetchJson = async (
+  baseUrl: string,
+  path: string,
+  headers?: Record<string, string>,
+): Promise<{ status: number; json: unknown; headers: http.IncomingHttpHeaders }> => {
   const response = await request(new URL(path, baseUrl), { headers })
   const text = response.body.toString('utf8')
   let json: unknown = text

@@ -60,7 +60,8 @@ const send = <T extends LoadResult | SoakResult>(job: LoadJob): Promise<T> =>
   })
 
 /** runLoad in the load generator's process. */
-export const runLoadElsewhere = (options: RemoteLoadOptions): Promise<LoadResult> => send<LoadResult>({ id: nextId++, kind: 'load', options })
+export const runLoadElsewhere = (options: RemoteLoadOptions): Promise<LoadResult> =>
+  send<LoadResult>({ id: nextId++, kind: 'load', options })
 
 /** runSoak in the load generator's process. */
 export const runSoakElsewhere = (options: SoakOptions): Promise<SoakResult> => send<SoakResult>({ id: nextId++, kind: 'soak', options })

@@ -23,7 +23,8 @@ const run = async (job: LoadJob): Promise<LoadJobReply['result']> => {
 process.on('message', (job: LoadJob) => {
   run(job).then(
     (result) => process.send?.({ id: job.id, result } satisfies LoadJobReply),
-    (error: unknown) => process.send?.({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies LoadJobReply),
+    (error: unknown) =>
+      process.send?.({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies LoadJobReply),
   )
 })
 // The bench went away (finished or killed): so does its load generator.

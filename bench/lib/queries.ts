@@ -25,7 +25,12 @@ export const buildQueryMix = (rows: readonly SeededAnime[], seed = 7): SearchQue
   for (let i = 0; i < 5; i++) {
     const word = pick(rng, contentWords(pick(rng, multiWordRomaji).title))
     queries.push({ kind: 'partial', q: word })
-    const prefixOf = pick(rng, contentWords(pick(rng, multiWordRomaji).title).filter((w) => w.length >= 5).concat(['shingeki']))
+    const prefixOf = pick(
+      rng,
+      contentWords(pick(rng, multiWordRomaji).title)
+        .filter((w) => w.length >= 5)
+        .concat(['shingeki']),
+    )
     queries.push({ kind: 'partial', q: prefixOf.slice(0, Math.max(4, prefixOf.length - 2)) })
   }
   for (let i = 0; i < 5; i++) {

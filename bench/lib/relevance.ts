@@ -44,7 +44,12 @@ export const buildRelevanceSet = (rows: readonly SeededAnime[], seed = 13): Rele
     for (let added = 0, tries = 0; added < PER_KIND && tries < 1000; tries++) {
       const row = pick(rng, rows)
       const made = make(row)
-      if (!made || made.q.trim() === '' || made.q.toLowerCase() === made.title.toLowerCase() && kind !== 'exact' && kind !== 'other-language') continue
+      if (
+        !made ||
+        made.q.trim() === '' ||
+        (made.q.toLowerCase() === made.title.toLowerCase() && kind !== 'exact' && kind !== 'other-language')
+      )
+        continue
       cases.push({ kind, q: made.q, id: row.id, title: made.title })
       added++
     }
@@ -68,7 +73,17 @@ export const buildRelevanceSet = (rows: readonly SeededAnime[], seed = 13): Rele
     return q ? { q, title: row.title } : undefined
   })
   add('replacement', (row) => {
-    const q = editWord(rng, either(row), (word, at) => word.slice(0, at) + pick(rng, [...'aeiouknrst'].filter((ch) => ch !== word[at]!.toLowerCase())) + word.slice(at + 1))
+    const q = editWord(
+      rng,
+      either(row),
+      (word, at) =>
+        word.slice(0, at) +
+        pick(
+          rng,
+          [...'aeiouknrst'].filter((ch) => ch !== word[at]!.toLowerCase()),
+        ) +
+        word.slice(at + 1),
+    )
     return q ? { q, title: row.title } : undefined
   })
   add('other-language', (row) => {

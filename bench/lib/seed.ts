@@ -4,8 +4,21 @@ import type pg from 'pg'
 import { between, createRng, makeTitle, pick, searchTitlesOf, slugOf, type SyntheticAnime } from './titles'
 
 const GENRES = [
-  'Action', 'Adventure', 'Comedy', 'Drama', 'Fantasy', 'Horror', 'Mecha', 'Music', 'Mystery', 'Psychological',
-  'Romance', 'Sci-Fi', 'Slice of Life', 'Sports', 'Supernatural',
+  'Action',
+  'Adventure',
+  'Comedy',
+  'Drama',
+  'Fantasy',
+  'Horror',
+  'Mecha',
+  'Music',
+  'Mystery',
+  'Psychological',
+  'Romance',
+  'Sci-Fi',
+  'Slice of Life',
+  'Sports',
+  'Supernatural',
 ]
 const SEASONS = ['winter', 'spring', 'summer', 'fall'] as const
 const BATCH = 5_000
@@ -47,10 +60,21 @@ export const seedCatalog = async (client: pg.Client, count: number, seed = 20261
   for (let start = 0; start < count; start += BATCH) {
     const size = Math.min(BATCH, count - start)
     const cols = {
-      id: [] as number[], title: [] as string[], en: [] as (string | null)[], ja: [] as (string | null)[],
-      ru: [] as (string | null)[], slug: [] as string[], kind: [] as string[], status: [] as (string | null)[],
-      year: [] as number[], season: [] as string[], score: [] as number[], views: [] as number[],
-      favorites: [] as number[], episodes: [] as number[], search: [] as string[],
+      id: [] as number[],
+      title: [] as string[],
+      en: [] as (string | null)[],
+      ja: [] as (string | null)[],
+      ru: [] as (string | null)[],
+      slug: [] as string[],
+      kind: [] as string[],
+      status: [] as (string | null)[],
+      year: [] as number[],
+      season: [] as string[],
+      score: [] as number[],
+      views: [] as number[],
+      favorites: [] as number[],
+      episodes: [] as number[],
+      search: [] as string[],
     }
     const alt = { id: [] as string[], parent: [] as number[], order: [] as number[], title: [] as string[] }
     const rel = { parent: [] as number[], order: [] as number[], genre: [] as number[] }
@@ -100,8 +124,23 @@ export const seedCatalog = async (client: pg.Client, count: number, seed = 20261
        from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::int[], $10::text[], $11::numeric[], $12::int[], $13::int[], $14::int[], $15::text[])
          as t(id, title, en, ja, ru, slug, kind, status, year, season, score, views, favorites, episodes, search)`,
-      [cols.id, cols.title, cols.en, cols.ja, cols.ru, cols.slug, cols.kind, cols.status, cols.year, cols.season,
-        cols.score, cols.views, cols.favorites, cols.episodes, cols.search],
+      [
+        cols.id,
+        cols.title,
+        cols.en,
+        cols.ja,
+        cols.ru,
+        cols.slug,
+        cols.kind,
+        cols.status,
+        cols.year,
+        cols.season,
+        cols.score,
+        cols.views,
+        cols.favorites,
+        cols.episodes,
+        cols.search,
+      ],
     )
     if (alt.id.length > 0) {
       await client.query(

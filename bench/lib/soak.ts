@@ -47,7 +47,13 @@ const writeNumberOf = (title: unknown): number => {
   return match ? Number(match[1]) : 0
 }
 
-type Recorder = { latencies: number[]; statuses: Record<number, number>; xCache: Record<string, number>; errors: number; firstFailure?: string }
+type Recorder = {
+  latencies: number[]
+  statuses: Record<number, number>
+  xCache: Record<string, number>
+  errors: number
+  firstFailure?: string
+}
 const recorder = (): Recorder => ({ latencies: [], statuses: {}, xCache: {}, errors: 0 })
 const record = (into: Recorder, sent: number, status: number, cache: string | undefined, failure: () => string) => {
   into.latencies.push(performance.now() - sent)
@@ -59,7 +65,14 @@ const record = (into: Recorder, sent: number, status: number, cache: string | un
   }
 }
 const resultOf = (from: Recorder, seconds: number): LoadResult =>
-  summarise({ latencies: Float64Array.from(from.latencies), seconds, errors: from.errors, statuses: from.statuses, xCache: from.xCache, firstFailure: from.firstFailure })
+  summarise({
+    latencies: Float64Array.from(from.latencies),
+    seconds,
+    errors: from.errors,
+    statuses: from.statuses,
+    xCache: from.xCache,
+    firstFailure: from.firstFailure,
+  })
 
 /**
  * A read/write soak, closed loop: each of `concurrency` clients sends, one after another, a write
@@ -155,7 +168,13 @@ export const runSoak = async (options: SoakOptions): Promise<SoakResult> => {
         headers: { authorization: `Bearer ${adminToken}` },
         body: JSON.stringify({ title }),
       })
-      record(writes, sent, response.status, undefined, () => `${response.status} PATCH /api/anime/${doc.id}: ${response.body.toString('utf8').slice(0, 300)}`)
+      record(
+        writes,
+        sent,
+        response.status,
+        undefined,
+        () => `${response.status} PATCH /api/anime/${doc.id}: ${response.body.toString('utf8').slice(0, 300)}`,
+      )
       if (response.status !== 200) return
       ;(confirmed.get(doc.id) ?? confirmed.set(doc.id, []).get(doc.id)!).push({ at: performance.now(), n })
       const check = (await read(detailPath(doc.id), checks, 'check')) as { title?: unknown } | undefined

@@ -6,8 +6,7 @@ import { buildConfig, type Access, type SanitizedCollectionConfig, type Sanitize
  */
 
 export type Entity =
-  | { kind: 'collection'; slug: string; config: SanitizedCollectionConfig }
-  | { kind: 'global'; slug: string; config: SanitizedGlobalConfig }
+  { kind: 'collection'; slug: string; config: SanitizedCollectionConfig } | { kind: 'global'; slug: string; config: SanitizedGlobalConfig }
 
 export type Operation = 'read' | 'create' | 'update' | 'delete' | 'readVersions' | 'readDrafts' | 'unlock' | 'admin'
 

@@ -27,7 +27,11 @@ const json = (body: unknown, ip: string, userAgent?: string): RequestInit => ({
 export const postJson = (rest: RestClient, path: string, body: unknown, accessToken?: string) =>
   rest.post(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-cms-client-ip': freshClientIp(), ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      'x-cms-client-ip': freshClientIp(),
+      ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
+    },
     body: JSON.stringify(body),
   })
 

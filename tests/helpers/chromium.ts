@@ -39,7 +39,8 @@ export const missingChromiumMessage = (env: Env = process.env): string =>
 /** As root with apt-get (a CI container), installs Debian's Chromium the way .ci/run does. */
 const installWithApt = (): boolean => {
   if (process.getuid?.() !== 0 || !isExecutable('/usr/bin/apt-get')) return false
-  const apt = (...args: string[]) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  const apt = (...args: string[]) =>
+    execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
   try {
     try {
       apt('install', '-y', '-qq', 'chromium')

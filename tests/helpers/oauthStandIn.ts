@@ -77,7 +77,8 @@ export const startOAuthStandIn = async ({
           entry.refused = reason
           answer(res, status, { error, error_description: reason })
         }
-        if (params.client_id !== clientId || params.client_secret !== clientSecret) return refuse('bad client credentials', 401, 'invalid_client')
+        if (params.client_id !== clientId || params.client_secret !== clientSecret)
+          return refuse('bad client credentials', 401, 'invalid_client')
         if (params.grant_type !== 'authorization_code') return refuse('grant_type', 400, 'unsupported_grant_type')
         const issued = codes.get(params.code ?? '')
         if (!issued) return refuse('unknown code')

@@ -8,9 +8,7 @@ const BUILD_INPUTS = ['src', 'migrations', 'scripts', 'payload.config.ts', 'serv
 const newestMtime = (target: string): number => {
   const stat = fs.statSync(target)
   if (!stat.isDirectory()) return stat.mtimeMs
-  return fs
-    .readdirSync(target)
-    .reduce((newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))), stat.mtimeMs)
+  return fs.readdirSync(target).reduce((newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))), stat.mtimeMs)
 }
 
 /**
@@ -24,9 +22,7 @@ export const ensureProductionBuild = (): void => {
     path.join(root, 'dist', 'server.js'),
     path.join(root, '.next', 'standalone', 'dist', 'migrate.js'),
   ]
-  const builtAt = outputs.every((file) => fs.existsSync(file))
-    ? Math.min(...outputs.map((file) => fs.statSync(file).mtimeMs))
-    : 0
+  const builtAt = outputs.every((file) => fs.existsSync(file)) ? Math.min(...outputs.map((file) => fs.statSync(file).mtimeMs)) : 0
   const changedAt = Math.max(...BUILD_INPUTS.map((input) => newestMtime(path.join(root, input))))
   if (builtAt > changedAt) return
   execFileSync('npm', ['run', 'build'], {

@@ -40,7 +40,8 @@ export const bindTestQueue = async (exchange: string, pattern = '#', url = RABBI
     waitForCount: async (count, timeoutMs = 20_000) => {
       const deadline = Date.now() + timeoutMs
       while (messages.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.routingKey))}`)
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} messages, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.routingKey))}`)
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
       return messages

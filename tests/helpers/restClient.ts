@@ -21,13 +21,18 @@ type Handler = (request: Request, context: { params: Promise<{ slug: string[] }>
  * Payload's own integration tests do (`NextRESTClient`): everything but the socket is exercised.
  */
 export const createRestClient = (config: SanitizedConfig, origin = 'http://localhost:3000'): RestClient => {
-  const send = (handler: Handler) => (path: string, { token, headers, ...init }: Init = {}) => {
-    const url = new URL(`/api${path}`, origin)
-    const slug = url.pathname.replace(/^\/api\/?/, '').split('/').filter(Boolean)
-    const allHeaders = new Headers(headers)
-    if (token) allHeaders.set('Authorization', `JWT ${token}`)
-    return handler(new Request(url, { ...init, headers: allHeaders }), { params: Promise.resolve({ slug }) })
-  }
+  const send =
+    (handler: Handler) =>
+    (path: string, { token, headers, ...init }: Init = {}) => {
+      const url = new URL(`/api${path}`, origin)
+      const slug = url.pathname
+        .replace(/^\/api\/?/, '')
+        .split('/')
+        .filter(Boolean)
+      const allHeaders = new Headers(headers)
+      if (token) allHeaders.set('Authorization', `JWT ${token}`)
+      return handler(new Request(url, { ...init, headers: allHeaders }), { params: Promise.resolve({ slug }) })
+    }
   const configPromise = Promise.resolve(config)
   const client: RestClient = {
     get: send(REST_GET(configPromise) as Handler),

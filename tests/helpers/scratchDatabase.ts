@@ -24,7 +24,6 @@ export const createTestDatabase = async (label: string, template?: string): Prom
   return {
     name,
     url: url.toString(),
-    drop: () =>
-      withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+    drop: () => withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
   }
 }

@@ -28,12 +28,14 @@ export const startBotApiStandIn = async (token: string): Promise<BotApiStandIn> 
     req.on('data', (chunk) => (body += chunk))
     req.on('end', () => {
       calls += 1
-      const answer = (status: number, payload: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(payload))
+      const answer = (status: number, payload: unknown) =>
+        res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(payload))
       const match = /^\/bot([^/]+)\/sendMessage$/.exec(req.url ?? '')
       if (req.method !== 'POST' || !match) return answer(404, { ok: false, error_code: 404, description: 'Not Found' })
       if (match[1] !== token) return answer(401, { ok: false, error_code: 401, description: 'Unauthorized' })
       const failure = failures.shift()
-      if (failure === 429) return answer(429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } })
+      if (failure === 429)
+        return answer(429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } })
       if (failure !== undefined) return answer(failure, { ok: false, error_code: failure, description: 'Bad Gateway' })
       let parsed: { chat_id?: unknown; text?: unknown; parse_mode?: unknown }
       try {
@@ -41,7 +43,8 @@ export const startBotApiStandIn = async (token: string): Promise<BotApiStandIn> 
       } catch {
         return answer(400, { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' })
       }
-      if (typeof parsed.text !== 'string' || !parsed.text) return answer(400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' })
+      if (typeof parsed.text !== 'string' || !parsed.text)
+        return answer(400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' })
       if (parsed.chat_id === '-1009999') return answer(400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' })
       sent.push({ token: match[1], chatId: parsed.chat_id, text: parsed.text, parseMode: parsed.parse_mode })
       messageId += 1

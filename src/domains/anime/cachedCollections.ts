@@ -10,4 +10,8 @@ export const animeCachedCollections = ['anime', 'genres', 'studios'] as const
  * a user's reads are answered from the anonymous cache entries. Checked against the access policy
  * by tests/unit/platform/cache/readerSharedCollections.spec.ts.
  */
-export const animeReaderSharedCollections = ['anime', 'genres', 'studios'] as const satisfies readonly (typeof animeCachedCollections)[number][]
+export const animeReaderSharedCollections = [
+  'anime',
+  'genres',
+  'studios',
+] as const satisfies readonly (typeof animeCachedCollections)[number][]

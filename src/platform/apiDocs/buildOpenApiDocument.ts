@@ -73,7 +73,10 @@ export const buildOpenApiDocument = async (config: SanitizedConfig): Promise<Ope
     const name = documentSchemaName(collection.slug)
     schemas[writeSchemaName(collection.slug)] = writeSchema(schemas[name], collection)
     schemas[name] = readSchema(schemas[name])
-    tags.set(collection.slug, `The ${collection.slug} collection${collection.auth ? ' (auth)' : ''}${collection.upload ? ' (uploads)' : ''}.`)
+    tags.set(
+      collection.slug,
+      `The ${collection.slug} collection${collection.auth ? ' (auth)' : ''}${collection.upload ? ' (uploads)' : ''}.`,
+    )
     for (const endpoint of collection.endpoints || []) {
       const method = methodOf(endpoint)
       if (!method) continue
@@ -81,7 +84,12 @@ export const buildOpenApiDocument = async (config: SanitizedConfig): Promise<Ope
       if (endpoint.path.startsWith('/versions') && !collection.versions) continue
       const builtIn = COLLECTION_OPERATIONS[`${method} ${endpoint.path}`]?.({ collection, config })
       for (const path of toOpenApiPaths(`${api}/${collection.slug}`, endpoint.path)) {
-        addOperation(paths, path, method, buildOperation({ method, path, tag: collection.slug, builtIn, documented: endpointDocumentation(endpoint) }))
+        addOperation(
+          paths,
+          path,
+          method,
+          buildOperation({ method, path, tag: collection.slug, builtIn, documented: endpointDocumentation(endpoint) }),
+        )
       }
     }
   }
@@ -111,14 +119,23 @@ export const buildOpenApiDocument = async (config: SanitizedConfig): Promise<Ope
   }
 
   for (const route of NEXT_ROUTES) {
-    addOperation(paths, route.path, route.method, buildOperation({ method: route.method, path: route.path, tag: 'system', documented: route.openapi }))
+    addOperation(
+      paths,
+      route.path,
+      route.method,
+      buildOperation({ method: route.method, path: route.path, tag: 'system', documented: route.openapi }),
+    )
   }
 
   for (const item of Object.values(paths)) {
     for (const operation of Object.values(item)) for (const tag of operation?.tags ?? []) if (!tags.has(tag)) tags.set(tag, undefined)
   }
 
-  const sortedPaths = Object.fromEntries(Object.keys(paths).sort().map((path) => [path, paths[path]]))
+  const sortedPaths = Object.fromEntries(
+    Object.keys(paths)
+      .sort()
+      .map((path) => [path, paths[path]]),
+  )
   return {
     openapi: '3.1.0',
     info: {

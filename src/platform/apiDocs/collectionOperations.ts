@@ -149,7 +149,12 @@ export const COLLECTION_OPERATIONS: Record<string, Builder> = {
     summary: 'The signed-in user (null when nobody is)',
     responses: ok('The user, their token and its expiry.', {
       type: 'object',
-      properties: { user: { anyOf: [doc(c), { type: 'null' }] }, token: { type: 'string' }, exp: { type: 'integer' }, collection: { type: 'string' } },
+      properties: {
+        user: { anyOf: [doc(c), { type: 'null' }] },
+        token: { type: 'string' },
+        exp: { type: 'integer' },
+        collection: { type: 'string' },
+      },
     }),
   }),
   'post /refresh-token': (c) => ({
@@ -161,7 +166,10 @@ export const COLLECTION_OPERATIONS: Record<string, Builder> = {
   }),
   'post /forgot-password': () => ({
     summary: 'Email a password-reset link',
-    requestBody: { required: true, content: json({ type: 'object', properties: { email: { type: 'string', format: 'email' } }, required: ['email'] }) },
+    requestBody: {
+      required: true,
+      content: json({ type: 'object', properties: { email: { type: 'string', format: 'email' } }, required: ['email'] }),
+    },
     responses: ok('Sent (the same answer whether or not the account exists).', message),
     security: [],
   }),
@@ -169,14 +177,21 @@ export const COLLECTION_OPERATIONS: Record<string, Builder> = {
     summary: 'Set a new password with the emailed token',
     requestBody: {
       required: true,
-      content: json({ type: 'object', properties: { token: { type: 'string' }, password: { type: 'string', format: 'password' } }, required: ['token', 'password'] }),
+      content: json({
+        type: 'object',
+        properties: { token: { type: 'string' }, password: { type: 'string', format: 'password' } },
+        required: ['token', 'password'],
+      }),
     },
     responses: ok('Password changed; signed in.', authResult(c)),
     security: [],
   }),
   'post /unlock': () => ({
     summary: 'Unlock an account locked by failed sign-ins (admins)',
-    requestBody: { required: true, content: json({ type: 'object', properties: { email: { type: 'string', format: 'email' } }, required: ['email'] }) },
+    requestBody: {
+      required: true,
+      content: json({ type: 'object', properties: { email: { type: 'string', format: 'email' } }, required: ['email'] }),
+    },
     responses: ok('Unlocked.', message),
   }),
   'post /verify/:id': () => ({
@@ -207,7 +222,10 @@ export const COLLECTION_OPERATIONS: Record<string, Builder> = {
     summary: 'Fetch a file from a URL for the admin panel (pasted URL uploads)',
     parameters: [{ name: 'src', in: 'query', description: 'The URL to fetch.', schema: { type: 'string', format: 'uri' } }],
     responses: {
-      '200': { description: 'The fetched file.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+      '200': {
+        description: 'The fetched file.',
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      },
       ...standardErrors(),
     },
   }),

@@ -17,7 +17,9 @@ export const withoutHiddenFields = (fields: FlattenedField[]): FlattenedField[] 
       if (copy.flattenedFields) copy.flattenedFields = withoutHiddenFields(copy.flattenedFields)
       if (Array.isArray(copy.blocks)) {
         copy.blocks = copy.blocks.map((block) =>
-          typeof block === 'object' && block.flattenedFields ? { ...block, flattenedFields: withoutHiddenFields(block.flattenedFields) } : block,
+          typeof block === 'object' && block.flattenedFields
+            ? { ...block, flattenedFields: withoutHiddenFields(block.flattenedFields) }
+            : block,
         )
       }
       return copy as FlattenedField
@@ -25,7 +27,10 @@ export const withoutHiddenFields = (fields: FlattenedField[]): FlattenedField[] 
 
 const visibleOnly = (config: SanitizedConfig): SanitizedConfig => ({
   ...config,
-  collections: config.collections.map((collection) => ({ ...collection, flattenedFields: withoutHiddenFields(collection.flattenedFields) })),
+  collections: config.collections.map((collection) => ({
+    ...collection,
+    flattenedFields: withoutHiddenFields(collection.flattenedFields),
+  })),
   globals: config.globals.map((global) => ({ ...global, flattenedFields: withoutHiddenFields(global.flattenedFields) })),
   blocks: config.blocks?.map((block) => ({ ...block, flattenedFields: withoutHiddenFields(block.flattenedFields) })),
 })
@@ -99,5 +104,9 @@ export const reachableSchemas = (roots: unknown, schemas: Record<string, JsonSch
     refsIn(schemas[name], inner)
     for (const next of inner) if (!(next in kept)) pending.add(next)
   }
-  return Object.fromEntries(Object.keys(kept).sort().map((name) => [name, kept[name]]))
+  return Object.fromEntries(
+    Object.keys(kept)
+      .sort()
+      .map((name) => [name, kept[name]]),
+  )
 }

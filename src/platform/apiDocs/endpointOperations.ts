@@ -73,7 +73,9 @@ export const buildOperation = ({ method, path, tag, builtIn, documented }: Opera
     operationId: documented?.operationId ?? operationIdFor(method, path),
     responses: documented?.responses ?? base.responses,
   }
-  const parameters: ParameterObject[] = (merged.parameters ?? []).filter((parameter) => parameter.in !== 'path' || pathParameterNames(path).includes(parameter.name))
+  const parameters: ParameterObject[] = (merged.parameters ?? []).filter(
+    (parameter) => parameter.in !== 'path' || pathParameterNames(path).includes(parameter.name),
+  )
   for (const name of pathParameterNames(path)) {
     if (!parameters.some((parameter) => parameter.in === 'path' && parameter.name === name)) {
       parameters.unshift({ name, in: 'path', required: true, schema: { type: 'string' } })

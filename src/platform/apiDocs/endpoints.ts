@@ -26,14 +26,23 @@ export const apiDocsEndpoints: Endpoint[] = [
   {
     path: '/openapi.json',
     method: 'get',
-    custom: { openapi: { tags: ['docs'], summary: 'This OpenAPI document', security: [], responses: { '200': { description: 'OpenAPI 3.1 JSON.' } } } },
+    custom: {
+      openapi: {
+        tags: ['docs'],
+        summary: 'This OpenAPI document',
+        security: [],
+        responses: { '200': { description: 'OpenAPI 3.1 JSON.' } },
+      },
+    },
     handler: async (req) =>
       Response.json(await openApiDocumentFor(req.payload.config), { headers: { 'Cache-Control': 'public, max-age=300' } }),
   },
   {
     path: '/docs',
     method: 'get',
-    custom: { openapi: { tags: ['docs'], summary: 'Swagger UI for this API', security: [], responses: { '200': { description: 'An HTML page.' } } } },
+    custom: {
+      openapi: { tags: ['docs'], summary: 'Swagger UI for this API', security: [], responses: { '200': { description: 'An HTML page.' } } },
+    },
     handler: async (req) =>
       new Response(docsPageHtml({ api: req.payload.config.routes.api, version: await swaggerUiVersion() }), {
         headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },
@@ -47,7 +56,9 @@ export const apiDocsEndpoints: Endpoint[] = [
         tags: ['docs'],
         summary: "Swagger UI's files (a fixed list)",
         security: [],
-        parameters: [{ name: 'asset', in: 'path', required: true, schema: { type: 'string', enum: ['init.js', ...Object.keys(SWAGGER_UI_ASSETS)] } }],
+        parameters: [
+          { name: 'asset', in: 'path', required: true, schema: { type: 'string', enum: ['init.js', ...Object.keys(SWAGGER_UI_ASSETS)] } },
+        ],
         responses: { '200': { description: 'The file.' }, '404': { description: 'Not one of the files.' } },
       },
     },

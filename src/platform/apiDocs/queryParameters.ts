@@ -88,7 +88,9 @@ export const listParameters = (config: SanitizedConfig, { drafts }: { drafts: bo
       maximum: maxLimit,
     }),
     query('page', 'Page number, from 1; anything else is refused with 400.', { type: 'integer', minimum: 1 }),
-    query('sort', 'Field to sort by; a leading `-` sorts descending; several separated by commas. An unknown field is refused with 400.', { type: 'string' }),
+    query('sort', 'Field to sort by; a leading `-` sorts descending; several separated by commas. An unknown field is refused with 400.', {
+      type: 'string',
+    }),
     query('pagination', `\`false\` returns the matches on one page, still at most ${maxLimit}.`, { type: 'boolean' }),
     ...readParameters(config, { drafts }),
   ]

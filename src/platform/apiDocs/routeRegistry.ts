@@ -94,7 +94,9 @@ export const NEXT_ROUTES: RegisteredRoute[] = [
       summary: 'WebSocket of session events',
       description:
         'Upgrade to a WebSocket (served by server.ts), authenticated with the access token as `?token=` or in a first message `{"type":"auth","token":"…"}`; the server sends `{"type":"ready"}`, then `{"type":"session.revoked","reason":…}` when the session ends. Close code 4401: no valid token in time, or the session was revoked.',
-      parameters: [{ name: 'token', in: 'query', description: 'The access token (or send it in an auth message).', schema: { type: 'string' } }],
+      parameters: [
+        { name: 'token', in: 'query', description: 'The access token (or send it in an auth message).', schema: { type: 'string' } },
+      ],
       responses: { '101': { description: 'Switching to the WebSocket protocol.' } },
     },
   },

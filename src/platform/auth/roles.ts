@@ -14,5 +14,4 @@ type WithRoles = { roles?: (Role | string)[] | null } | null | undefined
 
 export const hasRole = (user: WithRoles, role: Role): boolean => Boolean(user?.roles?.includes(role))
 
-export const hasAnyRole = (user: WithRoles, roles: readonly Role[]): boolean =>
-  roles.some((role) => hasRole(user, role))
+export const hasAnyRole = (user: WithRoles, roles: readonly Role[]): boolean => roles.some((role) => hasRole(user, role))

@@ -23,7 +23,11 @@ const publishGauge = (): void => {
  * with a stack on every reconnect attempt) and logs its state changes once each, as JSON: "lost"
  * when it goes away, "restored" when it is back. ioredis reconnects by itself meanwhile.
  */
-export const watchRedisConnection = (redis: Redis, name: string, logger: Pick<Logger, 'warn' | 'info'> = (defaultLogger ??= createLogger('redis'))): Redis => {
+export const watchRedisConnection = (
+  redis: Redis,
+  name: string,
+  logger: Pick<Logger, 'warn' | 'info'> = (defaultLogger ??= createLogger('redis')),
+): Redis => {
   states.set(name, states.get(name) ?? 'connecting')
   const lose = (reason: string) => {
     if (states.get(name) === 'lost') return
@@ -45,8 +49,7 @@ export const watchRedisConnection = (redis: Redis, name: string, logger: Pick<Lo
 }
 
 /** Names of watched connections that are not up right now (empty: all fine, or none watched). */
-export const redisConnectionsDown = (): string[] =>
-  [...states.entries()].filter(([, state]) => state !== 'up').map(([name]) => name)
+export const redisConnectionsDown = (): string[] => [...states.entries()].filter(([, state]) => state !== 'up').map(([name]) => name)
 
 /** Forgets a connection that was closed on purpose (shutdown, tests). */
 export const unwatchRedisConnection = (name: string): void => {

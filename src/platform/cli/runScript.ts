@@ -48,7 +48,10 @@ export const runScript = (name: string, main: () => Promise<number>): void => {
   process.once('beforeExit', stalled)
   main().then(exitFlushed, (error: unknown) => {
     if (error instanceof FatalError) process.stderr.write(`${name}: ${error.message}\n`)
-    else process.stderr.write(`${name}: failed: ${summarise(error)}\n${process.env.DEBUG === 'true' && error instanceof Error ? `${error.stack}\n` : ''}`)
+    else
+      process.stderr.write(
+        `${name}: failed: ${summarise(error)}\n${process.env.DEBUG === 'true' && error instanceof Error ? `${error.stack}\n` : ''}`,
+      )
     exitFlushed(1)
   })
 }

@@ -30,10 +30,7 @@ const where = (url: string): string => {
  *    already started it, else started here (and migrated, as server.ts does) and stopped on close.
  * Logs go to stderr, so stdout carries only what the script prints.
  */
-export const bootScriptPayload = async (
-  name: string,
-  config: SanitizedConfig | Promise<SanitizedConfig>,
-): Promise<ScriptPayload> => {
+export const bootScriptPayload = async (name: string, config: SanitizedConfig | Promise<SanitizedConfig>): Promise<ScriptPayload> => {
   const cwd = process.cwd()
   const app = getAppConfig()
   const logger = pino({ name, level: 'warn', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2))

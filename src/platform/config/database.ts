@@ -61,9 +61,7 @@ const urlFromParts = (env: Env, host: string): string => {
   const user = readVar(env, 'DB_USER') ?? 'postgres'
   // Passwords may legitimately start or end with spaces: read the raw value.
   const password = env.DB_PASSWORD ?? ''
-  const auth = password
-    ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}`
-    : encodeURIComponent(user)
+  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}` : encodeURIComponent(user)
   const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
   return `postgresql://${auth}@${hostPart}:${port}/${encodeURIComponent(name)}`
 }
@@ -110,5 +108,4 @@ export const embeddedDatabaseUrl = (port: number): string =>
   `postgresql://${EMBEDDED_DATABASE.user}:${EMBEDDED_DATABASE.password}@127.0.0.1:${port}/${EMBEDDED_DATABASE.name}`
 
 /** The URL Payload connects to: the configured server, or the embedded one. */
-export const effectiveDatabaseUrl = (database: DatabaseConfig): string =>
-  database.url ?? embeddedDatabaseUrl(database.embedded.port)
+export const effectiveDatabaseUrl = (database: DatabaseConfig): string => database.url ?? embeddedDatabaseUrl(database.embedded.port)

@@ -56,7 +56,13 @@ export type IdentityConfig = {
 
 type ProviderDefaults = { authorizationUrl: string; tokenUrl: string; userInfoUrl: string; scope: string }
 
-const readOAuthProvider = (env: Env, prefix: 'VK' | 'YANDEX', path: string, defaults: ProviderDefaults, serverUrl: string): OAuthProviderConfig | undefined => {
+const readOAuthProvider = (
+  env: Env,
+  prefix: 'VK' | 'YANDEX',
+  path: string,
+  defaults: ProviderDefaults,
+  serverUrl: string,
+): OAuthProviderConfig | undefined => {
   const clientId = readVar(env, `${prefix}_CLIENT_ID`)
   if (!clientId) return undefined
   const clientSecret = readVar(env, `${prefix}_CLIENT_SECRET`)

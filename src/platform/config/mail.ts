@@ -3,8 +3,7 @@ import { type Env, parseBoolean, parseInteger, readVar } from './parsers'
 
 /** How Payload's emails leave: an SMTP server, or (unset) the log. */
 export type SmtpConfig =
-  | { url: string }
-  | { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined }
+  { url: string } | { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined }
 
 export type MailConfig = {
   /** Unset: no transport; development logs emails, production warns once at start. */

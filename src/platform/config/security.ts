@@ -21,10 +21,7 @@ const readSecret = (env: Env, production: boolean): string => {
     throw new ConfigError('SECRET_KEY', 'is required (PAYLOAD_SECRET is accepted as an alias); set it to a long random string')
   }
   if (production && secret.length < MIN_PRODUCTION_SECRET_LENGTH) {
-    throw new ConfigError(
-      'SECRET_KEY',
-      `must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production (got ${secret.length})`,
-    )
+    throw new ConfigError('SECRET_KEY', `must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production (got ${secret.length})`)
   }
   return secret
 }

@@ -1,13 +1,13 @@
-import type { DatabaseAdapterObj } from "payload";
+import type { DatabaseAdapterObj } from 'payload'
 
-import { postgresAdapter } from "@payloadcms/db-postgres";
+import { postgresAdapter } from '@payloadcms/db-postgres'
 
-import type { DatabaseConfig } from "../config/database";
-import { withAfterCommitCallbacks } from "./afterCommit";
-import { poolTimeoutOptions } from "./poolTimeouts";
-import { READ_AFTER_WRITE_MS } from "./readAfterWrite";
-import { withEmptyDeleteOne } from "./withEmptyDeleteOne";
-import { withUnavailabilityErrors } from "./withUnavailabilityErrors";
+import type { DatabaseConfig } from '../config/database'
+import { withAfterCommitCallbacks } from './afterCommit'
+import { poolTimeoutOptions } from './poolTimeouts'
+import { READ_AFTER_WRITE_MS } from './readAfterWrite'
+import { withEmptyDeleteOne } from './withEmptyDeleteOne'
+import { withUnavailabilityErrors } from './withUnavailabilityErrors'
 
 /**
  * PostgreSQL through one node-postgres pool. SQLAlchemy-style settings map as follows:
@@ -24,37 +24,39 @@ export const databaseAdapter = ({
   debug,
   migrationDir,
 }: {
-  url: string;
-  readReplicaUrls?: string[];
-  pool: DatabaseConfig["pool"];
-  timeouts: DatabaseConfig["timeouts"];
-  debug: boolean;
-  migrationDir: string;
+  url: string
+  readReplicaUrls?: string[]
+  pool: DatabaseConfig['pool']
+  timeouts: DatabaseConfig['timeouts']
+  debug: boolean
+  migrationDir: string
 }): DatabaseAdapterObj =>
   withUnavailabilityErrors(
     withAfterCommitCallbacks(
-      withEmptyDeleteOne(postgresAdapter({
-        pool: {
-          connectionString: url,
-          max: pool.size + pool.maxOverflow,
-          maxLifetimeSeconds: pool.recycleSeconds || undefined,
-          idleTimeoutMillis: pool.prePing ? 30_000 : 10 * 60_000,
-          keepAlive: pool.prePing,
-          // Replicas get the same options (the adapter copies them).
-          ...poolTimeoutOptions(timeouts),
-        },
-        // Reads go to the replicas (if any); each instance reads from the primary for a moment after
-        // its own writes, other instances may not (the response cache allows for that).
-        ...(readReplicaUrls.length > 0
-          ? {
-              readReplicas: readReplicaUrls,
-              readReplicasAfterWriteInterval: READ_AFTER_WRITE_MS,
-            }
-          : {}),
-        // Schema changes only ever come from committed migrations.
-        push: false,
-        migrationDir,
-        logger: debug,
-      })),
+      withEmptyDeleteOne(
+        postgresAdapter({
+          pool: {
+            connectionString: url,
+            max: pool.size + pool.maxOverflow,
+            maxLifetimeSeconds: pool.recycleSeconds || undefined,
+            idleTimeoutMillis: pool.prePing ? 30_000 : 10 * 60_000,
+            keepAlive: pool.prePing,
+            // Replicas get the same options (the adapter copies them).
+            ...poolTimeoutOptions(timeouts),
+          },
+          // Reads go to the replicas (if any); each instance reads from the primary for a moment after
+          // its own writes, other instances may not (the response cache allows for that).
+          ...(readReplicaUrls.length > 0
+            ? {
+                readReplicas: readReplicaUrls,
+                readReplicasAfterWriteInterval: READ_AFTER_WRITE_MS,
+              }
+            : {}),
+          // Schema changes only ever come from committed migrations.
+          push: false,
+          migrationDir,
+          logger: debug,
+        }),
+      ),
     ),
-  );
+  )

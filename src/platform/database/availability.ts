@@ -59,7 +59,15 @@ const markDown = (error: unknown): void => {
  * not): a reported connection failure is confirmed by `probe`, and while it keeps failing the
  * server answers 503 at once instead of letting every request wait for its own timeout.
  */
-export const monitorDatabaseAvailability = ({ probe, logger, intervalMs = 1_000 }: { probe: Probe; logger: AvailabilityState['logger']; intervalMs?: number }): { stop: () => void } => {
+export const monitorDatabaseAvailability = ({
+  probe,
+  logger,
+  intervalMs = 1_000,
+}: {
+  probe: Probe
+  logger: AvailabilityState['logger']
+  intervalMs?: number
+}): { stop: () => void } => {
   Object.assign(state, { probe, logger, intervalMs })
   return {
     stop: () => {

@@ -15,13 +15,17 @@ const runPayloadMigrate = (url: string, cwd: string, env: Record<string, string>
       // The production condition: lexical's default Node entries load through a top-level await
       // that on Node 20 sometimes stalls and ends the process with nothing done (scripts/migrateRun.ts).
       // Migrations may rewrite large tables: no request-sized statement timeout for them.
-      env: { ...process.env, DB_STATEMENT_TIMEOUT_MS: '0', ...env, DATABASE_URL: url, NODE_OPTIONS: '--no-deprecation --conditions=production' },
+      env: {
+        ...process.env,
+        DB_STATEMENT_TIMEOUT_MS: '0',
+        ...env,
+        DATABASE_URL: url,
+        NODE_OPTIONS: '--no-deprecation --conditions=production',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     })
     child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`payload migrate exited with code ${code}`)),
-    )
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`payload migrate exited with code ${code}`))))
   })
 
 /**

@@ -27,7 +27,11 @@ export const databaseQuery = (payload: Payload): SqlQuery => poolQuery(payloadPo
  * when it throws. `begin` may set the transaction up further (read only, SET LOCAL …). A connection
  * that cannot roll back is not given back to the pool.
  */
-export const withTransaction = async <T>(pool: Pool, work: (client: PoolClient) => Promise<T>, { begin = 'BEGIN' }: { begin?: string } = {}): Promise<T> => {
+export const withTransaction = async <T>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+  { begin = 'BEGIN' }: { begin?: string } = {},
+): Promise<T> => {
   const client = await pool.connect()
   let broken: Error | undefined
   try {

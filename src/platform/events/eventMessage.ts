@@ -32,8 +32,7 @@ export const buildEventMessage = ({ type, collection, docId, data, actor = null 
 export const actorOf = (user: { collection?: string; id?: number | string } | null | undefined): EventActor =>
   user && user.id !== undefined ? { collection: user.collection ?? 'users', id: String(user.id) } : null
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** True for a body that has every field of an EventMessage with the right type. */
 export const isEventMessage = (value: unknown): value is EventMessage =>

@@ -9,7 +9,15 @@ type Logger = { error: (details: object, message: string) => void }
  * scrape carries the metrics token, not a user's. A failed collection is a bare 500, logged.
  */
 export const metricsRoute =
-  ({ path, serveMetrics, logger }: { path: string; serveMetrics: (req: IncomingMessage, res: ServerResponse) => Promise<void>; logger: Logger }): Step =>
+  ({
+    path,
+    serveMetrics,
+    logger,
+  }: {
+    path: string
+    serveMetrics: (req: IncomingMessage, res: ServerResponse) => Promise<void>
+    logger: Logger
+  }): Step =>
   (next) =>
   (req, res) => {
     if (req.url !== path && !req.url?.startsWith(`${path}?`)) return next(req, res)

@@ -2,7 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Step } from './pipeline'
 
-type ResponseCache = (req: IncomingMessage, res: ServerResponse, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void) => Promise<void>
+type ResponseCache = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void,
+) => Promise<void>
 
 /**
  * Public reads whose answer does not depend on who asks are answered from the response cache

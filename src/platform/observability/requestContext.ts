@@ -40,5 +40,4 @@ export const noteUnavailableDependency = (dependency: NonNullable<RequestContext
 }
 
 /** The dependency the request being served has found unavailable so far, if any. */
-export const currentUnavailableDependency = (): RequestContext['unavailableDependency'] =>
-  storage.getStore()?.unavailableDependency
+export const currentUnavailableDependency = (): RequestContext['unavailableDependency'] => storage.getStore()?.unavailableDependency

@@ -22,7 +22,8 @@ const durationSince = (started: bigint): number => Number(process.hrtime.bigint(
  * when the response ends, records its duration under its route template and writes one JSON
  * access-log line. Returns the context to run the request in.
  */
-export const createRequestObserver = ({ metrics, routeOf, logger }: { metrics: Metrics; routeOf: RouteTemplater; logger: Logger }) =>
+export const createRequestObserver =
+  ({ metrics, routeOf, logger }: { metrics: Metrics; routeOf: RouteTemplater; logger: Logger }) =>
   (req: IncomingMessage, res: ServerResponse): RequestContext => {
     const started = process.hrtime.bigint()
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER])

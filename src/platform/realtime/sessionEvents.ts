@@ -4,13 +4,7 @@ import { getAppConfig } from '../config'
 import { databaseScope } from '../cache/databaseScope'
 import { createRedisClient, getSharedRedis } from '../cache/redisClient'
 
-export type SessionRevokedReason =
-  | 'logout'
-  | 'logout-all'
-  | 'session-revoked'
-  | 'refresh-reuse'
-  | 'password-reset'
-  | 'account-deleted'
+export type SessionRevokedReason = 'logout' | 'logout-all' | 'session-revoked' | 'refresh-reuse' | 'password-reset' | 'account-deleted'
 
 /** Told to every app instance; each closes the affected WebSockets it holds. */
 export type SessionEvent = {

@@ -276,7 +276,11 @@ export const attachWebSocketServer = ({
     })()
       .catch((error: unknown) => {
         // Once per streak: the database outage itself is reported elsewhere.
-        if (!recheckFailing) logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'WebSocket session re-check failed: retrying later')
+        if (!recheckFailing)
+          logger.warn(
+            { reason: error instanceof Error ? error.message : String(error) },
+            'WebSocket session re-check failed: retrying later',
+          )
         recheckFailing = true
       })
       .finally(() => {

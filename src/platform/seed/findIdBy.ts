@@ -8,6 +8,14 @@ export const findIdBy = async (
   value: string,
   req?: PayloadRequest,
 ): Promise<number | string | undefined> => {
-  const found = await payload.find({ collection, where: { [field]: { equals: value } }, limit: 1, depth: 0, pagination: false, overrideAccess: true, req })
+  const found = await payload.find({
+    collection,
+    where: { [field]: { equals: value } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
   return found.docs[0]?.id
 }

@@ -47,7 +47,8 @@ describe('admin panel access', () => {
     const page = await signIn('editor@e2e.test')
     await page.waitForURL(/\/admin\/?$/)
     const nav = page.locator('nav')
-    for (const group of ['Anime', 'Aviation', 'Media']) await expect(nav.getByText(group, { exact: true }).first().isVisible()).resolves.toBe(true)
+    for (const group of ['Anime', 'Aviation', 'Media'])
+      await expect(nav.getByText(group, { exact: true }).first().isVisible()).resolves.toBe(true)
     await expect(nav.getByRole('link', { name: 'Articles' }).first().isVisible()).resolves.toBe(true)
     await expect(nav.getByRole('link', { name: 'Aircraft' }).first().isVisible()).resolves.toBe(true)
   })
@@ -67,15 +68,23 @@ describe('admin panel access', () => {
     await page.waitForLoadState('networkidle')
     expect([...hosts].filter((host) => /gravatar/.test(host))).toEqual([])
     // Every image on the page loaded (a broken one has naturalWidth 0).
-    const broken = await page.locator('img').evaluateAll((images) =>
-      (images as HTMLImageElement[]).filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.src),
-    )
+    const broken = await page
+      .locator('img')
+      .evaluateAll((images) =>
+        (images as HTMLImageElement[]).filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.src),
+      )
     expect(broken).toEqual([])
   })
 
   it("labels the anime list's airing status apart from the publication status", async () => {
     screenshotOnFailure('anime-list-columns', () => pages)
-    const { accessToken } = await createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email: 'columns@e2e.test', password: PASSWORD, role: 'editor' })
+    const { accessToken } = await createAccountWithRole({
+      serverUrl: server.url,
+      databaseUrl: database.url,
+      email: 'columns@e2e.test',
+      password: PASSWORD,
+      role: 'editor',
+    })
     const created = await fetch(`${server.url}/api/anime`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },

@@ -116,12 +116,16 @@ describe('editorial workflow in the admin', () => {
     await page.locator('#field-name').fill(AIRCRAFT_NAME)
     await page.locator('#field-gallery .upload__createNewToggler').click()
     const drawer = page.locator('.drawer')
-    await drawer.locator('input[type="file"]').setInputFiles({ name: IMAGE_NAME, mimeType: 'image/png', buffer: await gradientImage(64, 48) })
+    await drawer
+      .locator('input[type="file"]')
+      .setInputFiles({ name: IMAGE_NAME, mimeType: 'image/png', buffer: await gradientImage(64, 48) })
     await drawer.locator('#field-alt').fill(IMAGE_ALT)
     // The admin also lists media with POST (method override); the upload is the plain POST.
     const upload = page.waitForResponse(
       (response) =>
-        /\/api\/media(\?|$)/.test(response.url()) && response.request().method() === 'POST' && !response.request().headers()['x-payload-http-method-override'],
+        /\/api\/media(\?|$)/.test(response.url()) &&
+        response.request().method() === 'POST' &&
+        !response.request().headers()['x-payload-http-method-override'],
     )
     await drawer.locator('.bulk-upload--actions-bar__saveButtons').getByRole('button', { name: 'Save' }).click()
     expect((await upload).status()).toBe(201)
@@ -132,7 +136,11 @@ describe('editorial workflow in the admin', () => {
     await selectOption(page, 'field-workflowStatus', 'In review')
     await page.locator('#action-save-draft').click()
     await page.waitForURL(/\/admin\/collections\/aircraft\/\d+/)
-    await page.locator('.payload-toast-container').getByText(/successfully/i).first().waitFor()
+    await page
+      .locator('.payload-toast-container')
+      .getByText(/successfully/i)
+      .first()
+      .waitFor()
     state.aircraftId = Number(/\/aircraft\/(\d+)/.exec(page.url())?.[1])
 
     const aircraft = await waitForDraft('aircraft', state.aircraftId, (doc) => doc.name === AIRCRAFT_NAME, 'the aircraft')
@@ -163,7 +171,11 @@ describe('editorial workflow in the admin', () => {
     expect(await page.locator('#action-save').count()).toBe(0)
     await selectOption(page, 'field-workflowStatus', 'In review')
     const submitted = await waitForDraft('articles', state.articleId, (doc) => doc.workflowStatus === 'in_review', 'the submission')
-    expect(submitted).toMatchObject({ title: ARTICLE_TITLE, _status: 'draft', related: [{ relationTo: 'aircraft', value: state.aircraftId }] })
+    expect(submitted).toMatchObject({
+      title: ARTICLE_TITLE,
+      _status: 'draft',
+      related: [{ relationTo: 'aircraft', value: state.aircraftId }],
+    })
   })
 
   it('shows the public nothing of the drafts in review', async () => {
@@ -186,10 +198,16 @@ describe('editorial workflow in the admin', () => {
     const publish = async (collection: string, id: number): Promise<void> => {
       await page.goto(`${adminOrigin}/admin/collections/${collection}/${id}`)
       await expect(page.locator('#field-workflowStatus .rs__single-value').innerText()).resolves.toBe('In review')
-      const saved = page.waitForResponse((response) => response.url().includes(`/api/${collection}/${id}?`) && response.request().method() === 'PATCH')
+      const saved = page.waitForResponse(
+        (response) => response.url().includes(`/api/${collection}/${id}?`) && response.request().method() === 'PATCH',
+      )
       await page.locator('#action-save').click()
       expect((await saved).status()).toBe(200)
-      await page.locator('.payload-toast-container').getByText(/successfully/i).first().waitFor()
+      await page
+        .locator('.payload-toast-container')
+        .getByText(/successfully/i)
+        .first()
+        .waitFor()
     }
 
     // The article first: published, but its related aircraft is still a draft and stays hidden.

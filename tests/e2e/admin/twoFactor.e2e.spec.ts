@@ -50,7 +50,12 @@ describe('two-factor sign-in in the admin panel', () => {
     await page.locator('#field-password').fill(PASSWORD)
     await page.locator('button[type="submit"]').click()
     // Payload shows the refusal's message, which says where to continue.
-    await expect(page.getByText(/set up an authenticator at \/admin\/two-factor/).first().waitFor()).resolves.toBeUndefined()
+    await expect(
+      page
+        .getByText(/set up an authenticator at \/admin\/two-factor/)
+        .first()
+        .waitFor(),
+    ).resolves.toBeUndefined()
     // No cookie was set: the admin still sends them to the login page.
     await page.goto(`${server.url}/admin/collections/articles`)
     await page.waitForURL(/\/admin\/login/)

@@ -56,7 +56,8 @@ describe('/api/docs', () => {
 
     // The whole document was loaded: one section per tag (collections, auth, globals, system).
     const tags = await page.evaluate(() => {
-      const ui = (window as unknown as { ui: { specSelectors: { taggedOperations: () => { keySeq: () => { toArray: () => string[] } } } } }).ui
+      const ui = (window as unknown as { ui: { specSelectors: { taggedOperations: () => { keySeq: () => { toArray: () => string[] } } } } })
+        .ui
       return ui.specSelectors.taggedOperations().keySeq().toArray()
     })
     expect(tags).toEqual(expect.arrayContaining(['anime', 'auth', 'articles', 'users', 'system', 'globals/app-settings']))

@@ -17,10 +17,7 @@ let server: RunningServer
 beforeAll(async () => {
   ensureProductionBuild()
   database = await createMigratedTestDatabase('bearer-gate')
-  server = await startServer(
-    { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, RATE_LIMIT_AUTH_PER_IP: '12' },
-    { compiled: true },
-  )
+  server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, RATE_LIMIT_AUTH_PER_IP: '12' }, { compiled: true })
 })
 
 afterAll(async () => {
@@ -38,7 +35,10 @@ describe('the token gate in server.ts', () => {
   let pair: Pair
 
   it('lets a valid access token through to REST and GraphQL', async () => {
-    const registered = await api('/auth/register', { method: 'POST', json: { email: 'gate@example.com', password: 'gate-password', name: 'Gate' } })
+    const registered = await api('/auth/register', {
+      method: 'POST',
+      json: { email: 'gate@example.com', password: 'gate-password', name: 'Gate' },
+    })
     expect(registered.status).toBe(201)
     pair = (await registered.json()) as Pair
 

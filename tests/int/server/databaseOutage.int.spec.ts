@@ -86,8 +86,7 @@ const logLines = () => jsonLogLines(server.output())
 
 const openSocket = (token: string) => firstMessageOrClose(server.port, token)
 
-const recovered = () =>
-  waitFor(async () => (await call('/api/users/me', bearer(userToken))).status === 200, 30_000, 250)
+const recovered = () => waitFor(async () => (await call('/api/users/me', bearer(userToken))).status === 200, 30_000, 250)
 
 beforeAll(async () => {
   ensureProductionBuild()
@@ -98,7 +97,13 @@ beforeAll(async () => {
   proxiedUrl.hostname = '127.0.0.1'
   server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: proxiedUrl.toString() }, { compiled: true })
 
-  await createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email: 'admin@outage.test', password: PASSWORD, role: 'admin' })
+  await createAccountWithRole({
+    serverUrl: server.url,
+    databaseUrl: database.url,
+    email: 'admin@outage.test',
+    password: PASSWORD,
+    role: 'admin',
+  })
   const login = await fetch(`${server.url}/api/users/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -107,7 +112,13 @@ beforeAll(async () => {
   expect(login.status).toBe(200)
   const { token } = (await login.json()) as { token: string }
   adminCookie = `payload-token=${token}`
-  const user = await createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email: 'reader@outage.test', password: PASSWORD, role: 'user' })
+  const user = await createAccountWithRole({
+    serverUrl: server.url,
+    databaseUrl: database.url,
+    email: 'reader@outage.test',
+    password: PASSWORD,
+    role: 'user',
+  })
   userToken = user.accessToken
 })
 
@@ -155,7 +166,9 @@ describe('a database outage', () => {
     expect(await recovered()).toBe(true)
     // The same tokens work again: nobody was signed out.
     expect((await call('/api/users/me', bearer(userToken))).status).toBe(200)
-    expect(JSON.parse((await call('/api/users/me', { headers: adminCookieHeaders() })).body)).toMatchObject({ user: { email: 'admin@outage.test' } })
+    expect(JSON.parse((await call('/api/users/me', { headers: adminCookieHeaders() })).body)).toMatchObject({
+      user: { email: 'admin@outage.test' },
+    })
     expect((await requestsNeedingTheDatabase('after-cut')['POST /api/genres (admin cookie)']()).status).toBe(201)
     expect(await openSocket(userToken)).toEqual({ message: { type: 'ready' } })
   })

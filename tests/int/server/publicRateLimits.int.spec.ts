@@ -68,7 +68,11 @@ describe('per-IP limits on public routes', () => {
   it('limits GraphQL', async () => {
     const [a] = servers
     const query = () =>
-      fetch(`${a.url}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '{ Animes(limit: 1) { totalDocs } }' }) })
+      fetch(`${a.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: '{ Animes(limit: 1) { totalDocs } }' }),
+      })
     for (let attempt = 1; attempt <= 3; attempt += 1) expect((await query()).status).toBe(200)
     await expectLimited(await query())
   })

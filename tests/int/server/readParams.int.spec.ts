@@ -22,13 +22,22 @@ type Page = { docs: { id: number }[]; limit: number; totalDocs: number }
 const api = (path: string, { token, json, method }: { token?: string; json?: unknown; method?: string } = {}) =>
   fetch(`${server.url}/api${path}`, {
     method: method ?? (json === undefined ? 'GET' : 'POST'),
-    headers: { ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     body: json === undefined ? undefined : JSON.stringify(json),
   })
 
 const graphql = async (query: string, token?: string) => {
   const response = await api('/graphql', { json: { query }, token })
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { statusCode?: number; data?: ErrorBody } }[] } }
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: Record<string, unknown>
+      errors?: { message: string; extensions?: { statusCode?: number; data?: ErrorBody } }[]
+    },
+  }
 }
 
 const expectRefusal = async (response: Response, status: number, field: string) => {
@@ -42,8 +51,24 @@ beforeAll(async () => {
   server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url }, { compiled: true })
   // Payload starts on first use; /health brings it up (and with it the collections the guard knows).
   await fetch(`${server.url}/health`)
-  admin = (await createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email: 'params-admin@example.com', password: 'params-admin-pw', role: 'admin' })).accessToken
-  user = (await createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email: 'params-user@example.com', password: 'params-user-pw', role: 'user' })).accessToken
+  admin = (
+    await createAccountWithRole({
+      serverUrl: server.url,
+      databaseUrl: database.url,
+      email: 'params-admin@example.com',
+      password: 'params-admin-pw',
+      role: 'admin',
+    })
+  ).accessToken
+  user = (
+    await createAccountWithRole({
+      serverUrl: server.url,
+      databaseUrl: database.url,
+      email: 'params-user@example.com',
+      password: 'params-user-pw',
+      role: 'user',
+    })
+  ).accessToken
   // More genres than the cap, so an uncapped read would show.
   for (let batch = 0; batch < 11; batch++) {
     const created = await Promise.all(
@@ -123,8 +148,12 @@ describe('GraphQL reads with bad arguments', () => {
 
   it('answers 400 naming the argument where it was a 500', async () => {
     expect(refusalOf((await graphql('{ Animes(page: -1) { docs { id } } }')).body)).toEqual([{ statusCode: 400, field: 'page' }])
-    expect(refusalOf((await graphql('{ Animes(where: { title: { like: "\\u0000" } }) { docs { id } } }')).body)).toEqual([{ statusCode: 400, field: 'where' }])
-    expect(refusalOf((await graphql('{ versionsAnimes(page: 0) { docs { id } } }', admin)).body)).toEqual([{ statusCode: 400, field: 'page' }])
+    expect(refusalOf((await graphql('{ Animes(where: { title: { like: "\\u0000" } }) { docs { id } } }')).body)).toEqual([
+      { statusCode: 400, field: 'where' },
+    ])
+    expect(refusalOf((await graphql('{ versionsAnimes(page: 0) { docs { id } } }', admin)).body)).toEqual([
+      { statusCode: 400, field: 'page' },
+    ])
   })
 
   it('refuses an unknown sort field instead of ignoring it', async () => {
@@ -133,9 +162,13 @@ describe('GraphQL reads with bad arguments', () => {
   })
 
   it('caps limit and echoes the applied value', async () => {
-    expect((await graphql('{ Genres(limit: 100000) { limit docs { id } } }')).body.data).toMatchObject({ Genres: { limit: 100, docs: expect.toSatisfy((docs: unknown[]) => docs.length === 100) } })
+    expect((await graphql('{ Genres(limit: 100000) { limit docs { id } } }')).body.data).toMatchObject({
+      Genres: { limit: 100, docs: expect.toSatisfy((docs: unknown[]) => docs.length === 100) },
+    })
     expect((await graphql('{ Genres(limit: -1) { limit } }')).body.data).toEqual({ Genres: { limit: 1 } })
-    expect((await graphql('{ Genres(pagination: false) { limit docs { id } } }')).body.data).toMatchObject({ Genres: { limit: 100, docs: expect.toSatisfy((docs: unknown[]) => docs.length === 100) } })
+    expect((await graphql('{ Genres(pagination: false) { limit docs { id } } }')).body.data).toMatchObject({
+      Genres: { limit: 100, docs: expect.toSatisfy((docs: unknown[]) => docs.length === 100) },
+    })
   })
 })
 
@@ -144,7 +177,9 @@ describe('what the fuzz found past the read parameters (each was a 500)', () => 
     body.errors?.map((error) => ({ statusCode: error.extensions?.statusCode, field: error.extensions?.data?.errors[0]?.field }))
 
   it('gives equals one value: a comma-separated or listed id is refused, over GraphQL and REST', async () => {
-    expect(refusalOf((await graphql('{ countLists(where: { owner: { equals: "6,37" } }) { totalDocs } }', user)).body)).toEqual([{ statusCode: 400, field: 'where' }])
+    expect(refusalOf((await graphql('{ countLists(where: { owner: { equals: "6,37" } }) { totalDocs } }', user)).body)).toEqual([
+      { statusCode: 400, field: 'where' },
+    ])
     await expectRefusal(await api('/lists?where[owner][equals]=6,37', { token: user }), 400, 'where')
     await expectRefusal(await api('/lists?where[owner][equals][0]=6&where[owner][equals][1]=7', { token: user }), 400, 'where')
     expect((await api('/lists?where[owner][in]=6,37', { token: user })).status).toBe(200)
@@ -152,20 +187,28 @@ describe('what the fuzz found past the read parameters (each was a 500)', () => 
 
   it('holds JSON columns and polymorphic relationships to the operators PostgreSQL can run', async () => {
     await expectRefusal(await api('/articles/count?where[or][0][and][0][related][in]=-2123346976'), 400, 'where')
-    expect(refusalOf((await graphql('{ countArticles(where: { body: { like: "W&" } }) { totalDocs } }', admin)).body)).toEqual([{ statusCode: 400, field: 'where' }])
+    expect(refusalOf((await graphql('{ countArticles(where: { body: { like: "W&" } }) { totalDocs } }', admin)).body)).toEqual([
+      { statusCode: 400, field: 'where' },
+    ])
     expect((await api('/articles/count?where[related.value][equals]=5', { token: admin })).status).toBe(200)
     expect((await api('/articles/count?where[body][exists]=true', { token: admin })).status).toBe(200)
   })
 
-  it("checks the version queries of globals over GraphQL, which run no beforeOperation hook", async () => {
-    expect(refusalOf((await graphql('{ versionsAppSetting(page: -1) { docs { id } } }', admin)).body)).toEqual([{ statusCode: 400, field: 'page' }])
-    expect((await graphql('{ versionsAppSetting(limit: 100000) { limit } }', admin)).body.data).toEqual({ versionsAppSetting: { limit: 100 } })
+  it('checks the version queries of globals over GraphQL, which run no beforeOperation hook', async () => {
+    expect(refusalOf((await graphql('{ versionsAppSetting(page: -1) { docs { id } } }', admin)).body)).toEqual([
+      { statusCode: 400, field: 'page' },
+    ])
+    expect((await graphql('{ versionsAppSetting(limit: 100000) { limit } }', admin)).body.data).toEqual({
+      versionsAppSetting: { limit: 100 },
+    })
     const missing = (await graphql('{ versionAppSetting(id: -5) { id } }', admin)).body
     expect(missing.errors?.map((error) => error.extensions?.statusCode)).toEqual([404])
   })
 
   it("checks the reads of Payload's own collections (added after plugins run)", async () => {
-    expect(refusalOf((await graphql('{ PayloadLockedDocuments(page: -23) { docs { id } } }', user)).body)).toEqual([{ statusCode: 400, field: 'page' }])
+    expect(refusalOf((await graphql('{ PayloadLockedDocuments(page: -23) { docs { id } } }', user)).body)).toEqual([
+      { statusCode: 400, field: 'page' },
+    ])
     await expectRefusal(await api('/payload-locked-documents?page=-23', { token: admin }), 400, 'page')
     expect((await api('/payload-preferences/a%00b', { token: admin })).status).toBe(404)
   })
@@ -181,7 +224,9 @@ describe('what the fuzz found past the read parameters (each was a 500)', () => 
     const [genre] = ((await (await api('/genres?limit=1', { token: admin })).json()) as Page).docs
     const query = `{ docAccessGenre(id: ${genre!.id}) { read { permission } delete { permission } fields { name { update { permission } } } } }`
     expect((await graphql(query, admin)).body).toEqual({
-      data: { docAccessGenre: { read: { permission: true }, delete: { permission: true }, fields: { name: { update: { permission: true } } } } },
+      data: {
+        docAccessGenre: { read: { permission: true }, delete: { permission: true }, fields: { name: { update: { permission: true } } } },
+      },
     })
     expect((await graphql(query, user)).body.data).toEqual({
       docAccessGenre: { read: { permission: true }, delete: { permission: false }, fields: { name: { update: { permission: false } } } },
@@ -196,7 +241,10 @@ describe('what the fuzz found past the read parameters (each was a 500)', () => 
   it('refuses a body id the collection cannot have, naming id, and stores nothing', async () => {
     const response = await api('/favorites', { token: user, json: { id: 'abc' } })
     const body = (await response.json()) as { errors: { data?: { errors: { path: string }[] } }[] }
-    expect({ status: response.status, paths: body.errors[0]?.data?.errors.map((error) => error.path) }).toEqual({ status: 400, paths: ['id'] })
+    expect({ status: response.status, paths: body.errors[0]?.data?.errors.map((error) => error.path) }).toEqual({
+      status: 400,
+      paths: ['id'],
+    })
     const genre = await api('/genres', { token: admin, json: { name: 'Id probe', id: '1.5' } })
     expect(genre.status).toBe(400)
     expect(((await (await api('/genres?where[name][equals]=Id%20probe', { token: admin })).json()) as Page).totalDocs).toBe(0)
@@ -204,7 +252,11 @@ describe('what the fuzz found past the read parameters (each was a 500)', () => 
 
   it('answers a malformed multipart upload with 400 naming the file part', async () => {
     for (const contentType of ['multipart/form-data', 'multipart/form-data; boundary=x']) {
-      const response = await fetch(`${server.url}/api/media`, { method: 'POST', headers: { 'Content-Type': contentType, Authorization: `Bearer ${admin}` }, body: '--x\r\nnot a part' })
+      const response = await fetch(`${server.url}/api/media`, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType, Authorization: `Bearer ${admin}` },
+        body: '--x\r\nnot a part',
+      })
       await expectRefusal(response, 400, 'file')
     }
   })

@@ -1,5 +1,14 @@
 import fc from 'fast-check'
-import type { GraphQLEnumType, GraphQLField, GraphQLInputObjectType, GraphQLInputType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLOutputType } from 'graphql'
+import type {
+  GraphQLEnumType,
+  GraphQLField,
+  GraphQLInputObjectType,
+  GraphQLInputType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLOutputType,
+} from 'graphql'
 import type { SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -48,11 +57,21 @@ beforeAll(async () => {
   server = await startServer({ SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, ...unlimited }, { compiled: true })
   await fetch(`${server.url}/health`)
   const account = (role: 'admin' | 'user') =>
-    createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email: `fuzz-${role}@example.com`, password: `fuzz-${role}-password`, role })
+    createAccountWithRole({
+      serverUrl: server.url,
+      databaseUrl: database.url,
+      email: `fuzz-${role}@example.com`,
+      password: `fuzz-${role}-password`,
+      role,
+    })
   tokens.admin = (await account('admin')).accessToken
   tokens.user = (await account('user')).accessToken
   // Something to find: a genre, and an anime with a draft version.
-  await fetch(`${server.url}/api/genres`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens.admin}` }, body: JSON.stringify({ name: 'Fuzz' }) })
+  await fetch(`${server.url}/api/genres`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens.admin}` },
+    body: JSON.stringify({ name: 'Fuzz' }),
+  })
 
   // The collections, globals and GraphQL queries, from the same config the server runs.
   Object.assign(process.env, { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url })
@@ -70,7 +89,24 @@ afterAll(async () => {
 // Generators
 // ---------------------------------------------------------------------------------------------
 
-const OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'near', 'within', 'intersects']
+const OPERATORS = [
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'near',
+  'within',
+  'intersects',
+]
 
 const nasty = fc.constantFrom(
   '',
@@ -107,7 +143,13 @@ const nasty = fc.constantFrom(
   'x'.repeat(5000),
 )
 
-const value = fc.oneof(nasty, fc.string({ maxLength: 20 }), fc.integer().map(String), fc.double().map(String), fc.string({ unit: 'binary', maxLength: 10 }))
+const value = fc.oneof(
+  nasty,
+  fc.string({ maxLength: 20 }),
+  fc.integer().map(String),
+  fc.double().map(String),
+  fc.string({ unit: 'binary', maxLength: 10 }),
+)
 
 /** A value for the URL: usually percent-encoded, sometimes raw (malformed escapes included). */
 const encoded = (text: string, raw: boolean) => (raw ? text.replace(/[#&\s]/g, encodeURIComponent) : encodeURIComponent(text))
@@ -119,11 +161,31 @@ const fieldNames = (slug: string): string[] => {
 
 const queryKey = (fields: string[]) =>
   fc.oneof(
-    fc.constantFrom('limit', 'page', 'depth', 'sort', 'where', 'pagination', 'draft', 'locale', 'fallback-locale', 'select', 'populate', 'joins', 'data', 'trash', 'limit[]', 'page[a]'),
+    fc.constantFrom(
+      'limit',
+      'page',
+      'depth',
+      'sort',
+      'where',
+      'pagination',
+      'draft',
+      'locale',
+      'fallback-locale',
+      'select',
+      'populate',
+      'joins',
+      'data',
+      'trash',
+      'limit[]',
+      'page[a]',
+    ),
     fc
       .tuple(
         fc.constantFrom('', '[or][0]', '[and][1]', '[or][0][and][0]', '[or]', '[and][x]'),
-        fc.oneof(fc.constantFrom(...fields, 'id', 'createdAt', 'updatedAt', '_status', 'version.title', 'parent', 'nope'), fc.string({ maxLength: 8 })),
+        fc.oneof(
+          fc.constantFrom(...fields, 'id', 'createdAt', 'updatedAt', '_status', 'version.title', 'parent', 'nope'),
+          fc.string({ maxLength: 8 }),
+        ),
         fc.oneof(fc.constantFrom(...OPERATORS), fc.string({ maxLength: 6 }), fc.constant('')),
       )
       .map(([prefix, field, operator]) => `where${prefix}[${field}]${operator === '' ? '' : `[${operator}]`}`),
@@ -143,23 +205,28 @@ type Probe = { method: string; path: string; body?: string; contentType?: string
 const as = fc.constantFrom<keyof typeof tokens>('anonymous', 'user', 'admin')
 
 const restRead = (): fc.Arbitrary<Probe> =>
-  fc.oneof(fc.constantFrom(...restCollections().map((collection) => ({ slug: collection.slug, global: false }))), fc.constantFrom(...config.globals.map((global) => ({ slug: global.slug, global: true })))).chain(({ slug, global }) =>
-    fc
-      .tuple(
-        global
-          ? fc.constantFrom('', '/versions', '/versions/:id')
-          : fc.constantFrom('', '', '/:id', '/:id', '/count', '/versions', '/versions/:id'),
-        id,
-        fc.boolean(),
-        queryString(fieldNames(slug)),
-        as,
-      )
-      .map(([route, someId, rawId, query, who]) => ({
-        method: 'GET',
-        path: `/api${global ? '/globals' : ''}/${slug}${route.replace(':id', encoded(someId, rawId))}${query ? `?${query}` : ''}`,
-        as: who,
-      })),
-  )
+  fc
+    .oneof(
+      fc.constantFrom(...restCollections().map((collection) => ({ slug: collection.slug, global: false }))),
+      fc.constantFrom(...config.globals.map((global) => ({ slug: global.slug, global: true }))),
+    )
+    .chain(({ slug, global }) =>
+      fc
+        .tuple(
+          global
+            ? fc.constantFrom('', '/versions', '/versions/:id')
+            : fc.constantFrom('', '', '/:id', '/:id', '/count', '/versions', '/versions/:id'),
+          id,
+          fc.boolean(),
+          queryString(fieldNames(slug)),
+          as,
+        )
+        .map(([route, someId, rawId, query, who]) => ({
+          method: 'GET',
+          path: `/api${global ? '/globals' : ''}/${slug}${route.replace(':id', encoded(someId, rawId))}${query ? `?${query}` : ''}`,
+          as: who,
+        })),
+    )
 
 const restWrite = (): fc.Arbitrary<Probe> =>
   fc
@@ -167,7 +234,11 @@ const restWrite = (): fc.Arbitrary<Probe> =>
       // Not users: a signed-in user may delete their own account, and the run needs it.
       // Nor Payload's own collections (preferences, locks, jobs, kv): their write endpoints answer 500
       // to bodies they do not expect, and only the admin panel writes them.
-      fc.constantFrom(...restCollections().flatMap((collection) => (collection.slug === 'users' || collection.slug.startsWith('payload-') ? [] : [collection.slug]))),
+      fc.constantFrom(
+        ...restCollections().flatMap((collection) =>
+          collection.slug === 'users' || collection.slug.startsWith('payload-') ? [] : [collection.slug],
+        ),
+      ),
       fc.constantFrom('POST', 'PATCH', 'DELETE'),
       id,
       // Objects of any content, and bodies that are no object or no JSON at all (the server answers
@@ -195,15 +266,26 @@ const restWrite = (): fc.Arbitrary<Probe> =>
 type AnyType = GraphQLInputType | GraphQLOutputType
 const isNonNull = (type: AnyType): type is GraphQLNonNull<GraphQLInputType> => type.constructor.name === 'GraphQLNonNull'
 const isList = (type: AnyType): type is GraphQLList<GraphQLInputType> => type.constructor.name === 'GraphQLList'
-const namedOf = (type: AnyType): AnyType & { name: string } => (isNonNull(type) || isList(type) ? namedOf(type.ofType) : (type as AnyType & { name: string }))
-const hasFields = (type: AnyType): type is GraphQLInputObjectType | GraphQLObjectType => typeof (type as { getFields?: unknown }).getFields === 'function'
+const namedOf = (type: AnyType): AnyType & { name: string } =>
+  isNonNull(type) || isList(type) ? namedOf(type.ofType) : (type as AnyType & { name: string })
+const hasFields = (type: AnyType): type is GraphQLInputObjectType | GraphQLObjectType =>
+  typeof (type as { getFields?: unknown }).getFields === 'function'
 const isEnum = (type: AnyType): type is GraphQLEnumType => typeof (type as { getValues?: unknown }).getValues === 'function'
 
 /** A GraphQL literal for an argument of this type; now and then one of the wrong type. */
 const literal = (type: GraphQLInputType, depth: number): fc.Arbitrary<string> => {
-  const wrong = fc.oneof(fc.constant('null'), fc.integer().map(String), fc.string({ maxLength: 10 }).map((text) => JSON.stringify(text)), fc.constant('{}'), fc.constant('[]'))
+  const wrong = fc.oneof(
+    fc.constant('null'),
+    fc.integer().map(String),
+    fc.string({ maxLength: 10 }).map((text) => JSON.stringify(text)),
+    fc.constant('{}'),
+    fc.constant('[]'),
+  )
   if (isNonNull(type)) return literal(type.ofType, depth)
-  if (isList(type)) return depth > 3 ? fc.constant('[]') : fc.array(literal(type.ofType, depth + 1), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`)
+  if (isList(type))
+    return depth > 3
+      ? fc.constant('[]')
+      : fc.array(literal(type.ofType, depth + 1), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`)
   const named = namedOf(type)
   let right: fc.Arbitrary<string>
   if (hasFields(named)) {
@@ -218,7 +300,11 @@ const literal = (type: GraphQLInputType, depth: number): fc.Arbitrary<string> =>
   } else if (isEnum(named)) {
     right = fc.constantFrom(...named.getValues().map((enumValue) => enumValue.name))
   } else if (named.name === 'Int' || named.name === 'Float') {
-    right = fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).map(String), fc.constantFrom('0', '-1', '1', '100000'), fc.double({ noNaN: true, noDefaultInfinity: true }).map(String))
+    right = fc.oneof(
+      fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).map(String),
+      fc.constantFrom('0', '-1', '1', '100000'),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+    )
   } else if (named.name === 'Boolean') {
     right = fc.constantFrom('true', 'false')
   } else {
@@ -236,10 +322,7 @@ const selectionOf = (field: GraphQLField<unknown, unknown>): string => {
 const graphqlQuery = (): fc.Arbitrary<Probe> =>
   fc.constantFrom(...queryFields).chain((field) =>
     fc
-      .tuple(
-        fc.uniqueArray(fc.constantFrom(...(field.args.length ? field.args : [undefined])), { maxLength: 5 }),
-        as,
-      )
+      .tuple(fc.uniqueArray(fc.constantFrom(...(field.args.length ? field.args : [undefined])), { maxLength: 5 }), as)
       .chain(([args, who]) =>
         fc
           .tuple(...args.filter((arg) => arg !== undefined).map((arg) => literal(arg.type, 0).map((text) => `${arg.name}: ${text}`)))
@@ -255,7 +338,19 @@ const graphqlQuery = (): fc.Arbitrary<Probe> =>
 
 const graphqlBody = (): fc.Arbitrary<Probe> =>
   fc
-    .tuple(fc.oneof(fc.json({ maxDepth: 2 }), fc.string({ maxLength: 30 }), fc.constantFrom('{"query":5}', '{"query":"{"}', '{"query":"{ Genres { docs { id } } }","variables":"x"}', '{"query":"query($l: Int) { Genres(limit: $l) { limit } }","variables":{"l":"abc"}}')), as)
+    .tuple(
+      fc.oneof(
+        fc.json({ maxDepth: 2 }),
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom(
+          '{"query":5}',
+          '{"query":"{"}',
+          '{"query":"{ Genres { docs { id } } }","variables":"x"}',
+          '{"query":"query($l: Int) { Genres(limit: $l) { limit } }","variables":{"l":"abc"}}',
+        ),
+      ),
+      as,
+    )
     .map(([body, who]) => ({ method: 'POST', path: '/api/graphql', contentType: 'application/json', body, as: who }))
 
 // ---------------------------------------------------------------------------------------------
@@ -270,7 +365,12 @@ const send = async (probe: Probe): Promise<Answer> => {
   const token = tokens[probe.as]
   if (token) headers.Authorization = `Bearer ${token}`
   const started = Date.now()
-  const response = await fetch(`${server.url}${probe.path}`, { method: probe.method, headers, body: probe.body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+  const response = await fetch(`${server.url}${probe.path}`, {
+    method: probe.method,
+    headers,
+    body: probe.body,
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  })
   const text = await response.text()
   let graphqlStatus: number | undefined
   if (probe.path === '/api/graphql') {
@@ -289,7 +389,12 @@ describe('fuzzing every collection, global and GraphQL query', () => {
     'never answers 5xx and never hangs',
     async () => {
       console.log(`read-params fuzz: seed ${SEED} (replay with FUZZ_SEED=${SEED})`)
-      const probe = fc.oneof({ weight: 6, arbitrary: restRead() }, { weight: 1, arbitrary: restWrite() }, { weight: 3, arbitrary: graphqlQuery() }, { weight: 1, arbitrary: graphqlBody() })
+      const probe = fc.oneof(
+        { weight: 6, arbitrary: restRead() },
+        { weight: 1, arbitrary: restWrite() },
+        { weight: 3, arbitrary: graphqlQuery() },
+        { weight: 1, arbitrary: graphqlBody() },
+      )
       let sent = 0
       const failures: { request: Probe; answer: Answer }[] = []
       const slowest: { request: Probe; answer: Answer }[] = []
@@ -311,7 +416,14 @@ describe('fuzzing every collection, global and GraphQL query', () => {
       const summary = ({ request, answer }: { request: Probe; answer: Answer }) =>
         `${answer.status}/${answer.graphqlStatus ?? '-'} ${answer.ms}ms ${request.as} ${request.method} ${request.path.slice(0, 300)} ${request.contentType ?? ''} ${(request.body ?? '').slice(0, 300)} => ${answer.text.slice(0, 200)}`
       if (failures.length) console.log(`read-params fuzz failures (seed ${SEED}):\n${failures.map(summary).join('\n')}`)
-      if (process.env.FUZZ_VERBOSE) console.log(`slowest:\n${slowest.sort((a, b) => b.answer.ms - a.answer.ms).slice(0, 15).map(summary).join('\n')}`)
+      if (process.env.FUZZ_VERBOSE)
+        console.log(
+          `slowest:\n${slowest
+            .sort((a, b) => b.answer.ms - a.answer.ms)
+            .slice(0, 15)
+            .map(summary)
+            .join('\n')}`,
+        )
       expect(failures.slice(0, 20), `seed ${SEED}: ${failures.length} requests answered 5xx`).toEqual([])
       // A run cut short by the time limit must still have sent thousands.
       expect(sent).toBeGreaterThanOrEqual(1000)

@@ -51,14 +51,20 @@ afterAll(async () => {
 describe('a Redis outage', () => {
   it('is reported as degraded (200) while the service keeps answering, and logged once per connection', async () => {
     await waitFor(async () => (await health()).body.status === 'ok', 15_000)
-    expect(await health()).toMatchObject({ status: 200, body: { status: 'ok', checks: { database: { status: 'ok' }, redis: { status: 'ok' } } } })
+    expect(await health()).toMatchObject({
+      status: 200,
+      body: { status: 'ok', checks: { database: { status: 'ok' }, redis: { status: 'ok' } } },
+    })
     const connections = logLines().length
     const outputBefore = server.output().length
 
     proxy.cut()
     try {
       expect(await waitFor(async () => (await health()).body.status === 'degraded', 10_000)).toBe(true)
-      expect(await health()).toMatchObject({ status: 200, body: { status: 'degraded', checks: { database: { status: 'ok' }, redis: { status: 'error' } } } })
+      expect(await health()).toMatchObject({
+        status: 200,
+        body: { status: 'degraded', checks: { database: { status: 'ok' }, redis: { status: 'error' } } },
+      })
       for (let i = 0; i < 10; i += 1) expect((await fetch(`${server.url}/api/genres?limit=3`)).status).toBe(200)
       // Several reconnect attempts fail meanwhile (ioredis retries within about two seconds).
       await new Promise((resolve) => setTimeout(resolve, 4_000))

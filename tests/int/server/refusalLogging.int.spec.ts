@@ -46,7 +46,10 @@ const linesSince = (offset: number): LogLine[] =>
 describe('refused requests are not logged as errors', () => {
   it('logs 400, 401, 403, 404, 409 and 429 over REST and GraphQL below error level and without a stack', async () => {
     const offset = server.output().length
-    const registered = await api('/auth/register', { method: 'POST', json: { email: 'logs@example.com', password: 'log-password', name: 'L' } })
+    const registered = await api('/auth/register', {
+      method: 'POST',
+      json: { email: 'logs@example.com', password: 'log-password', name: 'L' },
+    })
     expect(registered.status).toBe(201)
     const { accessToken, user } = (await registered.json()) as { accessToken: string; user: { id: number } }
 
@@ -54,18 +57,25 @@ describe('refused requests are not logged as errors', () => {
     // 403: anonymous create; a write the caller may not make; a GraphQL mutation.
     statuses.anonymousCreate = (await api('/lists', { method: 'POST', json: { name: 'x', visibility: 'public' } })).status
     statuses.forbiddenField = (await api(`/users/${user.id}`, { method: 'PATCH', token: accessToken, json: { roles: ['admin'] } })).status
-    statuses.graphqlForbidden = (await graphql('mutation { createList(data: { name: "x", visibility: public }) { id } }')).errors?.[0]?.extensions?.statusCode ?? 0
+    statuses.graphqlForbidden =
+      (await graphql('mutation { createList(data: { name: "x", visibility: public }) { id } }')).errors?.[0]?.extensions?.statusCode ?? 0
     // 404 over REST and GraphQL.
     statuses.notFound = (await api('/anime/987654')).status
     statuses.graphqlNotFound = (await graphql('{ Anime(id: 987654) { id } }')).errors?.[0]?.extensions?.statusCode ?? 0
     statuses.viewNotFound = (await api('/anime/987654/view', { method: 'POST' })).status
     // 400: a body that is not JSON to our endpoint; a Payload validation error.
-    statuses.badBody = (await api('/anime/1/view', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'not json' })).status
+    statuses.badBody = (
+      await api('/anime/1/view', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'not json' })
+    ).status
     statuses.invalidList = (await api('/lists', { method: 'POST', token: accessToken, json: { visibility: 'public' } })).status
     // 409: the same email again.
-    statuses.duplicate = (await api('/auth/register', { method: 'POST', json: { email: 'logs@example.com', password: 'log-password', name: 'L' } })).status
+    statuses.duplicate = (
+      await api('/auth/register', { method: 'POST', json: { email: 'logs@example.com', password: 'log-password', name: 'L' } })
+    ).status
     // 401: a wrong password on Payload's own login.
-    statuses.wrongPassword = (await api('/users/login', { method: 'POST', json: { email: 'logs@example.com', password: 'wrong-password' } })).status
+    statuses.wrongPassword = (
+      await api('/users/login', { method: 'POST', json: { email: 'logs@example.com', password: 'wrong-password' } })
+    ).status
     // 429: past the per-IP sign-in limit (6 in this file).
     let limited = 0
     for (let attempt = 0; attempt < 8 && limited !== 429; attempt += 1) {
@@ -94,6 +104,8 @@ describe('refused requests are not logged as errors', () => {
     const withStack = lines.filter((line) => line.err?.stack || line.stack)
     expect(withStack, JSON.stringify(withStack, null, 1).slice(0, 3000)).toEqual([])
     // The refusals are still there to be read, at info or warn.
-    expect(lines.some((line) => (line.level === 30 || line.level === 40) && /not allowed|not found|forbidden|may not/i.test(line.msg ?? ''))).toBe(true)
+    expect(
+      lines.some((line) => (line.level === 30 || line.level === 40) && /not allowed|not found|forbidden|may not/i.test(line.msg ?? '')),
+    ).toBe(true)
   })
 })

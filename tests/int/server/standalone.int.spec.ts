@@ -50,7 +50,9 @@ const appliedMigrations = async (url = database.url): Promise<{ name: string; ba
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const { rows } = await client.query<{ name: string; batch: number }>('SELECT name, batch::int AS batch FROM payload_migrations ORDER BY name')
+    const { rows } = await client.query<{ name: string; batch: number }>(
+      'SELECT name, batch::int AS batch FROM payload_migrations ORDER BY name',
+    )
     return rows
   } finally {
     await client.end()

@@ -110,7 +110,9 @@ describe('two app instances behind one load balancer', () => {
 
     // A second device signs in on A; B lists both sessions.
     const laptop = await signIn(a, email)
-    const listed = (await (await expectStatus(await call(b, 'GET', '/auth/sessions', { token: laptop.accessToken }), 200)).json()) as unknown[]
+    const listed = (await (
+      await expectStatus(await call(b, 'GET', '/auth/sessions', { token: laptop.accessToken }), 200)
+    ).json()) as unknown[]
     expect(listed).toHaveLength(2)
 
     // Replaying the spent refresh token on A kills that session on B as well (reuse detection).

@@ -24,7 +24,8 @@ const listSources = (dir: string): string[] =>
   })
 
 // `import x from '…'`, `import '…'`, `export … from '…'`, `import('…')`, `import type … from '…'`.
-const SPECIFIER = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm
+const SPECIFIER =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm
 
 /** The repository-relative path an import points at (no extension), or undefined for packages. */
 const resolveImport = (fromFile: string, specifier: string): string | undefined => {

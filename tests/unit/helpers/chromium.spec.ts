@@ -10,7 +10,10 @@ import { CHROMIUM_CANDIDATES, findChromium, INSTALL_COMMAND, missingChromiumMess
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-finder-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-const only = (...present: string[]) => (file: string) => present.includes(file)
+const only =
+  (...present: string[]) =>
+  (file: string) =>
+    present.includes(file)
 
 describe('findChromium', () => {
   it('takes the usual places in order', () => {
@@ -20,7 +23,9 @@ describe('findChromium', () => {
   })
 
   it('takes CHROMIUM_PATH when set, and only it', () => {
-    expect(findChromium({ env: { CHROMIUM_PATH: '/opt/chrome/chrome' }, executable: only('/opt/chrome/chrome', '/usr/bin/chromium') })).toBe('/opt/chrome/chrome')
+    expect(
+      findChromium({ env: { CHROMIUM_PATH: '/opt/chrome/chrome' }, executable: only('/opt/chrome/chrome', '/usr/bin/chromium') }),
+    ).toBe('/opt/chrome/chrome')
     // A wrong CHROMIUM_PATH is reported, not replaced by a browser the user did not ask for.
     expect(findChromium({ env: { CHROMIUM_PATH: '/nowhere/chrome' }, executable: only('/usr/bin/chromium') })).toBeUndefined()
     expect(findChromium({ env: { CHROMIUM_PATH: '  ' }, executable: only('/usr/bin/chromium') })).toBe('/usr/bin/chromium')
@@ -39,7 +44,9 @@ describe('findChromium', () => {
 
   it('names the exact command to run when it is missing', () => {
     expect(missingChromiumMessage({})).toContain(`Run: ${INSTALL_COMMAND}`)
-    expect(missingChromiumMessage({ CHROMIUM_PATH: '/nowhere/chrome' })).toMatch(/^CHROMIUM_PATH=\/nowhere\/chrome is not an executable file/)
+    expect(missingChromiumMessage({ CHROMIUM_PATH: '/nowhere/chrome' })).toMatch(
+      /^CHROMIUM_PATH=\/nowhere\/chrome is not an executable file/,
+    )
   })
 })
 

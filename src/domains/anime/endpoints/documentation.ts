@@ -30,7 +30,10 @@ const searchDoc = {
   required: ['id', 'title'],
 }
 
-const textQuery = query('q', `Search text (at most ${MAX_QUERY_LENGTH} characters; typos tolerated).`, { type: 'string', maxLength: MAX_QUERY_LENGTH })
+const textQuery = query('q', `Search text (at most ${MAX_QUERY_LENGTH} characters; typos tolerated).`, {
+  type: 'string',
+  maxLength: MAX_QUERY_LENGTH,
+})
 
 export const searchDocumentation: EndpointDocumentation = {
   tags: TAGS,
@@ -43,7 +46,10 @@ export const searchDocumentation: EndpointDocumentation = {
     query('kind', 'Kind.', { type: 'string', enum: [...ANIME_KINDS] }),
     query('status', 'Airing status.', { type: 'string', enum: [...ANIME_STATUSES] }),
     query('year', 'Start year.', { type: 'integer', minimum: 1900, maximum: 2100 }),
-    query('sort', '`relevance` (default with `q`, else `score`), `score`, `popularity` or `newest`.', { type: 'string', enum: [...SEARCH_SORTS] }),
+    query('sort', '`relevance` (default with `q`, else `score`), `score`, `popularity` or `newest`.', {
+      type: 'string',
+      enum: [...SEARCH_SORTS],
+    }),
     query('page', 'Page number.', { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }),
     query('limit', `Results per page (larger values are capped at ${MAX_LIMIT}).`, { type: 'integer', minimum: 1, default: DEFAULT_LIMIT }),
   ],
@@ -52,7 +58,12 @@ export const searchDocumentation: EndpointDocumentation = {
       description: 'A page of results.',
       content: json({
         type: 'object',
-        properties: { docs: { type: 'array', items: searchDoc }, page: { type: 'integer' }, limit: { type: 'integer' }, hasNextPage: { type: 'boolean' } },
+        properties: {
+          docs: { type: 'array', items: searchDoc },
+          page: { type: 'integer' },
+          limit: { type: 'integer' },
+          hasNextPage: { type: 'boolean' },
+        },
         required: ['docs', 'page', 'limit', 'hasNextPage'],
       }),
     },
@@ -74,7 +85,11 @@ export const suggestDocumentation: EndpointDocumentation = {
         properties: {
           docs: {
             type: 'array',
-            items: { type: 'object', properties: { id: { type: 'integer' }, slug: nullableString, title: { type: 'string' } }, required: ['id', 'title'] },
+            items: {
+              type: 'object',
+              properties: { id: { type: 'integer' }, slug: nullableString, title: { type: 'string' } },
+              required: ['id', 'title'],
+            },
           },
         },
         required: ['docs'],
@@ -88,7 +103,7 @@ export const viewDocumentation: EndpointDocumentation = {
   tags: TAGS,
   summary: 'Count a view of a published anime (and record the signed-in user’s history)',
   description:
-    "Anyone may call it. For a signed-in user the view goes into their history (`views`) and repeated views within 30 minutes count once.",
+    'Anyone may call it. For a signed-in user the view goes into their history (`views`) and repeated views within 30 minutes count once.',
   parameters: [{ name: 'id', in: 'path', required: true, description: 'Anime id.', schema: { type: 'integer', minimum: 1 } }],
   requestBody: {
     required: false,

@@ -80,7 +80,10 @@ const parserOptions = (delimiter: CsvDelimiter, lines: ReturnType<typeof lineTra
   relax_column_count: true,
   raw: true,
   // With `raw: true` csv-parse hands on_record `{ record, raw }`, which its types do not model.
-  on_record: ((input: RawRecord): CsvRecord => ({ fields: input.record, line: lines.startOf(input.raw) })) as unknown as Options['on_record'],
+  on_record: ((input: RawRecord): CsvRecord => ({
+    fields: input.record,
+    line: lines.startOf(input.raw),
+  })) as unknown as Options['on_record'],
 })
 
 /** csv-parse's errors in the importer's words, with the line to look at. */

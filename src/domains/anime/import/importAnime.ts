@@ -37,10 +37,26 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'])
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+])
 
 const isConnectionError = (error: unknown): boolean => {
-  for (let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
+  for (
+    let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0;
+    current && depth < 5;
+    depth++
+  ) {
     if (typeof current.code === 'string' && CONNECTION_CODES.has(current.code)) return true
     if (typeof current.message === 'string' && /Connection terminated|connection timeout|ECONNREFUSED/i.test(current.message)) return true
     current = current.cause as typeof current
@@ -192,10 +208,14 @@ export const importAnime = async (payload: Payload, input: ParsedInput, options:
       continue
     }
     const keys = [
-      ...EXTERNAL_ID_KEYS.filter((key) => result.value.externalIds[key] !== undefined).map((key) => `${key} id ${result.value.externalIds[key]}`),
+      ...EXTERNAL_ID_KEYS.filter((key) => result.value.externalIds[key] !== undefined).map(
+        (key) => `${key} id ${result.value.externalIds[key]}`,
+      ),
       ...(result.value.slug ? [`slug "${result.value.slug}"`] : []),
     ]
-    const duplicates = keys.filter((key) => firstRowOf.has(key)).map((key) => `duplicate ${key} in the file (first in row ${firstRowOf.get(key)})`)
+    const duplicates = keys
+      .filter((key) => firstRowOf.has(key))
+      .map((key) => `duplicate ${key} in the file (first in row ${firstRowOf.get(key)})`)
     if (duplicates.length > 0) {
       reject(duplicates)
       continue

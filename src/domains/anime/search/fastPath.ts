@@ -79,17 +79,21 @@ export const poolSearchSource = (pool: Pool, serverUrl: string): SearchSource =>
 }
 
 const CORS_ALLOW_METHODS = 'PUT, PATCH, POST, GET, DELETE, OPTIONS'
-const CORS_ALLOW_HEADERS = 'Origin, X-Requested-With, Content-Type, Accept, Authorization, Content-Encoding, x-apollo-tracing, X-Payload-HTTP-Method-Override'
+const CORS_ALLOW_HEADERS =
+  'Origin, X-Requested-With, Content-Type, Accept, Authorization, Content-Encoding, x-apollo-tracing, X-Payload-HTTP-Method-Override'
 
 /** The CORS headers Payload puts on its API responses (headersWithCors) for a list of origins. */
 const corsHeaders = (allowedOrigins: readonly string[], origin: string | undefined): Record<string, string> => ({
   'Access-Control-Allow-Methods': CORS_ALLOW_METHODS,
   'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
-  ...(origin !== undefined && allowedOrigins.includes(origin) ? { 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Origin': origin } : {}),
+  ...(origin !== undefined && allowedOrigins.includes(origin)
+    ? { 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Origin': origin }
+    : {}),
 })
 
 const ROUTES: Record<string, (source: SearchSource, params: URLSearchParams) => Promise<unknown>> = {
-  '/api/anime/search': async (source, params) => searchAnimeFrom(source, parseSearchParams(rawFromSearchParams(params, SEARCH_PARAMETER_NAMES))),
+  '/api/anime/search': async (source, params) =>
+    searchAnimeFrom(source, parseSearchParams(rawFromSearchParams(params, SEARCH_PARAMETER_NAMES))),
   '/api/anime/suggest': async (source, params) => ({
     docs: await suggestAnimeFrom(source, parseSuggestParams(rawFromSearchParams(params, SUGGEST_PARAMETER_NAMES))),
   }),

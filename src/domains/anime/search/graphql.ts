@@ -69,7 +69,10 @@ export const animeSearchQueries: GraphQLExtension = (GraphQL) => {
         limit: { type: GraphQLInt },
       },
       resolve: (_root: unknown, args: RawParams, context: { req: PayloadRequest }) =>
-        searchAnime(context.req.payload, asPayloadValidation(() => parseSearchParams(args))),
+        searchAnime(
+          context.req.payload,
+          asPayloadValidation(() => parseSearchParams(args)),
+        ),
     },
   }
 }

@@ -64,11 +64,9 @@ export const SEARCH_SETTINGS = `BEGIN READ ONLY; SET LOCAL enable_seqscan = off;
  * - with the trigram threshold set here rather than trusted to the server's configuration.
  */
 const runSearchSql = <Row>(payload: Payload, { text, values }: Sql): Promise<Row[]> =>
-  withTransaction(
-    payloadPool(payload),
-    async (client) => (await client.query({ name: statementName(text), text, values })).rows as Row[],
-    { begin: SEARCH_SETTINGS },
-  )
+  withTransaction(payloadPool(payload), async (client) => (await client.query({ name: statementName(text), text, values })).rows as Row[], {
+    begin: SEARCH_SETTINGS,
+  })
 
 /** Prepared statements are per connection and per name: one name per statement text. */
 export const statementName = (text: string): string => `anime_search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`
@@ -143,6 +141,8 @@ export const suggestAnimeFrom = async (source: SearchSource, params: SuggestPara
   return source.rows<Suggestion>(suggestSql({ ...params, q: params.q }))
 }
 
-export const searchAnime = (payload: Payload, params: SearchParams): Promise<SearchPage> => searchAnimeFrom(payloadSearchSource(payload), params)
+export const searchAnime = (payload: Payload, params: SearchParams): Promise<SearchPage> =>
+  searchAnimeFrom(payloadSearchSource(payload), params)
 
-export const suggestAnime = (payload: Payload, params: SuggestParams): Promise<Suggestion[]> => suggestAnimeFrom(payloadSearchSource(payload), params)
+export const suggestAnime = (payload: Payload, params: SuggestParams): Promise<Suggestion[]> =>
+  suggestAnimeFrom(payloadSearchSource(payload), params)

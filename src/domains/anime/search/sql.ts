@@ -65,7 +65,8 @@ class Binder {
  * without collecting every word that shares a prefix. Words are letters, marks and digits only, so
  * the text is always valid tsquery syntax; it is a bind parameter, never SQL.
  */
-export const tsqueryText = (words: string[], weight = ''): string => words.map((word, index) => tsqueryTerm(word, index === words.length - 1, weight)).join(' & ')
+export const tsqueryText = (words: string[], weight = ''): string =>
+  words.map((word, index) => tsqueryTerm(word, index === words.length - 1, weight)).join(' & ')
 
 const tsqueryTerm = (word: string, last: boolean, weight: string): string => {
   const prefix = last && [...word].length >= 2 ? '*' : ''
@@ -247,8 +248,20 @@ type SortKey = {
 
 const SORT_KEYS: Record<Exclude<SearchParams['sort'], 'relevance'>, SortKey> = {
   score: { lead: 'score', ties: [['id', 'ASC']] },
-  popularity: { lead: 'favorites_count', ties: [['view_count', 'DESC NULLS LAST'], ['id', 'ASC']] },
-  newest: { lead: 'year', ties: [['aired_from', 'DESC NULLS LAST'], ['id', 'DESC']] },
+  popularity: {
+    lead: 'favorites_count',
+    ties: [
+      ['view_count', 'DESC NULLS LAST'],
+      ['id', 'ASC'],
+    ],
+  },
+  newest: {
+    lead: 'year',
+    ties: [
+      ['aired_from', 'DESC NULLS LAST'],
+      ['id', 'DESC'],
+    ],
+  },
 }
 
 /**
@@ -265,7 +278,9 @@ const sortedSql = (params: SearchParams, { lead, ties }: SortKey): Sql => {
   if (params.q !== null) {
     const match = matchOf(params.q, params.words, sql)
     const anyWords = match.anyWords ? `SELECT a.id FROM anime a WHERE ${where} AND a.search_vector @@ ${match.anyWords()} UNION ` : ''
-    const noTitleWords = match.titleWords ? `NOT EXISTS (SELECT FROM anime a WHERE ${where} AND a.search_vector @@ ${match.titleWords()})` : 'true'
+    const noTitleWords = match.titleWords
+      ? `NOT EXISTS (SELECT FROM anime a WHERE ${where} AND a.search_vector @@ ${match.titleWords()})`
+      : 'true'
     return {
       text: `SELECT ${COLUMNS} FROM anime a
         WHERE a.id IN (${anyWords}SELECT a.id FROM anime a WHERE ${noTitleWords} AND ${where} AND ${match.q()} <% a.search_titles)
@@ -303,7 +318,8 @@ export const searchSql = (params: SearchParams): Sql =>
  * typed: "attack o"); as a whole word it matches nothing and sends the query to the trigram scan,
  * the costliest tier. The text still ranks: "Attack on ..." starts with "attack o".
  */
-export const suggestWords = (words: string[]): string[] => (words.length > 1 && [...words.at(-1)!].length === 1 ? words.slice(0, -1) : words)
+export const suggestWords = (words: string[]): string[] =>
+  words.length > 1 && [...words.at(-1)!].length === 1 ? words.slice(0, -1) : words
 
 /** Autocomplete, on titles only: relevance tiers 0 to 2, ranked the same way. */
 export const suggestSql = (params: SuggestParams & { q: string }): Sql => {

@@ -10,7 +10,14 @@ import { DEMO_ANIME, DEMO_GENRES, DEMO_STUDIOS } from './catalog'
 import { renderPoster } from './poster'
 
 export type DemoAccount = { role: Role; email: string; password: string }
-export type SeedResult = { anime: SeedCounts; genres: SeedCounts; studios: SeedCounts; posters: SeedCounts; accounts: DemoAccount[]; existingAccounts: number }
+export type SeedResult = {
+  anime: SeedCounts
+  genres: SeedCounts
+  studios: SeedCounts
+  posters: SeedCounts
+  accounts: DemoAccount[]
+  existingAccounts: number
+}
 
 export const DEMO_EMAIL_DOMAIN = 'kitsu.local'
 
@@ -25,7 +32,10 @@ const randomPassword = () => randomBytes(18).toString('base64url')
  * are written in one transaction; if anything fails, it is rolled back and the poster files already
  * written are removed, so the seed can simply be run again.
  */
-export const seedDemo = async (payload: Payload, { onProgress }: { onProgress?: (done: number, total: number) => void } = {}): Promise<SeedResult> => {
+export const seedDemo = async (
+  payload: Payload,
+  { onProgress }: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<SeedResult> => {
   const req = await createLocalReq({ context: { skipFirstUserAdmin: true } }, payload)
   await initTransaction(req)
   const writtenFiles: string[] = []

@@ -23,7 +23,14 @@ export const DesignBureaus = encyclopediaCollection({
     reference('chiefDesigners', 'designers', { hasMany: true, label: 'Chief designers' }),
     image('logo'),
     localizedRichText('description'),
-    { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'designBureau', defaultSort: 'firstFlight', admin: { allowCreate: false } },
+    {
+      name: 'aircraft',
+      type: 'join',
+      collection: 'aircraft',
+      on: 'designBureau',
+      defaultSort: 'firstFlight',
+      admin: { allowCreate: false },
+    },
     // An explicit sort on a column that is not localized: without it a draft read sorts this join by
     // designers' defaultSort (`name`, localized), which @payloadcms/drizzle 3.90.1 turns into invalid
     // SQL (500). '-createdAt' is what published reads already used (tests/int/domains/aviation/draftJoins).

@@ -21,8 +21,22 @@ export const Manufacturers = encyclopediaCollection({
     reference('parent', 'manufacturers', { description: 'The company or group this one belongs to.' }),
     image('logo'),
     localizedRichText('description'),
-    { name: 'aircraft', type: 'join', collection: 'aircraft', on: 'manufacturer', defaultSort: 'firstFlight', admin: { allowCreate: false } },
+    {
+      name: 'aircraft',
+      type: 'join',
+      collection: 'aircraft',
+      on: 'manufacturer',
+      defaultSort: 'firstFlight',
+      admin: { allowCreate: false },
+    },
     // Explicit, not localized: see the `designers` join of DesignBureaus (`name` would be a 500 in draft reads).
-    { name: 'subsidiaries', type: 'join', collection: 'manufacturers', on: 'parent', defaultSort: '-createdAt', admin: { allowCreate: false } },
+    {
+      name: 'subsidiaries',
+      type: 'join',
+      collection: 'manufacturers',
+      on: 'parent',
+      defaultSort: '-createdAt',
+      admin: { allowCreate: false },
+    },
   ],
 })

@@ -22,6 +22,13 @@ export const Personalities = encyclopediaCollection({
     },
     image('portrait'),
     localizedRichText('biography'),
-    { name: 'events', type: 'join', collection: 'historical-events', on: 'personalities', defaultSort: 'date', admin: { allowCreate: false } },
+    {
+      name: 'events',
+      type: 'join',
+      collection: 'historical-events',
+      on: 'personalities',
+      defaultSort: 'date',
+      admin: { allowCreate: false },
+    },
   ],
 })

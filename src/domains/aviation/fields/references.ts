@@ -5,7 +5,11 @@ import { publishedOnly } from '../workflow/hooks/publishedOnly'
 type Options = { hasMany?: boolean; index?: boolean; label?: string; description?: string }
 
 /** A relationship to one collection that never shows the public an unpublished document. */
-export const reference = (name: string, relationTo: CollectionSlug, { hasMany = false, index = true, label, description }: Options = {}): RelationshipField =>
+export const reference = (
+  name: string,
+  relationTo: CollectionSlug,
+  { hasMany = false, index = true, label, description }: Options = {},
+): RelationshipField =>
   ({
     name,
     type: 'relationship',

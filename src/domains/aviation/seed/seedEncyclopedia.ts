@@ -14,7 +14,8 @@ import {
 } from './encyclopedia'
 
 type Id = number | string
-type EntryCollection = 'categories' | 'manufacturers' | 'design-bureaus' | 'designers' | 'personalities' | 'aircraft' | 'historical-events' | 'articles'
+type EntryCollection =
+  'categories' | 'manufacturers' | 'design-bureaus' | 'designers' | 'personalities' | 'aircraft' | 'historical-events' | 'articles'
 export type EncyclopediaSeedResult = Record<EntryCollection | 'images', SeedCounts>
 
 /** Published and out of the editorial workflow's way: the seed writes as the system, not as a user. */
@@ -33,8 +34,15 @@ export const seedEncyclopedia = async (payload: Payload): Promise<EncyclopediaSe
   const req: PayloadRequest = await createLocalReq({ context: { skipWorkflow: true } }, payload)
   const counts = (): SeedCounts => ({ created: 0, existing: 0 })
   const result: EncyclopediaSeedResult = {
-    categories: counts(), manufacturers: counts(), 'design-bureaus': counts(), designers: counts(), personalities: counts(),
-    aircraft: counts(), 'historical-events': counts(), articles: counts(), images: counts(),
+    categories: counts(),
+    manufacturers: counts(),
+    'design-bureaus': counts(),
+    designers: counts(),
+    personalities: counts(),
+    aircraft: counts(),
+    'historical-events': counts(),
+    articles: counts(),
+    images: counts(),
   }
   const ids = new Map<string, Id>()
   const idOf = (collection: EntryCollection, slug: string): Id => {
@@ -86,73 +94,124 @@ export const seedEncyclopedia = async (payload: Payload): Promise<EncyclopediaSe
     const doc = await payload.create({ collection, data: data as never, locale: 'ru', draft: false, overrideAccess: true, depth: 0, req })
     const english_ = Object.fromEntries(Object.entries(english ?? {}).filter(([, value]) => value !== undefined))
     if (Object.keys(english_).length > 0) {
-      await payload.update({ collection, id: doc.id, data: { ...english_, ...workflow } as never, locale: 'en', draft: false, overrideAccess: true, depth: 0, req })
+      await payload.update({
+        collection,
+        id: doc.id,
+        data: { ...english_, ...workflow } as never,
+        locale: 'en',
+        draft: false,
+        overrideAccess: true,
+        depth: 0,
+        req,
+      })
     }
     result[collection].created += 1
     ids.set(`${collection}:${slug}`, doc.id)
   }
 
   for (const item of SEED_CATEGORIES) {
-    await upsert('categories', item.slug, async () => ({ name: item.name, description: item.description, order: item.order }), { name: item.nameEn })
+    await upsert('categories', item.slug, async () => ({ name: item.name, description: item.description, order: item.order }), {
+      name: item.nameEn,
+    })
   }
   for (const item of SEED_MANUFACTURERS) {
-    await upsert('manufacturers', item.slug, async () => ({ name: item.name, country: item.country, founded: day(item.founded), defunct: day(item.dissolved) }), { name: item.en })
+    await upsert(
+      'manufacturers',
+      item.slug,
+      async () => ({ name: item.name, country: item.country, founded: day(item.founded), defunct: day(item.dissolved) }),
+      { name: item.en },
+    )
   }
   for (const item of SEED_BUREAUS) {
-    await upsert('design-bureaus', item.slug, async () => ({ name: item.name, country: item.country, founded: day(item.founded), dissolved: day(item.dissolved) }), { name: item.en })
+    await upsert(
+      'design-bureaus',
+      item.slug,
+      async () => ({ name: item.name, country: item.country, founded: day(item.founded), dissolved: day(item.dissolved) }),
+      { name: item.en },
+    )
   }
   for (const item of SEED_DESIGNERS) {
-    await upsert('designers', item.slug, async () => ({
-      name: item.name,
-      born: day(item.born),
-      died: day(item.died),
-      nationality: item.nationality,
-      bureau: optionalId('design-bureaus', item.bureau),
-      biography: plainTextToLexical(item.biography),
-      portrait: await image('portrait', item.slug, item.name, `Портрет: ${item.name} (демонстрационная иллюстрация)`),
-    }), { name: item.en })
+    await upsert(
+      'designers',
+      item.slug,
+      async () => ({
+        name: item.name,
+        born: day(item.born),
+        died: day(item.died),
+        nationality: item.nationality,
+        bureau: optionalId('design-bureaus', item.bureau),
+        biography: plainTextToLexical(item.biography),
+        portrait: await image('portrait', item.slug, item.name, `Портрет: ${item.name} (демонстрационная иллюстрация)`),
+      }),
+      { name: item.en },
+    )
   }
   for (const item of SEED_PERSONALITIES) {
-    await upsert('personalities', item.slug, async () => ({
-      name: item.name, roles: item.roles, born: day(item.born), died: day(item.died), nationality: item.nationality, biography: plainTextToLexical(item.biography),
-    }), { name: item.en })
+    await upsert(
+      'personalities',
+      item.slug,
+      async () => ({
+        name: item.name,
+        roles: item.roles,
+        born: day(item.born),
+        died: day(item.died),
+        nationality: item.nationality,
+        biography: plainTextToLexical(item.biography),
+      }),
+      { name: item.en },
+    )
   }
   for (const item of SEED_AIRCRAFT) {
-    await upsert('aircraft', item.slug, async () => ({
-      name: item.name,
-      designation: item.designation,
-      role: item.role,
-      status: item.status,
-      firstFlight: day(item.firstFlight),
-      numberBuilt: item.numberBuilt,
-      manufacturer: optionalId('manufacturers', item.manufacturer),
-      designBureau: optionalId('design-bureaus', item.bureau),
-      designers: item.designers.map((slug) => idOf('designers', slug)),
-      icaoCode: item.icaoCode,
-      description: plainTextToLexical(item.description),
-      gallery: [await image('aircraft', item.slug, item.name, `${item.name} (демонстрационная иллюстрация)`)],
-    }), { name: item.en })
+    await upsert(
+      'aircraft',
+      item.slug,
+      async () => ({
+        name: item.name,
+        designation: item.designation,
+        role: item.role,
+        status: item.status,
+        firstFlight: day(item.firstFlight),
+        numberBuilt: item.numberBuilt,
+        manufacturer: optionalId('manufacturers', item.manufacturer),
+        designBureau: optionalId('design-bureaus', item.bureau),
+        designers: item.designers.map((slug) => idOf('designers', slug)),
+        icaoCode: item.icaoCode,
+        description: plainTextToLexical(item.description),
+        gallery: [await image('aircraft', item.slug, item.name, `${item.name} (демонстрационная иллюстрация)`)],
+      }),
+      { name: item.en },
+    )
   }
   for (const item of SEED_EVENTS) {
-    await upsert('historical-events', item.slug, async () => ({
-      title: item.title,
-      date: day(item.date),
-      location: item.location,
-      aircraft: item.aircraft.map((slug) => idOf('aircraft', slug)),
-      personalities: item.personalities.map((slug) => idOf('personalities', slug)),
-      description: plainTextToLexical(item.description),
-    }), { title: item.en })
+    await upsert(
+      'historical-events',
+      item.slug,
+      async () => ({
+        title: item.title,
+        date: day(item.date),
+        location: item.location,
+        aircraft: item.aircraft.map((slug) => idOf('aircraft', slug)),
+        personalities: item.personalities.map((slug) => idOf('personalities', slug)),
+        description: plainTextToLexical(item.description),
+      }),
+      { title: item.en },
+    )
   }
   for (const item of SEED_ARTICLES) {
-    await upsert('articles', item.slug, async () => ({
-      title: item.title,
-      excerpt: item.excerpt,
-      body: plainTextToLexical(item.body),
-      category: idOf('categories', item.category),
-      tags: item.tags,
-      related: item.related.map(({ relationTo, slug }) => ({ relationTo, value: idOf(relationTo, slug) })),
-      cover: await image('cover', item.slug, item.titleEn, `Обложка: ${item.title} (демонстрационная иллюстрация)`),
-    }), { title: item.titleEn, excerpt: item.excerptEn })
+    await upsert(
+      'articles',
+      item.slug,
+      async () => ({
+        title: item.title,
+        excerpt: item.excerpt,
+        body: plainTextToLexical(item.body),
+        category: idOf('categories', item.category),
+        tags: item.tags,
+        related: item.related.map(({ relationTo, slug }) => ({ relationTo, value: idOf(relationTo, slug) })),
+        cover: await image('cover', item.slug, item.titleEn, `Обложка: ${item.title} (демонстрационная иллюстрация)`),
+      }),
+      { title: item.titleEn, excerpt: item.excerptEn },
+    )
   }
   return result
 }

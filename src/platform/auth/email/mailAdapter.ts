@@ -23,7 +23,11 @@ const transportOptions = (smtp: SmtpConfig) =>
 export const mailAdapter = ({ mail, fromAddress, fromName, production }: MailOptions): EmailAdapter | Promise<EmailAdapter> => {
   if (mail.smtp) {
     // The transport is checked once at start (Payload logs a failure) instead of on the first email.
-    return nodemailerAdapter({ defaultFromAddress: fromAddress, defaultFromName: fromName, transportOptions: transportOptions(mail.smtp) as never })
+    return nodemailerAdapter({
+      defaultFromAddress: fromAddress,
+      defaultFromName: fromName,
+      transportOptions: transportOptions(mail.smtp) as never,
+    })
   }
   const logging = loggingEmailAdapter({ fromAddress, fromName, production })
   if (!production) return logging

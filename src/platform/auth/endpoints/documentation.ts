@@ -42,7 +42,11 @@ export const twoFactorChallenge = {
   type: 'object',
   properties: {
     twoFactorRequired: { type: 'boolean', const: true },
-    step: { type: 'string', enum: ['verify', 'enrol'], description: 'verify: POST /api/auth/2fa/verify; enrol: POST /api/auth/2fa/enrol then /confirm.' },
+    step: {
+      type: 'string',
+      enum: ['verify', 'enrol'],
+      description: 'verify: POST /api/auth/2fa/verify; enrol: POST /api/auth/2fa/enrol then /confirm.',
+    },
     challenge: { type: 'string', description: 'Short-lived; send it with the code.' },
     expiresIn: { type: 'integer', description: 'Seconds the challenge stays valid.' },
   },
@@ -76,11 +80,16 @@ export const registerDocumentation: EndpointDocumentation = {
   },
   responses: {
     '201': {
-      description: 'Created and signed in; with REQUIRE_EMAIL_VERIFICATION, created and a confirmation link emailed (no tokens until it is followed).',
+      description:
+        'Created and signed in; with REQUIRE_EMAIL_VERIFICATION, created and a confirmation link emailed (no tokens until it is followed).',
       content: json({
         oneOf: [
           tokenPair,
-          { type: 'object', properties: { user: profile, verificationRequired: { type: 'boolean', const: true } }, required: ['user', 'verificationRequired'] },
+          {
+            type: 'object',
+            properties: { user: profile, verificationRequired: { type: 'boolean', const: true } },
+            required: ['user', 'verificationRequired'],
+          },
         ],
       }),
     },
@@ -120,7 +129,10 @@ export const verifyEmailDocumentation: EndpointDocumentation = {
   security: anonymous,
   parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
   responses: {
-    '200': { description: 'Confirmed: the account can sign in.', content: json({ type: 'object', properties: { verified: { type: 'boolean', const: true }, message: { type: 'string' } } }) },
+    '200': {
+      description: 'Confirmed: the account can sign in.',
+      content: json({ type: 'object', properties: { verified: { type: 'boolean', const: true }, message: { type: 'string' } } }),
+    },
     '400': errorResponse('The token is missing, invalid or already used (`field`: token).'),
     '429': tooMany,
   },
@@ -145,7 +157,7 @@ export const refreshDocumentation: EndpointDocumentation = {
 
 export const logoutDocumentation: EndpointDocumentation = {
   tags: TAGS,
-  summary: "End this session: its tokens stop working at once",
+  summary: 'End this session: its tokens stop working at once',
   security: bearer,
   responses: { '204': { description: 'Signed out.' }, '401': errorResponse('Not signed in.'), '429': tooMany },
 }
@@ -189,7 +201,9 @@ export const revokeSessionDocumentation: EndpointDocumentation = {
   tags: TAGS,
   summary: 'End one of your own sessions',
   security: bearer,
-  parameters: [{ name: 'id', in: 'path', required: true, description: 'Session id from GET /api/auth/sessions.', schema: { type: 'string' } }],
+  parameters: [
+    { name: 'id', in: 'path', required: true, description: 'Session id from GET /api/auth/sessions.', schema: { type: 'string' } },
+  ],
   responses: {
     '204': { description: 'Ended.' },
     '401': errorResponse('Not signed in.'),

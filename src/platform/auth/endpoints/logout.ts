@@ -39,7 +39,10 @@ export const logoutAllEndpoint: Endpoint = {
     if (!user) return unauthorized()
     await databaseTransaction(req.payload, async (query) => {
       const sids = await revokeSessions(query, { userId: user.id })
-      await recordEventSql(query, sessionEndedEvent({ userId: user.id, reason: 'logout-all', sessionCount: sids.length, actor: actorOf(user) }))
+      await recordEventSql(
+        query,
+        sessionEndedEvent({ userId: user.id, reason: 'logout-all', sessionCount: sids.length, actor: actorOf(user) }),
+      )
     })
     await publishSessionEvent({ type: 'session.revoked', userId: String(user.id), reason: 'logout-all' })
     return new Response(null, { status: 204 })

@@ -54,7 +54,8 @@ export const registerEndpoint: Endpoint = {
         throw error
       }
       // Payload has emailed the confirmation link: no tokens until it is followed.
-      if (getAppConfig().mail.requireEmailVerification) return Response.json({ user: ownProfile(user), verificationRequired: true }, { status: 201 })
+      if (getAppConfig().mail.requireEmailVerification)
+        return Response.json({ user: ownProfile(user), verificationRequired: true }, { status: 201 })
       req.context.signInAttemptCounted = true
       const login = await req.payload.login({ collection: 'users', data: { email: normalisedEmail, password: password as string }, req })
       const sid = sessionIdOf(login.token)

@@ -6,11 +6,7 @@ import { TooManyRequestsError } from '../rateLimit/TooManyRequestsError'
 export const errorResponse = (status: number, message: string, field?: string, headers?: HeadersInit): Response =>
   Response.json(
     {
-      errors: [
-        field
-          ? { message, field, data: { errors: [{ path: field, message }] } }
-          : { message },
-      ],
+      errors: [field ? { message, field, data: { errors: [{ path: field, message }] } } : { message }],
     },
     { status, headers },
   )

@@ -155,7 +155,12 @@ const handleCallback = async (req: PayloadRequest, google: GoogleConfig): Promis
   }
 
   // The Google account (its `sub`) is remembered as a linked identity, like every other provider.
-  const { user, created } = await accountForIdentity(req, { provider: 'google', subject: identity.subject, verifiedEmail: identity.email, name: identity.name })
+  const { user, created } = await accountForIdentity(req, {
+    provider: 'google',
+    subject: identity.subject,
+    verifiedEmail: identity.email,
+    name: identity.name,
+  })
   req.payload.logger.info({ msg: created ? 'Google sign-in created a user' : 'Google sign-in', userId: user.id })
   // A fragment never reaches a server or a Referer header: only the frontend's script reads it.
   // With a second factor due, the fragment carries the challenge instead of tokens.

@@ -78,7 +78,10 @@ const googleStateStore = (secret: string) => ({
     const verified = verifyState(secret, providedState, req.cookieNonce)
     if ('problem' in verified) return done(null, false, { problem: verified.problem })
     takeFlow(providedState).then(
-      (flow) => (flow && flow.provider === 'google' ? done(null, flow.codeVerifier, { redirect: verified.redirect }) : done(null, false, { problem: 'used' })),
+      (flow) =>
+        flow && flow.provider === 'google'
+          ? done(null, flow.codeVerifier, { redirect: verified.redirect })
+          : done(null, false, { problem: 'used' }),
       (error: Error) => done(error, false, { problem: 'used' }),
     )
   },
@@ -113,7 +116,8 @@ export class GoogleSignInStrategy extends Strategy {
         store: googleStateStore(secret) as unknown as StateStore,
       } satisfies StrategyOptions,
       // The verify step hands the profile on: the endpoint decides which account it signs in to.
-      (_accessToken: string, _refreshToken: string, profile: Profile, done: PassportVerified) => done(null, profile as unknown as Express.User),
+      (_accessToken: string, _refreshToken: string, profile: Profile, done: PassportVerified) =>
+        done(null, profile as unknown as Express.User),
     )
     this.config = config
     // Send the access token as `Authorization: Bearer`, never in the userinfo URL's query string.
@@ -139,7 +143,10 @@ export class GoogleSignInStrategy extends Strategy {
   /** Runs one `authenticate` step and reports how it ended. */
   run(req: StrategyRequest, options: Record<string, unknown> = {}): Promise<StrategyOutcome> {
     return new Promise<StrategyOutcome>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new GoogleProviderError(`Google sign-in: no answer within ${PROVIDER_TIMEOUT_MS} ms`, undefined)), PROVIDER_TIMEOUT_MS)
+      const timer = setTimeout(
+        () => reject(new GoogleProviderError(`Google sign-in: no answer within ${PROVIDER_TIMEOUT_MS} ms`, undefined)),
+        PROVIDER_TIMEOUT_MS,
+      )
       const settle = (action: () => void) => {
         clearTimeout(timer)
         action()
@@ -153,14 +160,22 @@ export class GoogleSignInStrategy extends Strategy {
       }
       step.redirect = (url) => settle(() => resolve({ type: 'redirect', url }))
       step.success = (profile, info) =>
-        settle(() => resolve({ type: 'success', profile: profile as Profile, redirect: (info as { state?: { redirect?: string } } | undefined)?.state?.redirect ?? '' }))
+        settle(() =>
+          resolve({
+            type: 'success',
+            profile: profile as Profile,
+            redirect: (info as { state?: { redirect?: string } } | undefined)?.state?.redirect ?? '',
+          }),
+        )
       step.fail = (challenge) => {
         const problem = (challenge as { problem?: StateProblem | 'used' } | undefined)?.problem
         settle(() => resolve({ type: 'fail', problem: problem ?? 'cancelled' }))
       }
       step.error = (error) => {
         const status = statusOf(error)
-        settle(() => reject(error instanceof GoogleProviderError ? error : new GoogleProviderError(`Google sign-in: ${error.message}`, status)))
+        settle(() =>
+          reject(error instanceof GoogleProviderError ? error : new GoogleProviderError(`Google sign-in: ${error.message}`, status)),
+        )
       }
       step.pass = () => settle(() => reject(new Error('the Google strategy passed the request on')))
       step.authenticate(req as never, { ...options, prompt: 'select_account' })
@@ -172,6 +187,7 @@ let cached: { strategy: GoogleSignInStrategy; config: GoogleConfig; secret: stri
 
 /** One strategy per process, built from the (read-once) configuration. */
 export const getGoogleStrategy = (config: GoogleConfig, secret: string): GoogleSignInStrategy => {
-  if (!cached || cached.config !== config || cached.secret !== secret) cached = { strategy: new GoogleSignInStrategy(config, secret), config, secret }
+  if (!cached || cached.config !== config || cached.secret !== secret)
+    cached = { strategy: new GoogleSignInStrategy(config, secret), config, secret }
   return cached.strategy
 }

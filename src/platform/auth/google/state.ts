@@ -73,8 +73,7 @@ export const verifyState = (
   return { nonce: claims.n, redirect: claims.r }
 }
 
-const cookieAttributes = (secure: boolean): string =>
-  `Path=${STATE_COOKIE_PATH}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+const cookieAttributes = (secure: boolean): string => `Path=${STATE_COOKIE_PATH}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
 
 /** Set on the redirect to Google. Lax: it comes back on Google's top-level GET redirect to the callback. */
 export const stateCookie = (nonce: string, secure: boolean): string =>

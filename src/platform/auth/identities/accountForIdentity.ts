@@ -43,7 +43,14 @@ export const findIdentity = async (req: PayloadRequest, provider: IdentityProvid
 }
 
 const findUserByEmail = async (req: PayloadRequest, email: string): Promise<User | undefined> => {
-  const found = await req.payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true, req })
+  const found = await req.payload.find({
+    collection: 'users',
+    where: { email: { equals: email } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return found.docs[0]
 }
 
@@ -108,7 +115,13 @@ export const accountForIdentity = async (req: PayloadRequest, identity: Provider
   const linked = await findIdentity(req, identity.provider, identity.subject)
   if (linked) {
     const userId = typeof linked.user === 'object' ? linked.user.id : linked.user
-    await req.payload.update({ collection: 'auth-identities', id: linked.id, data: { lastSignInAt: new Date().toISOString() }, overrideAccess: true, req })
+    await req.payload.update({
+      collection: 'auth-identities',
+      id: linked.id,
+      data: { lastSignInAt: new Date().toISOString() },
+      overrideAccess: true,
+      req,
+    })
     return { user: await req.payload.findByID({ collection: 'users', id: userId, depth: 0, overrideAccess: true, req }), created: false }
   }
   if (identity.verifiedEmail) {

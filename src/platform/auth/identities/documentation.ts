@@ -39,7 +39,14 @@ export const oauthLinkDocumentation = (label: string): EndpointDocumentation => 
   security: bearer,
   parameters: [redirectParameter],
   responses: {
-    '200': { description: 'Where to send the browser.', content: json({ type: 'object', properties: { authorizationUrl: { type: 'string', format: 'uri' } }, required: ['authorizationUrl'] }) },
+    '200': {
+      description: 'Where to send the browser.',
+      content: json({
+        type: 'object',
+        properties: { authorizationUrl: { type: 'string', format: 'uri' } },
+        required: ['authorizationUrl'],
+      }),
+    },
     '400': error('redirect is missing or not an allowed origin.'),
     '401': error('Not signed in.'),
     '404': error(`${label} sign-in is not enabled on this server.`),
@@ -114,7 +121,17 @@ export const telegramLinkDocumentation: EndpointDocumentation = {
   security: bearer,
   requestBody: { required: true, content: telegramWidget },
   responses: {
-    '201': { description: 'Linked.', content: json({ type: 'object', properties: { provider: { type: 'string' }, displayName: { type: ['string', 'null'] }, linkedAt: { type: 'string', format: 'date-time' } } }) },
+    '201': {
+      description: 'Linked.',
+      content: json({
+        type: 'object',
+        properties: {
+          provider: { type: 'string' },
+          displayName: { type: ['string', 'null'] },
+          linkedAt: { type: 'string', format: 'date-time' },
+        },
+      }),
+    },
     '400': error('Malformed data; `field` names it.'),
     '401': error('Not signed in, or the Telegram data is forged or too old.'),
     '404': error('Telegram sign-in is not enabled on this server.'),

@@ -59,7 +59,13 @@ export const unlinkIdentityEndpoint: Endpoint = {
     // The fingerprint of the account's random first password must outlive the identity that made it.
     const fingerprint = removed.find((identity) => identity.createdPasswordFingerprint)?.createdPasswordFingerprint
     if (fingerprint && remaining[0]) {
-      await req.payload.update({ collection: 'auth-identities', id: remaining[0].id, data: { createdPasswordFingerprint: fingerprint }, overrideAccess: true, req })
+      await req.payload.update({
+        collection: 'auth-identities',
+        id: remaining[0].id,
+        data: { createdPasswordFingerprint: fingerprint },
+        overrideAccess: true,
+        req,
+      })
     }
     await req.payload.delete({
       collection: 'auth-identities',

@@ -40,7 +40,8 @@ const startFlow = async (
   linkUserId?: number,
 ): Promise<Response | { authorizationUrl: string; cookie: string }> => {
   const redirect = allowedRedirect(req.searchParams.get('redirect'), getAppConfig().security.allowedOrigins)
-  if (!redirect) return invalidField('redirect', 'redirect must be an http(s) URL whose origin is one of the allowed origins (ALLOWED_ORIGINS)')
+  if (!redirect)
+    return invalidField('redirect', 'redirect must be an http(s) URL whose origin is one of the allowed origins (ALLOWED_ORIGINS)')
   const state = randomBytes(32).toString('base64url')
   const nonce = randomBytes(32).toString('base64url')
   const codeVerifier = newCodeVerifier()
@@ -61,7 +62,10 @@ const startFlow = async (
     code_challenge_method: 'S256',
   }
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
-  return { authorizationUrl: url.href, cookie: `${cookieName(name)}=${nonce}; Max-Age=${FLOW_TTL_SECONDS}; ${cookieAttributes(name, config)}` }
+  return {
+    authorizationUrl: url.href,
+    cookie: `${cookieName(name)}=${nonce}; Max-Age=${FLOW_TTL_SECONDS}; ${cookieAttributes(name, config)}`,
+  }
 }
 
 const notEnabled = (name: OAuthProviderName) => errorResponse(404, `${PROVIDERS[name].label} sign-in is not enabled on this server.`)
@@ -97,7 +101,10 @@ const linkEndpoint = (name: OAuthProviderName): Endpoint => ({
     if (!req.user) return unauthorized()
     const started = await startFlow(req, name, config, Number(req.user.id))
     if (started instanceof Response) return started
-    return Response.json({ authorizationUrl: started.authorizationUrl }, { headers: { 'Set-Cookie': started.cookie, 'Cache-Control': 'no-store' } })
+    return Response.json(
+      { authorizationUrl: started.authorizationUrl },
+      { headers: { 'Set-Cookie': started.cookie, 'Cache-Control': 'no-store' } },
+    )
   },
 })
 
@@ -109,7 +116,12 @@ const handleCallback = async (req: PayloadRequest, name: OAuthProviderName, conf
   const providerError = params.get('error')
   if (providerError !== null) {
     const code = providerErrorCode(providerError)
-    return errorResponse(401, code === 'access_denied' ? `${label} sign-in was cancelled: access was not granted.` : `${label} sign-in failed: it answered "${code}".`)
+    return errorResponse(
+      401,
+      code === 'access_denied'
+        ? `${label} sign-in was cancelled: access was not granted.`
+        : `${label} sign-in failed: it answered "${code}".`,
+    )
   }
   const state = params.get('state')
   if (!state || state.length > 256) return invalidField('state', `The sign-in state is missing: start ${label} sign-in again.`)
@@ -125,7 +137,10 @@ const handleCallback = async (req: PayloadRequest, name: OAuthProviderName, conf
     return invalidField('state', `The sign-in state is unknown, used or expired: start ${label} sign-in again.`)
   }
   if (!nonce || !sameText(sha256(nonce), flow.browserHash)) {
-    return invalidField('state', `This ${label} sign-in was not started in this browser (the sign-in cookie is missing or different): start again.`)
+    return invalidField(
+      'state',
+      `This ${label} sign-in was not started in this browser (the sign-in cookie is missing or different): start again.`,
+    )
   }
   const redirect = allowedRedirect(flow.redirect, getAppConfig().security.allowedOrigins)
   if (!redirect) return invalidField('redirect', 'The redirect of this sign-in is no longer an allowed origin.')
@@ -183,10 +198,17 @@ const callbackEndpoint = (name: OAuthProviderName): Endpoint => ({
     }
     const headers = new Headers(response.headers)
     // A nonce is good for one attempt.
-    headers.append('Set-Cookie', `${cookieName(name)}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; ${cookieAttributes(name, config)}`)
+    headers.append(
+      'Set-Cookie',
+      `${cookieName(name)}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; ${cookieAttributes(name, config)}`,
+    )
     headers.set('Cache-Control', 'no-store')
     return new Response(response.body, { status: response.status, headers })
   },
 })
 
-export const oauthEndpoints: Endpoint[] = (['vk', 'yandex'] as const).flatMap((name) => [startEndpoint(name), linkEndpoint(name), callbackEndpoint(name)])
+export const oauthEndpoints: Endpoint[] = (['vk', 'yandex'] as const).flatMap((name) => [
+  startEndpoint(name),
+  linkEndpoint(name),
+  callbackEndpoint(name),
+])

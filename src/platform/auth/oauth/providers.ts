@@ -46,7 +46,8 @@ const call = async (label: string, what: string, url: string, init: RequestInit)
   return body
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : null)
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : null
 
 const cleanEmail = (value: unknown): string | null => {
   const email = typeof value === 'string' ? value.trim().toLowerCase() : ''

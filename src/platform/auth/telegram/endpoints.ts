@@ -36,7 +36,10 @@ export const telegramSignInEndpoint: Endpoint = {
     const pair = await issueTokens(req, user)
     // A second factor due: the challenge alone, as the password sign-in answers it.
     if ('challenge' in pair) return Response.json(pair, { status: 200, headers: { 'Cache-Control': 'no-store' } })
-    return Response.json({ user: ownProfile(user as User), ...pair }, { status: created ? 201 : 200, headers: { 'Cache-Control': 'no-store' } })
+    return Response.json(
+      { user: ownProfile(user as User), ...pair },
+      { status: created ? 201 : 200, headers: { 'Cache-Control': 'no-store' } },
+    )
   }),
 }
 
@@ -52,7 +55,10 @@ export const telegramLinkEndpoint: Endpoint = {
       const identity = await telegramIdentity(req)
       if (identity instanceof Response) return identity
       const linked = await linkIdentity(req, Number(req.user.id), identity)
-      return Response.json({ provider: linked.provider, displayName: linked.displayName ?? null, linkedAt: linked.createdAt }, { status: 201 })
+      return Response.json(
+        { provider: linked.provider, displayName: linked.displayName ?? null, linkedAt: linked.createdAt },
+        { status: 201 },
+      )
     } catch (error) {
       if (error instanceof IdentityLinkedElsewhere) return errorResponse(409, error.message, 'id')
       return handleKnownErrors(req, error)

@@ -27,7 +27,8 @@ export const verifyTelegramLogin = (
     else return { status: 400, field: key, message: `${key} must be a string or a number` }
   }
   if (!values.id || !/^\d{1,20}$/.test(values.id)) return { status: 400, field: 'id', message: 'id (the Telegram user id) is required' }
-  if (!values.auth_date || !/^\d{1,12}$/.test(values.auth_date)) return { status: 400, field: 'auth_date', message: 'auth_date is required' }
+  if (!values.auth_date || !/^\d{1,12}$/.test(values.auth_date))
+    return { status: 400, field: 'auth_date', message: 'auth_date is required' }
   if (!values.hash || !/^[0-9a-f]{64}$/i.test(values.hash)) return { status: 400, field: 'hash', message: 'hash must be 64 hex characters' }
 
   const dataCheckString = Object.keys(values)

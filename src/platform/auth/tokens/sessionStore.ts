@@ -105,10 +105,10 @@ export const rotateRefreshToken = async (
     await query(`UPDATE users_sessions SET expires_at = $2 WHERE id = $1`, [sid, nextExpiresAt])
     return { outcome: 'rotated', userId: String(rotated[0].user_id) }
   }
-  const spent = await query<{ user_id: number }>(
-    `SELECT user_id FROM auth_sessions WHERE sid = $1 AND spent_refresh_hashes ? $2`,
-    [sid, presentedHash],
-  )
+  const spent = await query<{ user_id: number }>(`SELECT user_id FROM auth_sessions WHERE sid = $1 AND spent_refresh_hashes ? $2`, [
+    sid,
+    presentedHash,
+  ])
   return spent[0] ? { outcome: 'reused', userId: String(spent[0].user_id) } : { outcome: 'invalid' }
 }
 

@@ -12,7 +12,13 @@ const cookieProperty = {
   type: 'boolean',
   description: "true: set Payload's admin cookie (payload-token) instead of returning a token pair (the admin panel's two-factor view).",
 }
-const recoveryCodes = { type: 'array', items: { type: 'string' }, minItems: 10, maxItems: 10, description: 'Ten one-time codes, shown only now.' }
+const recoveryCodes = {
+  type: 'array',
+  items: { type: 'string' },
+  minItems: 10,
+  maxItems: 10,
+  description: 'Ten one-time codes, shown only now.',
+}
 const adminSignIn = {
   type: 'object',
   properties: { user: { type: 'object' }, exp: { type: 'integer', description: 'When the admin cookie expires (Unix seconds).' } },
@@ -74,7 +80,11 @@ export const twoFactorConfirmDocumentation: EndpointDocumentation = {
   security: [...(bearer ?? []), ...(anonymous ?? [])],
   requestBody: {
     required: true,
-    content: json({ type: 'object', properties: { code: codeProperty, challenge: challengeProperty, cookie: cookieProperty }, required: ['code'] }),
+    content: json({
+      type: 'object',
+      properties: { code: codeProperty, challenge: challengeProperty, cookie: cookieProperty },
+      required: ['code'],
+    }),
   },
   responses: {
     '200': {

@@ -8,7 +8,14 @@ import { isTwoFactorRequired } from './secondFactorChallenge'
 import { type Challenge, verifyChallenge } from './challenge'
 import { clearCodeAttempts, consumeCodeAttempt } from './codeRateLimiter'
 import { completeSignIn } from './signInCompletion'
-import { beginEnrolment, checkSecondFactor, type CodeRefusal, confirmEnrolment, disableTwoFactor, twoFactorStatus } from './twoFactorService'
+import {
+  beginEnrolment,
+  checkSecondFactor,
+  type CodeRefusal,
+  confirmEnrolment,
+  disableTwoFactor,
+  twoFactorStatus,
+} from './twoFactorService'
 import {
   twoFactorConfirmDocumentation,
   twoFactorDisableDocumentation,
@@ -30,7 +37,8 @@ const refused = (refusal: CodeRefusal): Response => errorResponse(...REFUSALS[re
 
 const codeOf = (body: Body): string | undefined => (typeof body.code === 'string' ? body.code.replace(/\s/g, '') : undefined)
 
-const badChallenge = (): Response => errorResponse(401, 'The sign-in challenge is invalid or has expired: sign in with your password again.', 'challenge')
+const badChallenge = (): Response =>
+  errorResponse(401, 'The sign-in challenge is invalid or has expired: sign in with your password again.', 'challenge')
 
 /**
  * Who is enrolling: the signed-in caller, or, in the middle of a sign-in that REQUIRE_STAFF_2FA
@@ -40,7 +48,13 @@ const enrollingUser = async (req: PayloadRequest, body: Body): Promise<{ user: U
   if (body.challenge !== undefined) {
     const challenge = verifyChallenge(getAppConfig().security.secret, body.challenge)
     if (!challenge || challenge.step !== 'enrol') return badChallenge()
-    const user = await req.payload.findByID({ collection: 'users', id: challenge.userId, depth: 0, overrideAccess: true, disableErrors: true })
+    const user = await req.payload.findByID({
+      collection: 'users',
+      id: challenge.userId,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+    })
     if (!user) return badChallenge()
     return { user: user as User, challenge }
   }
@@ -117,7 +131,8 @@ export const twoFactorVerifyEndpoint: Endpoint = {
   handler: answeringKnownErrors(async (req) => {
     const body = await readJsonObject(req)
     if (!body) return invalidField('body', 'expected a JSON object {challenge, code} or {challenge, recoveryCode}')
-    if (typeof body.challenge !== 'string' || !body.challenge) return invalidField('challenge', 'challenge is required: the one the password sign-in answered with')
+    if (typeof body.challenge !== 'string' || !body.challenge)
+      return invalidField('challenge', 'challenge is required: the one the password sign-in answered with')
     const code = codeOf(body)
     const recoveryCode = typeof body.recoveryCode === 'string' && body.recoveryCode.trim() ? body.recoveryCode : undefined
     if (!code && !recoveryCode) return invalidField('code', 'code (6 digits) or recoveryCode is required')
@@ -130,7 +145,9 @@ export const twoFactorVerifyEndpoint: Endpoint = {
       ...(code ? { code } : { recoveryCode }),
     })
     if (typeof result === 'string') {
-      return result === 'wrong-code' && !code ? errorResponse(401, 'The recovery code is wrong or has already been used.', 'recoveryCode') : refused(result)
+      return result === 'wrong-code' && !code
+        ? errorResponse(401, 'The recovery code is wrong or has already been used.', 'recoveryCode')
+        : refused(result)
     }
     await clearCodeAttempts(challenge.userId)
     return completeSignIn(req, challenge.userId, { cookie: body.cookie === true })

@@ -15,12 +15,20 @@ export const isTwoFactorRequired = (user: { roles?: unknown }): boolean =>
  * staff without it under REQUIRE_STAFF_2FA. Undefined: no second factor is due. Every way in
  * (password, Google, VK, Yandex, Telegram) asks this, so none of them skips the code.
  */
-export const secondFactorChallenge = async (payload: Payload, user: { id: number | string; roles?: unknown }): Promise<ChallengeAnswer | undefined> => {
+export const secondFactorChallenge = async (
+  payload: Payload,
+  user: { id: number | string; roles?: unknown },
+): Promise<ChallengeAnswer | undefined> => {
   const { twoFactor, security } = getAppConfig()
   const userId = String(user.id)
   const enabled = await isTwoFactorEnabled(payload, userId)
   const mustEnrol = !enabled && isTwoFactorRequired(user)
   if (!enabled && !mustEnrol) return undefined
   const step = enabled ? 'verify' : 'enrol'
-  return { twoFactorRequired: true, step, challenge: signChallenge(security.secret, { userId, step }, twoFactor.challengeSeconds), expiresIn: twoFactor.challengeSeconds }
+  return {
+    twoFactorRequired: true,
+    step,
+    challenge: signChallenge(security.secret, { userId, step }, twoFactor.challengeSeconds),
+    expiresIn: twoFactor.challengeSeconds,
+  }
 }

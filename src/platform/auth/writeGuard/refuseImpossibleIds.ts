@@ -17,7 +17,10 @@ export const refuseImpossibleIds: CollectionBeforeOperationHook = ({ args, opera
   const shape = collectionShapeFor(req.payload, collection.slug)
   if (id === undefined || !shape || isPossibleId(id, shape.idType)) return args
   throw new ValidationError(
-    { collection: collection.slug, errors: [{ path: 'id', message: shape.idType === 'number' ? 'id must be a whole number from 1.' : 'id is not a valid id.' }] },
+    {
+      collection: collection.slug,
+      errors: [{ path: 'id', message: shape.idType === 'number' ? 'id must be a whole number from 1.' : 'id is not a valid id.' }],
+    },
     req.t,
   )
 }

@@ -39,7 +39,13 @@ export const matchesIfNoneMatch = (header: string | undefined, etag: string): bo
 
 /** Adds names to a Vary header value, once each (case-insensitively). */
 export const varyWith = (current: unknown, names: readonly string[]): string => {
-  const listed = current === undefined ? [] : String(current).split(',').map((name) => name.trim()).filter(Boolean)
+  const listed =
+    current === undefined
+      ? []
+      : String(current)
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean)
   const seen = new Set(listed.map((name) => name.toLowerCase()))
   for (const name of names) if (!seen.has(name.toLowerCase())) listed.push(name)
   return listed.join(', ')

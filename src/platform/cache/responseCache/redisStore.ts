@@ -128,7 +128,12 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
       if (behind) throw new Error('recorded invalidations not yet applied')
       const names = typeof dependsOn === 'string' ? [dependsOn] : dependsOn
       const keys = [...names.map(generationKey), ...names.map(settlingKey)]
-      const [versioned, entry, settling] = await redis.responseCacheLookupBuffer(keys.length, ...keys, `${prefix}${ENTRY_PREFIX}${key}`, names.length)
+      const [versioned, entry, settling] = await redis.responseCacheLookupBuffer(
+        keys.length,
+        ...keys,
+        `${prefix}${ENTRY_PREFIX}${key}`,
+        names.length,
+      )
       return { versionedKey: settling ? null : versioned.toString(), hit: entry ? decodeCachedResponse(entry) : null }
     },
     save: async (versionedKey, response, ttlSeconds) => {

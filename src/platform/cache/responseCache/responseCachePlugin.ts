@@ -35,7 +35,10 @@ export const responseCachePlugin =
         if (!invalidates) return global
         return {
           ...global,
-          hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), invalidateAfterGlobalChange(invalidates(undefined))] },
+          hooks: {
+            ...global.hooks,
+            afterChange: [...(global.hooks?.afterChange ?? []), invalidateAfterGlobalChange(invalidates(undefined))],
+          },
         }
       }),
     }

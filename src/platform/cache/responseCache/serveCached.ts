@@ -35,7 +35,16 @@ const MAX_CACHED_BYTES = 1024 * 1024
  * Per-connection, per-moment or per-caller headers: recomputed for every response, never replayed
  * (Cache-Control depends on whether the caller sent a token).
  */
-const NOT_REPLAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date', 'x-cache', 'x-request-id', 'cache-control'])
+const NOT_REPLAYED = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'date',
+  'x-cache',
+  'x-request-id',
+  'cache-control',
+])
 /** What a shared response varies on besides its URL: the key's Origin and gzip, and whether a token came. */
 const SHARED_VARY = ['Origin', 'Accept-Encoding', 'Authorization']
 
@@ -125,7 +134,8 @@ const holdResponse = (req: IncomingMessage, res: ServerResponse, { cacheControl,
     held = []
     restore()
     const downstream = res.getHeader('cache-control')
-    if (res.statusCode !== 200 || /no-store|private/.test(String(downstream ?? '')) || res.hasHeader('set-cookie')) return res.end(body, done)
+    if (res.statusCode !== 200 || /no-store|private/.test(String(downstream ?? '')) || res.hasHeader('set-cookie'))
+      return res.end(body, done)
     const etag = strongEtag(body)
     res.setHeader('etag', etag)
     res.setHeader('vary', varyWith(res.getHeader('vary'), SHARED_VARY))
@@ -232,7 +242,8 @@ export const createResponseCache = ({
     const name = req.method === 'GET' ? cacheNameOf(req.url ?? '') : undefined
     const caller = name ? callerOf(req, name) : undefined
     if (!name || !caller) {
-      if ((req.headers.authorization || hasPayloadCookie(req)) && req.url?.startsWith('/api/')) res.setHeader('cache-control', cacheControl.personal)
+      if ((req.headers.authorization || hasPayloadCookie(req)) && req.url?.startsWith('/api/'))
+        res.setHeader('cache-control', cacheControl.personal)
       return handle(req, res)
     }
     // Answered exactly as an anonymous caller is: Payload never sees the token (checked already).

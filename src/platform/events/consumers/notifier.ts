@@ -4,7 +4,14 @@ import { PoisonMessageError } from './PoisonMessageError'
 import type { ConsumerDefinition } from './startConsumer'
 
 /** What the notifier says about an event (the old backend fed these to its Telegram bot). */
-export type Notification = { event: string; eventId: string; collection: string; docId: string; text: string; data: Record<string, unknown> }
+export type Notification = {
+  event: string
+  eventId: string
+  collection: string
+  docId: string
+  text: string
+  data: Record<string, unknown>
+}
 
 const HEADLINES: Record<string, string> = {
   'articles.published': 'New article',
@@ -16,7 +23,14 @@ export const notificationFor = (event: EventMessage): Notification | undefined =
   const title = event.data.title
   if (typeof title !== 'string' || !title) return undefined
   const headline = HEADLINES[event.type] ?? event.type
-  return { event: event.type, eventId: event.id, collection: event.collection, docId: event.docId, text: `${headline}: ${title}`, data: event.data }
+  return {
+    event: event.type,
+    eventId: event.id,
+    collection: event.collection,
+    docId: event.docId,
+    text: `${headline}: ${title}`,
+    data: event.data,
+  }
 }
 
 /** Deliveries the target refuses for good (a bad request) are dead-lettered; the rest are retried. */

@@ -93,7 +93,10 @@ export const startConsumer = ({
 
   const deadLetter = (channel: Channel, message: ConsumeMessage, reason: string) => {
     stats.deadLettered += 1
-    logger.warn({ consumer: definition.name, messageId: message.properties.messageId, routingKey: message.fields.routingKey, reason }, 'message dead-lettered')
+    logger.warn(
+      { consumer: definition.name, messageId: message.properties.messageId, routingKey: message.fields.routingKey, reason },
+      'message dead-lettered',
+    )
     settle(() => channel.nack(message, false, false))
   }
 
@@ -152,10 +155,14 @@ export const startConsumer = ({
       channel.on('error', () => undefined)
       await channel.prefetch(prefetch)
       const names = await assertConsumerTopology(channel, exchange, definition.name, definition.bindings)
-      await channel.consume(names.queue, (message) => {
-        // A null message: the queue was deleted or the broker cancelled us; the close handler reconnects.
-        if (message) void onMessage(channel, message).catch((error: unknown) => logger.error({ err: error }, 'consumer failed'))
-      }, { noAck: false })
+      await channel.consume(
+        names.queue,
+        (message) => {
+          // A null message: the queue was deleted or the broker cancelled us; the close handler reconnects.
+          if (message) void onMessage(channel, message).catch((error: unknown) => logger.error({ err: error }, 'consumer failed'))
+        },
+        { noAck: false },
+      )
       failures = 0
       stats.connections += 1
       logger.info({ consumer: definition.name, queue: names.queue, bindings: definition.bindings }, 'consuming')

@@ -29,7 +29,11 @@ export const channelPostFor = (event: EventMessage, articleUrlTemplate: string):
   const rawExcerpt = typeof event.data.excerpt === 'string' ? event.data.excerpt.trim() : ''
   const excerpt = rawExcerpt.length > MAX_EXCERPT_LENGTH ? `${rawExcerpt.slice(0, MAX_EXCERPT_LENGTH - 1)}…` : rawExcerpt
   const link = articleLink(articleUrlTemplate, event)
-  return [`<b>${escapeHtml(title.trim())}</b>`, ...(excerpt ? [escapeHtml(excerpt)] : []), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`].join('\n\n')
+  return [
+    `<b>${escapeHtml(title.trim())}</b>`,
+    ...(excerpt ? [escapeHtml(excerpt)] : []),
+    `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`,
+  ].join('\n\n')
 }
 
 /** Telegram answers 429 (flood control) and 5xx for what may pass later; other 4xx never will. */

@@ -45,9 +45,6 @@ export const markFailed = async (client: PoolClient, failures: { id: number; att
 }
 
 export const deleteSentBefore = async (client: Pick<PoolClient, 'query'>, hours: number): Promise<number> => {
-  const { rowCount } = await client.query(
-    `DELETE FROM event_outbox WHERE sent_at < now() - make_interval(hours => $1)`,
-    [hours],
-  )
+  const { rowCount } = await client.query(`DELETE FROM event_outbox WHERE sent_at < now() - make_interval(hours => $1)`, [hours])
   return rowCount ?? 0
 }

@@ -79,14 +79,20 @@ export const createEventPublisher = ({
       (message) =>
         new Promise<PublishOutcome>((resolve) => {
           try {
-            channel.publish(exchange, message.type, Buffer.from(JSON.stringify(message)), {
-              persistent: true,
-              messageId: message.id,
-              contentType: 'application/json',
-              type: message.type,
-              timestamp: Math.floor(Date.parse(message.occurredAt) / 1000),
-              appId: 'cms',
-            }, (error) => resolve(error ? { ok: false, error: String(error.message ?? error) } : { ok: true }))
+            channel.publish(
+              exchange,
+              message.type,
+              Buffer.from(JSON.stringify(message)),
+              {
+                persistent: true,
+                messageId: message.id,
+                contentType: 'application/json',
+                type: message.type,
+                timestamp: Math.floor(Date.parse(message.occurredAt) / 1000),
+                appId: 'cms',
+              },
+              (error) => resolve(error ? { ok: false, error: String(error.message ?? error) } : { ok: true }),
+            )
           } catch (error) {
             resolve({ ok: false, error: (error as Error).message })
           }

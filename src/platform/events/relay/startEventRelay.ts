@@ -49,7 +49,15 @@ const sleep = (ms: number, signal: AbortSignal) =>
  *
  * Without RABBITMQ_URL it does nothing: events wait in the outbox until a broker is configured.
  */
-export const startEventRelay = ({ databaseUrl, poolOptions, events, logger, confirmTimeoutMs, onBatch, onPool }: RelayOptions): EventRelay => {
+export const startEventRelay = ({
+  databaseUrl,
+  poolOptions,
+  events,
+  logger,
+  confirmTimeoutMs,
+  onBatch,
+  onPool,
+}: RelayOptions): EventRelay => {
   const url = events.rabbitmqUrl
   if (!url) {
     logger.info('no RABBITMQ_URL: events are kept in the outbox and not published')
@@ -86,7 +94,8 @@ export const startEventRelay = ({ databaseUrl, poolOptions, events, logger, conf
       await client.query('COMMIT')
       published += sent.length
       onBatch?.({ published: sent.length, refused: failed.length, unreachable: 0 })
-      if (failed.length > 0) logger.warn({ failed: failed.length, error: failed[0]?.error }, 'the broker refused some events; they will be retried')
+      if (failed.length > 0)
+        logger.warn({ failed: failed.length, error: failed[0]?.error }, 'the broker refused some events; they will be retried')
       return { claimed: rows.length, sent: sent.length }
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined)

@@ -42,7 +42,10 @@ export const guardFavorite: CollectionBeforeChangeHook<Favorite> = async ({ coll
   })
   if (!found) {
     throw new ValidationError(
-      { collection: collection.slug, errors: [{ path: 'item', message: `No ${item.relationTo} with id ${String(item.id)} can be favorited.` }] },
+      {
+        collection: collection.slug,
+        errors: [{ path: 'item', message: `No ${item.relationTo} with id ${String(item.id)} can be favorited.` }],
+      },
       req.t,
     )
   }

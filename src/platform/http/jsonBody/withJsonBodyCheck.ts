@@ -47,7 +47,11 @@ export const withJsonBodyCheck =
     if (!rule) return handle(req, res)
     const read = await readBody(req, MAX_CHECKED_BYTES)
     if (!read) return handle(req, res)
-    const problem = read.complete ? (read.body.length === 0 ? undefined : bodyProblem(read.body.toString('utf8'), rule)) : 'The request body is shorter than its Content-Length.'
+    const problem = read.complete
+      ? read.body.length === 0
+        ? undefined
+        : bodyProblem(read.body.toString('utf8'), rule)
+      : 'The request body is shorter than its Content-Length.'
     if (!problem) return handle(replayRequest(req, read.body), res)
     const message = problem
     res.writeHead(400, { 'Content-Type': 'application/json' })

@@ -26,7 +26,10 @@ export const isMalformedMultipartMessage = (message: unknown): boolean =>
 const isMultipart = (contentType: string | null | undefined): boolean => /^\s*multipart\//i.test(contentType ?? '')
 
 /** Which part of a malformed request body an error is about; undefined: not a body error. */
-export const malformedBodyField = (error: { name?: string; message?: string }, contentType: string | null | undefined): string | undefined => {
+export const malformedBodyField = (
+  error: { name?: string; message?: string },
+  contentType: string | null | undefined,
+): string | undefined => {
   if (!isMultipart(contentType)) return undefined
   if (isMalformedMultipartMessage(error.message)) return 'file'
   // `_payload`, the JSON part of an upload, is parsed with JSON.parse and not caught.

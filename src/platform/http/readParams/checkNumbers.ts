@@ -22,5 +22,10 @@ export const isPossibleId = (id: unknown, idType: IdType): boolean => {
     const value = integerOf(id)
     return value !== undefined && value >= 1 && value <= MAX_SERIAL && (typeof id === 'number' || /^\d+$/.test(String(id)))
   }
-  return (typeof id === 'string' || typeof id === 'number') && String(id).length > 0 && String(id).length <= 1024 && !String(id).includes('\u0000')
+  return (
+    (typeof id === 'string' || typeof id === 'number') &&
+    String(id).length > 0 &&
+    String(id).length <= 1024 &&
+    !String(id).includes('\u0000')
+  )
 }

@@ -47,7 +47,8 @@ const checkJoins = (joins: unknown, limits: ReadLimits): ReadVerdict | undefined
     if (!isObject(join)) continue
     if (!isAbsent(join.limit)) {
       const limit = integerOf(join.limit)
-      if (limit === undefined || limit < 1 || limit > limits.maxLimit) return refuse('joins', `joins[${field}][limit] must be a whole number from 1 to ${limits.maxLimit}.`)
+      if (limit === undefined || limit < 1 || limit > limits.maxLimit)
+        return refuse('joins', `joins[${field}][limit] must be a whole number from 1 to ${limits.maxLimit}.`)
     }
     if (!isAbsent(join.page)) {
       const page = integerOf(join.page)

@@ -28,7 +28,8 @@ const isNumeric = (value: unknown): boolean => {
 }
 
 const isDate = (value: unknown): boolean =>
-  (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Date.parse(value))) || (typeof value === 'number' && Number.isFinite(value))
+  (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Date.parse(value))) ||
+  (typeof value === 'number' && Number.isFinite(value))
 
 const fitsInteger = (item: unknown): boolean => {
   const text = typeof item === 'number' ? String(item) : typeof item === 'string' ? item.trim() : ''
@@ -64,7 +65,11 @@ const LIST_OPERATORS: ReadonlySet<string> = new Set(['in', 'not_in', 'all'])
 /** Numbers, ids, dates, booleans and relationships are compared, not matched as text or places. */
 const TYPED_OPERATORS: ReadonlySet<string> = new Set([...COMPARING_OPERATORS, 'exists'])
 const isTyped = (field: FieldShape): boolean =>
-  field.kind === 'number' || field.kind === 'serial' || field.kind === 'date' || field.kind === 'boolean' || (field.kind === 'open' && field.valueKind !== undefined)
+  field.kind === 'number' ||
+  field.kind === 'serial' ||
+  field.kind === 'date' ||
+  field.kind === 'boolean' ||
+  (field.kind === 'open' && field.valueKind !== undefined)
 
 const kindName = (field: FieldShape): string => (field.kind === 'serial' || (field.kind === 'open' && field.valueKind) ? 'id' : field.kind)
 
@@ -78,7 +83,17 @@ const OPERATORS_ON: ReadonlyMap<FieldShape, ReadonlySet<string>> = new Map([
   [POLYMORPHIC_VALUE, new Set([...COMPARING_OPERATORS].filter((operator) => operator !== 'all'))],
   [POLYMORPHIC_RELATION_TO, new Set(['equals', 'not_equals'])],
 ])
-const JSON_COLUMN_OPERATORS: ReadonlySet<string> = new Set(['equals', 'not_equals', 'in', 'not_in', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'])
+const JSON_COLUMN_OPERATORS: ReadonlySet<string> = new Set([
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+])
 
 const operatorsOn = (field: FieldShape): ReadonlySet<string> | undefined => {
   if (field.kind !== 'open') return undefined
@@ -131,7 +146,7 @@ const checkConstraint = (path: string, constraint: unknown, context: Context): s
     if (field && isTyped(field) && !TYPED_OPERATORS.has(operator)) {
       return `The operator "${operator}" does not apply to "${path}" (a ${kindName(field)}).`
     }
-    if (field && (COMPARING_OPERATORS.has(operator)) && !valuesFit(field, operator, value)) {
+    if (field && COMPARING_OPERATORS.has(operator) && !valuesFit(field, operator, value)) {
       return `The value of ${path}.${operator} is not a valid ${kindName(field)}.`
     }
   }
@@ -163,7 +178,11 @@ const checkClause = (where: unknown, context: Context, depth: number): string | 
  * field is one. Field access is Payload's to check (it answers 400 QueryError for a field the
  * caller may not read).
  */
-export const checkWhere = (where: unknown, fields: readonly FieldShape[] | undefined, locales: readonly string[]): ParamProblem | undefined => {
+export const checkWhere = (
+  where: unknown,
+  fields: readonly FieldShape[] | undefined,
+  locales: readonly string[],
+): ParamProblem | undefined => {
   if (containsNul(where)) return { field: 'where', message: 'where must not contain NUL bytes.' }
   const message = checkClause(where, { fields, locales }, 0)
   return message ? { field: 'where', message } : undefined

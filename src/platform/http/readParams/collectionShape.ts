@@ -70,7 +70,11 @@ const blockFieldsOf = (field: FlattenedField, config: Pick<SanitizedConfig, 'blo
 /** The id type of a collection, by slug (undefined: not known). */
 export type IdTypeOf = (slug: string) => IdType | undefined
 
-export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<SanitizedConfig, 'blocks'>, idTypeOf: IdTypeOf = () => undefined): FieldShape[] => {
+export const fieldShapes = (
+  fields: readonly FlattenedField[],
+  config: Pick<SanitizedConfig, 'blocks'>,
+  idTypeOf: IdTypeOf = () => undefined,
+): FieldShape[] => {
   const shapes: FieldShape[] = []
   for (const field of fields) {
     if (!('name' in field) || !field.name || ('hidden' in field && field.hidden === true)) continue
@@ -88,13 +92,28 @@ export const fieldShapes = (fields: readonly FlattenedField[], config: Pick<Sani
       case 'group':
       case 'array':
       case 'tab':
-        shapes.push({ name: field.name, kind: 'nested', localized, fields: [...fieldShapes(field.flattenedFields, config, idTypeOf), leaf('id', 'text')] })
+        shapes.push({
+          name: field.name,
+          kind: 'nested',
+          localized,
+          fields: [...fieldShapes(field.flattenedFields, config, idTypeOf), leaf('id', 'text')],
+        })
         break
       case 'blocks': {
         const blockFields = blockFieldsOf(field, config)
         shapes.push(
           blockFields
-            ? { name: field.name, kind: 'nested', localized, fields: [...fieldShapes(blockFields, config, idTypeOf), leaf('id', 'text'), leaf('blockType', 'text'), leaf('blockName', 'text')] }
+            ? {
+                name: field.name,
+                kind: 'nested',
+                localized,
+                fields: [
+                  ...fieldShapes(blockFields, config, idTypeOf),
+                  leaf('id', 'text'),
+                  leaf('blockType', 'text'),
+                  leaf('blockName', 'text'),
+                ],
+              }
             : { name: field.name, kind: 'open', localized },
         )
         break
@@ -208,10 +227,14 @@ export const readShapesOf = (
   config: Pick<SanitizedConfig, 'blocks' | 'localization' | 'collections' | 'globals'>,
   { defaultIDType, customIDTypes }: { defaultIDType: IdType; customIDTypes: Record<string, IdType | undefined> },
 ): ReadShapes => {
-  const idTypeOf: IdTypeOf = (slug) => (config.collections.some((collection) => collection.slug === slug) ? (customIDTypes[slug] ?? defaultIDType) : undefined)
+  const idTypeOf: IdTypeOf = (slug) =>
+    config.collections.some((collection) => collection.slug === slug) ? (customIDTypes[slug] ?? defaultIDType) : undefined
   return {
     collections: new Map(
-      config.collections.map((collection) => [collection.slug, collectionShape(collection, config, idTypeOf(collection.slug)!, defaultIDType, idTypeOf)]),
+      config.collections.map((collection) => [
+        collection.slug,
+        collectionShape(collection, config, idTypeOf(collection.slug)!, defaultIDType, idTypeOf),
+      ]),
     ),
     globals: new Map(config.globals.map((global) => [global.slug, globalShape(global, config, defaultIDType, idTypeOf)])),
   }

@@ -12,7 +12,8 @@ export const POLYMORPHIC_RELATION_TO: FieldShape = { name: 'relationTo', kind: '
 
 const below = (field: FieldShape & { kind: 'open' }, segment: string): FieldShape | undefined => {
   if (field.storage === 'json') return JSON_PATH
-  if (field.storage === 'polymorphic') return segment === 'value' ? POLYMORPHIC_VALUE : segment === 'relationTo' ? POLYMORPHIC_RELATION_TO : undefined
+  if (field.storage === 'polymorphic')
+    return segment === 'value' ? POLYMORPHIC_VALUE : segment === 'relationTo' ? POLYMORPHIC_RELATION_TO : undefined
   return BELOW_OPEN
 }
 

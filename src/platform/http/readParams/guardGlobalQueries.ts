@@ -1,4 +1,11 @@
-import { docAccessOperationGlobal, isolateObjectProperty, NotFound, type GraphQLExtension, type PayloadRequest, type SanitizedGlobalConfig } from 'payload'
+import {
+  docAccessOperationGlobal,
+  isolateObjectProperty,
+  NotFound,
+  type GraphQLExtension,
+  type PayloadRequest,
+  type SanitizedGlobalConfig,
+} from 'payload'
 
 import { checkReadParams, type ReadOperation } from './checkReadParams'
 import { readLimitsOf } from './readLimits'
@@ -54,7 +61,8 @@ export const spreadPermissions = (value: unknown, type: OutputType | undefined):
 
 const withSpreadPermissions = (field: QueryField): QueryField => ({
   ...field,
-  resolve: async (source, args, context, info) => spreadPermissions(await field.resolve!(source, args, context, info), (info as { returnType?: OutputType }).returnType),
+  resolve: async (source, args, context, info) =>
+    spreadPermissions(await field.resolve!(source, args, context, info), (info as { returnType?: OutputType }).returnType),
 })
 
 /**
@@ -64,7 +72,8 @@ const withSpreadPermissions = (field: QueryField): QueryField => ({
  */
 const docAccessOf = (field: QueryField, globalConfig: SanitizedGlobalConfig): QueryField => ({
   ...field,
-  resolve: (_source, _args, context) => docAccessOperationGlobal({ globalConfig, req: isolateObjectProperty(context.req, 'transactionID') }),
+  resolve: (_source, _args, context) =>
+    docAccessOperationGlobal({ globalConfig, req: isolateObjectProperty(context.req, 'transactionID') }),
 })
 
 /**
@@ -79,7 +88,10 @@ export const withGuardedGlobalQueries =
   (graphQL, context) => {
     const fields = context.Query.fields as Record<string, QueryField | undefined>
     // Payload keys both by the global's index in `config.globals` (Object.keys of the array).
-    const { config: globalConfigs, graphQL: globalTypes = {} } = context.globals as unknown as { config: SanitizedGlobalConfig[]; graphQL?: GlobalTypes }
+    const { config: globalConfigs, graphQL: globalTypes = {} } = context.globals as unknown as {
+      config: SanitizedGlobalConfig[]
+      graphQL?: GlobalTypes
+    }
     const guards: Record<string, QueryField> = {}
     for (const [key, types] of Object.entries(globalTypes)) {
       const globalConfig = globalConfigs[Number(key)]

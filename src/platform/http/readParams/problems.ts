@@ -4,9 +4,7 @@ export type ParamProblem = { field: string; message: string }
 /** What a read may go ahead with: the values actually applied (caps included). */
 export type AppliedParams = { limit?: number; depth?: number; page?: number }
 
-export type ReadVerdict =
-  | { ok: true; applied: AppliedParams }
-  | { ok: false; status: 400 | 404; problems: ParamProblem[] }
+export type ReadVerdict = { ok: true; applied: AppliedParams } | { ok: false; status: 400 | 404; problems: ParamProblem[] }
 
 /** The body of a refusal: Payload's error shape, each error naming the parameter. */
 export const refusalBody = (problems: readonly ParamProblem[]): { errors: ParamProblem[] } => ({

@@ -48,7 +48,11 @@ export const readParamsPlugin =
     loggingLevels: { ...config.loggingLevels, [READ_PARAMS_REFUSAL]: 'info' },
     onInit: async (payload) => {
       guardPayloadsOwnCollections(payload)
-      publishReadConfig({ shapes: readShapesOfPayload(payload), apiRoute: payload.config.routes.api, defaultDepth: payload.config.defaultDepth })
+      publishReadConfig({
+        shapes: readShapesOfPayload(payload),
+        apiRoute: payload.config.routes.api,
+        defaultDepth: payload.config.defaultDepth,
+      })
       await config.onInit?.(payload)
     },
   })

@@ -17,4 +17,5 @@ export const readShapesOfPayload = (payload: Payload): ReadShapes => {
   return known
 }
 
-export const collectionShapeFor = (payload: Payload, slug: string): EntityShape | undefined => readShapesOfPayload(payload).collections.get(slug)
+export const collectionShapeFor = (payload: Payload, slug: string): EntityShape | undefined =>
+  readShapesOfPayload(payload).collections.get(slug)

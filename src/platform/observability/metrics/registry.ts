@@ -35,7 +35,11 @@ const createMetrics = () => {
     }),
     dbPoolInUse: poolGauge('db_pool_connections_in_use', 'Connections checked out of the pool', (pool) => pool.totalCount - pool.idleCount),
     dbPoolIdle: poolGauge('db_pool_connections_idle', 'Open connections waiting in the pool', (pool) => pool.idleCount),
-    dbPoolWaiting: poolGauge('db_pool_requests_waiting', 'Queries queued for a connection (the pool is exhausted)', (pool) => pool.waitingCount),
+    dbPoolWaiting: poolGauge(
+      'db_pool_requests_waiting',
+      'Queries queued for a connection (the pool is exhausted)',
+      (pool) => pool.waitingCount,
+    ),
     responseCache: new Counter({
       name: 'response_cache_requests_total',
       help: 'Cacheable requests by result: hit (served from the cache), miss (served by Payload, then kept), bypass (store unavailable)',
@@ -101,4 +105,5 @@ export type Metrics = ReturnType<typeof createMetrics>
  * The process's one registry, on globalThis: several copies of this module (server.ts's bundle,
  * Next's) must not register the same metric twice or split the counts.
  */
-export const getMetrics = (): Metrics => ((globalThis as Record<symbol, unknown>)[Symbol.for('cms.observability.metrics')] ??= createMetrics()) as Metrics
+export const getMetrics = (): Metrics =>
+  ((globalThis as Record<symbol, unknown>)[Symbol.for('cms.observability.metrics')] ??= createMetrics()) as Metrics

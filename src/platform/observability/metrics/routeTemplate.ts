@@ -103,7 +103,9 @@ export const createRouteTemplater = (table: () => RouteTable): RouteTemplater =>
     nextRoutes = current.next
       .map((route) => parsePattern(route))
       // `/api/[...slug]` is Payload's REST handler: its routes come from Payload's table.
-      .filter((pattern) => !(pattern.length === 2 && 'literal' in pattern[0]! && pattern[0].literal === apiPrefix && !('literal' in pattern[1]!)))
+      .filter(
+        (pattern) => !(pattern.length === 2 && 'literal' in pattern[0]! && pattern[0].literal === apiPrefix && !('literal' in pattern[1]!)),
+      )
       .sort((a, b) => specificity(b) - specificity(a))
       .map((pattern) => ({ pattern, label: labelOf(pattern) }))
     seen = current

@@ -37,10 +37,13 @@ export const startChangeFeed = ({ url, exchange, logger }: { url: string; exchan
     setChangeFeedLive(false)
     if (stopping || timer) return
     failures += 1
-    timer = setTimeout(() => {
-      timer = undefined
-      void connect()
-    }, Math.min(MAX_RECONNECT_DELAY_MS, 250 * 2 ** Math.min(failures, 10)))
+    timer = setTimeout(
+      () => {
+        timer = undefined
+        void connect()
+      },
+      Math.min(MAX_RECONNECT_DELAY_MS, 250 * 2 ** Math.min(failures, 10)),
+    )
     timer.unref()
   }
 

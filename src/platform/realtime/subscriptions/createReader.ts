@@ -103,7 +103,11 @@ export const createRealtimeReader = (payload: Payload, { userCollection, sharedC
       return { status: 400, field: 'collection', message: `The collection "${spec.collection}" does not publish changes.` }
     }
     if (spec.doc !== undefined && !isPossibleId(spec.doc, shape.idType)) {
-      return { status: 400, field: 'doc', message: `doc must be a document id${shape.idType === 'number' ? ' (a whole number from 1)' : ''}.` }
+      return {
+        status: 400,
+        field: 'doc',
+        message: `doc must be a document id${shape.idType === 'number' ? ' (a whole number from 1)' : ''}.`,
+      }
     }
     if (spec.locale !== undefined && !locales.includes(spec.locale)) {
       return { status: 400, field: 'locale', message: `locale must be one of: ${locales.join(', ') || '(none)'}.` }

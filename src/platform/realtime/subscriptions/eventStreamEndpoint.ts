@@ -40,8 +40,10 @@ const specOf = (req: PayloadRequest): SubscriptionSpec | Refusal => {
   if (where !== undefined && (typeof where !== 'object' || where === null || Array.isArray(where))) {
     return { status: 400, field: 'where', message: 'where must be an object of conditions.' }
   }
-  if (query.doc !== undefined && single(query.doc) === undefined) return { status: 400, field: 'doc', message: 'doc must be one document id.' }
-  if (query.locale !== undefined && single(query.locale) === undefined) return { status: 400, field: 'locale', message: 'locale must be one locale code.' }
+  if (query.doc !== undefined && single(query.doc) === undefined)
+    return { status: 400, field: 'doc', message: 'doc must be one document id.' }
+  if (query.locale !== undefined && single(query.locale) === undefined)
+    return { status: 400, field: 'locale', message: 'locale must be one locale code.' }
   return { collection, where: where as Where | undefined, doc: single(query.doc), locale: single(query.locale) }
 }
 
@@ -64,7 +66,8 @@ export const createEventStreamEndpoints = (limits: RealtimeConfig): Endpoint[] =
       const clientId = single((req.query as Record<string, unknown>)?.id) ?? 'stream'
       if (clientId.length > 100) return refuse({ status: 400, field: 'id', message: 'id must be at most 100 characters.' })
       const reader = await awaitRealtimeReader(READER_WAIT_MS)
-      if (!reader || !isChangeFeedLive()) return refuse({ status: 503, message: 'Realtime changes are unavailable right now.', retryAfter: 5 })
+      if (!reader || !isChangeFeedLive())
+        return refuse({ status: 503, message: 'Realtime changes are unavailable right now.', retryAfter: 5 })
       const user = req.user as ({ id: number | string } & Record<string, unknown>) | null
       const viewer = user ? { userId: String(user.id), sid: sessionIdOfUser(user) } : null
       const refusal = await reader.check(spec, viewer)
@@ -120,7 +123,11 @@ export const createEventStreamEndpoints = (limits: RealtimeConfig): Endpoint[] =
         if (viewer) {
           // A revoked session ends its streams, as it closes its sockets.
           stopSessionEvents = await subscribeSessionEvents((event) => {
-            if (event.userId === viewer.userId && (!event.sessionIds || (viewer.sid !== undefined && event.sessionIds.includes(viewer.sid)))) finish()
+            if (
+              event.userId === viewer.userId &&
+              (!event.sessionIds || (viewer.sid !== undefined && event.sessionIds.includes(viewer.sid)))
+            )
+              finish()
           }).catch(() => undefined)
         }
         if (closed) return
@@ -162,7 +169,10 @@ export const createEventStreamEndpoints = (limits: RealtimeConfig): Endpoint[] =
     custom: { openapi: realtimeStatusOpenApi },
     handler: () => {
       const live = isChangeFeedLive()
-      return Response.json({ changes: live ? 'live' : 'unavailable' }, { status: live ? 200 : 503, headers: { 'Cache-Control': 'no-store', ...(live ? {} : { 'Retry-After': '5' }) } })
+      return Response.json(
+        { changes: live ? 'live' : 'unavailable' },
+        { status: live ? 200 : 503, headers: { 'Cache-Control': 'no-store', ...(live ? {} : { 'Retry-After': '5' }) } },
+      )
     },
   },
 ]

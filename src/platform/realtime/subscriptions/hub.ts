@@ -74,7 +74,11 @@ export const awaitRealtimeReader = async (timeoutMs: number): Promise<RealtimeRe
   return hub.reader
 }
 
-export const configureRealtimeHub = (options: { replayEvents: number; replaySeconds: number; onError?: (error: unknown) => void }): void => {
+export const configureRealtimeHub = (options: {
+  replayEvents: number
+  replaySeconds: number
+  onError?: (error: unknown) => void
+}): void => {
   hub.replay = { events: options.replayEvents, seconds: options.replaySeconds }
   if (options.onError) hub.onError = options.onError
 }
@@ -154,7 +158,8 @@ const deliver = async (event: EventMessage, subscribers: Subscriber[]): Promise<
   const action = actionOf(event)
   const deletedDoc = { id: restId(event.docId) }
   const deletedJson = JSON.stringify(deletedDoc)
-  const deliverDeleted = (subscriber: Subscriber) => subscriber.deliver(...changeOf(subscriber.clientId, 'delete', deletedDoc, deletedJson), event.id)
+  const deliverDeleted = (subscriber: Subscriber) =>
+    subscriber.deliver(...changeOf(subscriber.clientId, 'delete', deletedDoc, deletedJson), event.id)
   if (action === 'deleted') {
     for (const subscriber of subscribers) deliverDeleted(subscriber)
     return

@@ -34,7 +34,12 @@ export const realtimeStreamOpenApi: EndpointDocumentation = {
     { name: 'where', in: 'query', description: 'A REST filter (`where[field][op]=value`, or JSON).', schema: { type: 'string' } },
     { name: 'doc', in: 'query', description: 'One document id: follow only it.', schema: { type: 'string' } },
     { name: 'locale', in: 'query', description: 'The locale documents are read in.', schema: { type: 'string' } },
-    { name: 'id', in: 'query', description: 'The subscription id echoed in each message (default `stream`).', schema: { type: 'string', maxLength: 100 } },
+    {
+      name: 'id',
+      in: 'query',
+      description: 'The subscription id echoed in each message (default `stream`).',
+      schema: { type: 'string', maxLength: 100 },
+    },
     { name: 'Last-Event-ID', in: 'header', description: 'Resume after this event.', schema: { type: 'string' } },
   ],
   responses: {
@@ -45,8 +50,16 @@ export const realtimeStreamOpenApi: EndpointDocumentation = {
     '400': errorResponse('A wrong parameter (collection, where, doc, locale, id), named in `field`.'),
     '401': errorResponse('An invalid or revoked token, or an anonymous caller on a collection that needs an account.'),
     '403': errorResponse('The account may not read this collection.'),
-    '429': { description: 'Too many open realtime connections for this account or address.', headers: retryAfter, content: json({ $ref: '#/components/schemas/Error' }) },
-    '503': { description: 'This instance hears no changes right now (RabbitMQ away).', headers: retryAfter, content: json({ $ref: '#/components/schemas/Error' }) },
+    '429': {
+      description: 'Too many open realtime connections for this account or address.',
+      headers: retryAfter,
+      content: json({ $ref: '#/components/schemas/Error' }),
+    },
+    '503': {
+      description: 'This instance hears no changes right now (RabbitMQ away).',
+      headers: retryAfter,
+      content: json({ $ref: '#/components/schemas/Error' }),
+    },
   },
   security: [{}, { bearerAuth: [] }],
 }
@@ -56,7 +69,11 @@ export const realtimeStatusOpenApi: EndpointDocumentation = {
   summary: 'Whether this instance delivers realtime changes',
   responses: {
     '200': { description: 'Changes are live.', content: json({ type: 'object', properties: { changes: { const: 'live' } } }) },
-    '503': { description: 'No change feed (RabbitMQ away or not configured).', headers: retryAfter, content: json({ type: 'object', properties: { changes: { const: 'unavailable' } } }) },
+    '503': {
+      description: 'No change feed (RabbitMQ away or not configured).',
+      headers: retryAfter,
+      content: json({ type: 'object', properties: { changes: { const: 'unavailable' } } }),
+    },
   },
   security: [],
 }

@@ -20,7 +20,15 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * goes through `send`, which drops the socket (4408) rather than queue more than
  * `maxBufferedBytes` for a client that does not read.
  */
-export const createSocketSubscriptions = ({ socket, viewer, limits }: { socket: WebSocket; viewer: NonNullable<Viewer>; limits: SocketSubscriptionLimits }) => {
+export const createSocketSubscriptions = ({
+  socket,
+  viewer,
+  limits,
+}: {
+  socket: WebSocket
+  viewer: NonNullable<Viewer>
+  limits: SocketSubscriptionLimits
+}) => {
   const open = new Map<string, () => void>()
   /** Ids being checked: a second subscribe with the same id meanwhile is refused too. */
   const pending = new Set<string>()
@@ -40,7 +48,8 @@ export const createSocketSubscriptions = ({ socket, viewer, limits }: { socket: 
 
   const subscribe = async (message: Message) => {
     const id = message.id
-    if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) return refuse(undefined, `id: must be a string of 1 to ${MAX_ID_LENGTH} characters.`)
+    if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH)
+      return refuse(undefined, `id: must be a string of 1 to ${MAX_ID_LENGTH} characters.`)
     if (open.has(id) || pending.has(id)) return refuse(id, 'id: a subscription with this id is already open.')
     if (open.size + pending.size >= limits.maxSubscriptionsPerSocket) {
       return refuse(id, `Too many subscriptions on this socket (at most ${limits.maxSubscriptionsPerSocket}).`)

@@ -13,13 +13,17 @@ const gql = async (query: string, token?: string): Promise<GraphQLBody> => {
   const response = await ctx.rest.graphql(query, token ? { token } : {})
   return (await response.json()) as GraphQLBody
 }
-const docIds = (body: GraphQLBody, key: string) => ((body.data?.[key] as { docs: { id: number }[] } | null)?.docs ?? []).map((doc) => doc.id)
+const docIds = (body: GraphQLBody, key: string) =>
+  ((body.data?.[key] as { docs: { id: number }[] } | null)?.docs ?? []).map((doc) => doc.id)
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number }).id : value)
 
 beforeAll(async () => {
   ctx = await initPayloadInt('anime-access')
   const make = async (who: Who, roles?: ('admin' | 'editor' | 'moderator' | 'user')[]) => {
-    const user = await ctx.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: 'access-password', ...(roles ? { roles } : {}) } })
+    const user = await ctx.payload.create({
+      collection: 'users',
+      data: { email: `${who}@example.com`, password: 'access-password', ...(roles ? { roles } : {}) },
+    })
     users[who] = { id: user.id, token: await ctx.rest.login(user.email, 'access-password') }
   }
   await make('admin')
@@ -96,7 +100,10 @@ describe('favorites, lists and history are isolated per user over GraphQL', () =
 
   it('lists: private ones stay with their owner, public ones are readable, the owner is always the caller', async () => {
     const make = async (name: string, visibility: string, token: string, extra = '') => {
-      const body = await gql(`mutation { createList(data: { name: "${name}", visibility: ${visibility}${extra} }) { id owner { id } } }`, token)
+      const body = await gql(
+        `mutation { createList(data: { name: "${name}", visibility: ${visibility}${extra} }) { id owner { id } } }`,
+        token,
+      )
       expect(body.errors).toBeUndefined()
       return body.data?.createList as { id: number; owner: { id: number } }
     }
@@ -113,7 +120,9 @@ describe('favorites, lists and history are isolated per user over GraphQL', () =
     expect((await gql(`{ List(id: ${bobPublic.id}) { id name } }`)).data?.List).toMatchObject({ id: bobPublic.id, name: 'Bob public' })
 
     for (const id of [bobPrivate.id, bobPublic.id]) {
-      expect((await gql(`mutation { updateList(id: ${id}, data: { name: "Hacked" }) { id } }`, users.alice.token)).errors?.length).toBeGreaterThan(0)
+      expect(
+        (await gql(`mutation { updateList(id: ${id}, data: { name: "Hacked" }) { id } }`, users.alice.token)).errors?.length,
+      ).toBeGreaterThan(0)
       expect((await gql(`mutation { deleteList(id: ${id}) { id } }`, users.alice.token)).errors?.length).toBeGreaterThan(0)
     }
     const stored = await ctx.payload.find({ collection: 'lists', where: { id: { in: [bobPrivate.id, bobPublic.id] } }, depth: 0 })
@@ -124,7 +133,12 @@ describe('favorites, lists and history are isolated per user over GraphQL', () =
 
   it('history: each user reads and deletes only their own; the endpoint records it for the caller only', async () => {
     const post = (token: string, body: unknown) =>
-      ctx.rest.post(`/anime/${publishedId}/view`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), token })
+      ctx.rest.post(`/anime/${publishedId}/view`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        token,
+      })
     expect((await post(users.alice.token, { user: users.bob.id, episode: 4 })).status).toBe(200)
     const aliceViews = await gql(`{ Views { docs { id episode user { id } } } }`, users.alice.token)
     const [aliceView] = (aliceViews.data?.Views as { docs: { id: number; episode: number; user: { id: number } }[] }).docs

@@ -66,7 +66,12 @@ describe('the anime content model', () => {
     })
     expect(typeof favorite.user === 'object' ? favorite.user?.id : favorite.user).toBe(owner.id)
     await expect(
-      ctx.payload.create({ collection: 'favorites', data: { item: { relationTo: 'anime', value: anime.id } }, user: owner, overrideAccess: false }),
+      ctx.payload.create({
+        collection: 'favorites',
+        data: { item: { relationTo: 'anime', value: anime.id } },
+        user: owner,
+        overrideAccess: false,
+      }),
     ).rejects.toThrow()
 
     const list = await ctx.payload.create({

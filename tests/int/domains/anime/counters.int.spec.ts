@@ -47,19 +47,26 @@ describe('exact counters under concurrency', () => {
       tokens.push(await ctx.rest.login(user.email, 'fan-password'))
     }
 
-    const added = await Promise.all(tokens.map((token) => ctx.rest.post('/favorites?depth=0', json({ item: { relationTo: 'anime', value: anime.id } }, token))))
+    const added = await Promise.all(
+      tokens.map((token) => ctx.rest.post('/favorites?depth=0', json({ item: { relationTo: 'anime', value: anime.id } }, token))),
+    )
     expect(added.map((response) => response.status)).toEqual(tokens.map(() => 201))
     expect((await counters(anime.id)).favorites).toBe(N)
 
     const ids = await Promise.all(added.map(async (response) => ((await response.json()) as { doc: { id: number } }).doc.id))
-    const removed = await Promise.all(ids.map((id, i) => ctx.rest.delete(`/favorites/${id}?depth=0`, { method: 'DELETE', token: tokens[i] })))
+    const removed = await Promise.all(
+      ids.map((id, i) => ctx.rest.delete(`/favorites/${id}?depth=0`, { method: 'DELETE', token: tokens[i] })),
+    )
     expect(removed.map((response) => response.status)).toEqual(tokens.map(() => 200))
     expect((await counters(anime.id)).favorites).toBe(0)
   })
 
   it('lets nobody write the counters through the API', async () => {
     const anime = await ctx.payload.create({ collection: 'anime', data: { title: 'Akira', _status: 'published' } })
-    const editor = await ctx.payload.create({ collection: 'users', data: { email: 'editor@example.com', password: 'editor-password', roles: ['editor'] } })
+    const editor = await ctx.payload.create({
+      collection: 'users',
+      data: { email: 'editor@example.com', password: 'editor-password', roles: ['editor'] },
+    })
     const token = await ctx.rest.login(editor.email, 'editor-password')
     const response = await ctx.rest.patch(`/anime/${anime.id}`, {
       method: 'PATCH',
@@ -69,7 +76,10 @@ describe('exact counters under concurrency', () => {
     })
     // Refused out loud (403 naming both fields), not silently dropped.
     expect(response.status).toBe(403)
-    expect(((await response.json()) as { errors: { field?: string }[] }).errors.map((error) => error.field)).toEqual(['viewCount', 'favoritesCount'])
+    expect(((await response.json()) as { errors: { field?: string }[] }).errors.map((error) => error.field)).toEqual([
+      'viewCount',
+      'favoritesCount',
+    ])
     expect(await counters(anime.id)).toEqual({ views: 0, favorites: 0 })
   })
 })

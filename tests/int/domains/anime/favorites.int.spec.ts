@@ -54,7 +54,9 @@ describe('favorites', () => {
 
     // Parallel duplicates: exactly one wins, the rest are 409s, never a 500.
     const other = await ctx.payload.create({ collection: 'anime', data: { title: 'Paprika', _status: 'published' } })
-    const burst = await Promise.all(Array.from({ length: 6 }, () => post({ item: { relationTo: 'anime', value: other.id } }, users.bob.token)))
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, () => post({ item: { relationTo: 'anime', value: other.id } }, users.bob.token)),
+    )
     expect(burst.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409, 409])
     expect(await favoritesCount(other.id)).toBe(1)
   })
@@ -76,10 +78,13 @@ describe('favorites', () => {
   it('lists, changes and removes only the caller’s own favorites', async () => {
     const anime = await ctx.payload.create({ collection: 'anime', data: { title: 'Redline', _status: 'published' } })
     const swap = await ctx.payload.create({ collection: 'anime', data: { title: 'Tekkonkinkreet', _status: 'published' } })
-    const mine = ((await (await post({ item: { relationTo: 'anime', value: anime.id } }, users.bob.token)).json()) as { doc: FavoriteDoc }).doc
+    const mine = ((await (await post({ item: { relationTo: 'anime', value: anime.id } }, users.bob.token)).json()) as { doc: FavoriteDoc })
+      .doc
     expect(await favoritesCount(anime.id)).toBe(1)
 
-    const aliceList = (await (await ctx.rest.get('/favorites?depth=0&limit=100', { token: users.alice.token })).json()) as { docs: FavoriteDoc[] }
+    const aliceList = (await (await ctx.rest.get('/favorites?depth=0&limit=100', { token: users.alice.token })).json()) as {
+      docs: FavoriteDoc[]
+    }
     expect(aliceList.docs.length).toBeGreaterThan(0)
     expect(aliceList.docs.every((doc) => idOf(doc.user) === users.alice.id)).toBe(true)
     expect(aliceList.docs.map((doc) => doc.id)).not.toContain(mine.id)

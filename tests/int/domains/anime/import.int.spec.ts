@@ -80,9 +80,14 @@ describe('npm run import:anime', () => {
       'Sci-Fi',
       'Slice of Life',
     ])
-    expect((await pool.query('select name from studios order by name')).rows.map((row) => row.name)).toEqual(['Lantern Works', 'Studio Aozora'])
+    expect((await pool.query('select name from studios order by name')).rows.map((row) => row.name)).toEqual([
+      'Lantern Works',
+      'Studio Aozora',
+    ])
 
-    const kaze = (await pool.query(`select id, title, kind, year::int as year, score::float as score from anime where external_ids_mal = 900002`)).rows[0]
+    const kaze = (
+      await pool.query(`select id, title, kind, year::int as year, score::float as score from anime where external_ids_mal = 900002`)
+    ).rows[0]
     expect(kaze).toMatchObject({ title: 'Kaze, "the" Wind', kind: 'movie', year: 2020, score: 7 })
     const kazeGenres = await pool.query(
       `select g.name from anime_rels r join genres g on g.id = r.genres_id where r.parent_id = $1 order by r."order"`,
@@ -95,7 +100,9 @@ describe('npm run import:anime', () => {
     const paragraph = hoshi.synopsis.root.children[0].children
     expect(paragraph.map((node: { type: string }) => node.type)).toEqual(['text', 'linebreak', 'text'])
     expect(paragraph[2].text).toBe('Line two, with a comma and "quotes".')
-    const alt = await pool.query(`select a.title from anime_alt_titles a join anime on anime.id = a._parent_id where anime.slug = 'hoshi-no-umi' order by a._order`)
+    const alt = await pool.query(
+      `select a.title from anime_alt_titles a join anime on anime.id = a._parent_id where anime.slug = 'hoshi-no-umi' order by a._order`,
+    )
     expect(alt.rows.map((row) => row.title)).toEqual(['HnU', 'Umi'])
     // The Japanese-only title has no slug; it is keyed by its Kitsu id.
     expect((await pool.query(`select slug from anime where external_ids_kitsu = 700005`)).rows).toEqual([{ slug: null }])
@@ -134,11 +141,14 @@ describe('npm run import:anime', () => {
     ])
     expect(await count('studios')).toBe(2)
     // The update wrote only what the row gives: the score changed, the genres stayed.
-    const kaze = (await pool.query(`select id, score::float as score, year::int as year from anime where external_ids_mal = 900002`)).rows[0]
+    const kaze = (await pool.query(`select id, score::float as score, year::int as year from anime where external_ids_mal = 900002`))
+      .rows[0]
     expect(kaze).toMatchObject({ score: 9.5, year: 2020 })
     expect(await count(`anime_rels where parent_id = ${Number(kaze.id)} and path = 'genres'`)).toBe(2)
     // The refused row left Episode Zero as it was.
-    expect((await pool.query(`select external_ids_anilist::int as external_ids_anilist from anime where external_ids_mal = 900006`)).rows).toEqual([{ external_ids_anilist: null }])
+    expect(
+      (await pool.query(`select external_ids_anilist::int as external_ids_anilist from anime where external_ids_mal = 900006`)).rows,
+    ).toEqual([{ external_ids_anilist: null }])
   })
 
   it('exits 0 and removes a stale rejects file when every row lands', async () => {
@@ -161,7 +171,9 @@ describe('npm run import:anime', () => {
     fs.writeFileSync(broken, 'title,year\n"Unclosed,2001\n')
     const malformed = await runImport([broken])
     expect(malformed.code).toBe(1)
-    expect(malformed.stderr.trim()).toBe(`import:anime: ${broken}: CSV line 2: a quoted field opened on this line is not closed before the end of the file`)
+    expect(malformed.stderr.trim()).toBe(
+      `import:anime: ${broken}: CSV line 2: a quoted field opened on this line is not closed before the end of the file`,
+    )
 
     const down = await runImport([path.join(workDir, 'good-and-bad.csv')], { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nowhere' })
     expect(down.code).toBe(1)
@@ -185,6 +197,10 @@ describe('npm run import:anime', () => {
     expect(rows).toEqual([{ title: 'Kaze, the Wind Returns', title_russian: 'Ветер возвращается', slug: 'kaze-the-wind-returns' }])
     const rejects = fs.readFileSync(`${file}.rejects.csv`, 'utf8')
     expect(rejects.split('\r\n')[0]).toBe('row;line;reason;title;titleRussian;kind;year;genres;mal;synopsis')
-    expect(parseCsv(rejects).slice(1).map(({ fields }) => fields.slice(0, 4))).toEqual([['2', '4', 'year must be an integer from 1900 to 2100 (got "abc")', 'Bad Year']])
+    expect(
+      parseCsv(rejects)
+        .slice(1)
+        .map(({ fields }) => fields.slice(0, 4)),
+    ).toEqual([['2', '4', 'year must be an integer from 1900 to 2100 (got "abc")', 'Bad Year']])
   })
 })

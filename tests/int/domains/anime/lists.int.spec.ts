@@ -68,7 +68,10 @@ describe('user lists', () => {
   it('lets a moderator hide a public list but not edit it; hidden lists are no longer public', async () => {
     const pub = await createList(tokens.bob, { name: 'Loud', visibility: 'public' })
     // Nobody hides a list at creation but staff: the attempt is refused, nothing is created.
-    const selfHidden = await ctx.rest.post('/lists?depth=0', send('POST', { name: 'Mine', visibility: 'public', hidden: true }, tokens.alice))
+    const selfHidden = await ctx.rest.post(
+      '/lists?depth=0',
+      send('POST', { name: 'Mine', visibility: 'public', hidden: true }, tokens.alice),
+    )
     expect(selfHidden.status).toBe(403)
     expect((await ctx.payload.count({ collection: 'lists', where: { name: { equals: 'Mine' } } })).totalDocs).toBe(0)
 

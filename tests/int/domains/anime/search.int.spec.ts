@@ -27,132 +27,363 @@ type Seed = {
 /** 30 published anime: romaji, English, Japanese and Russian titles, alternative titles, sequels. */
 const SEEDS: Seed[] = [
   {
-    title: 'Shingeki no Kyojin', en: 'Attack on Titan', ja: '進撃の巨人', ru: 'Атака титанов', alt: ['AoT'],
-    kind: 'tv', year: 2013, airedFrom: '2013-04-07', score: 8.54, favorites: 900, views: 9000, genres: ['action', 'drama', 'fantasy'],
+    title: 'Shingeki no Kyojin',
+    en: 'Attack on Titan',
+    ja: '進撃の巨人',
+    ru: 'Атака титанов',
+    alt: ['AoT'],
+    kind: 'tv',
+    year: 2013,
+    airedFrom: '2013-04-07',
+    score: 8.54,
+    favorites: 900,
+    views: 9000,
+    genres: ['action', 'drama', 'fantasy'],
     synopsis: 'Humanity lives inside cities surrounded by enormous walls that protect them from man-eating giants.',
   },
   {
-    title: 'Shingeki no Kyojin Season 2', en: 'Attack on Titan Season 2', ja: '進撃の巨人 Season2',
-    kind: 'tv', year: 2017, airedFrom: '2017-04-01', score: 8.5, favorites: 500, views: 4000, genres: ['action', 'drama', 'fantasy'],
+    title: 'Shingeki no Kyojin Season 2',
+    en: 'Attack on Titan Season 2',
+    ja: '進撃の巨人 Season2',
+    kind: 'tv',
+    year: 2017,
+    airedFrom: '2017-04-01',
+    score: 8.5,
+    favorites: 500,
+    views: 4000,
+    genres: ['action', 'drama', 'fantasy'],
     synopsis: 'The Survey Corps faces a new threat from within the walls.',
   },
   {
-    title: 'Shingeki no Kyojin: The Final Season', en: 'Attack on Titan: The Final Season', ja: '進撃の巨人 The Final Season',
-    kind: 'tv', year: 2020, airedFrom: '2020-12-07', score: 8.78, favorites: 600, views: 5000, genres: ['action', 'drama'],
+    title: 'Shingeki no Kyojin: The Final Season',
+    en: 'Attack on Titan: The Final Season',
+    ja: '進撃の巨人 The Final Season',
+    kind: 'tv',
+    year: 2020,
+    airedFrom: '2020-12-07',
+    score: 8.78,
+    favorites: 600,
+    views: 5000,
+    genres: ['action', 'drama'],
   },
   {
-    title: 'Kimetsu no Yaiba', en: 'Demon Slayer', ja: '鬼滅の刃', ru: 'Клинок, рассекающий демонов', alt: ['Demon Slayer: Kimetsu no Yaiba'],
-    kind: 'tv', year: 2019, airedFrom: '2019-04-06', score: 8.45, favorites: 800, views: 8000, genres: ['action', 'fantasy'],
+    title: 'Kimetsu no Yaiba',
+    en: 'Demon Slayer',
+    ja: '鬼滅の刃',
+    ru: 'Клинок, рассекающий демонов',
+    alt: ['Demon Slayer: Kimetsu no Yaiba'],
+    kind: 'tv',
+    year: 2019,
+    airedFrom: '2019-04-06',
+    score: 8.45,
+    favorites: 800,
+    views: 8000,
+    genres: ['action', 'fantasy'],
     synopsis: 'Tanjirou becomes a swordsman after his family is slaughtered.',
   },
   {
-    title: 'Kimetsu no Yaiba Movie: Mugen Ressha-hen', en: 'Demon Slayer: Mugen Train', ja: '劇場版 鬼滅の刃 無限列車編',
-    kind: 'movie', year: 2020, airedFrom: '2020-10-16', score: 8.35, favorites: 400, views: 3000, genres: ['action', 'fantasy'],
+    title: 'Kimetsu no Yaiba Movie: Mugen Ressha-hen',
+    en: 'Demon Slayer: Mugen Train',
+    ja: '劇場版 鬼滅の刃 無限列車編',
+    kind: 'movie',
+    year: 2020,
+    airedFrom: '2020-10-16',
+    score: 8.35,
+    favorites: 400,
+    views: 3000,
+    genres: ['action', 'fantasy'],
   },
   {
-    title: 'Sen to Chihiro no Kamikakushi', en: 'Spirited Away', ja: '千と千尋の神隠し', ru: 'Унесённые призраками',
-    kind: 'movie', year: 2001, airedFrom: '2001-07-20', score: 8.77, favorites: 700, views: 7000, genres: ['fantasy', 'drama'],
+    title: 'Sen to Chihiro no Kamikakushi',
+    en: 'Spirited Away',
+    ja: '千と千尋の神隠し',
+    ru: 'Унесённые призраками',
+    kind: 'movie',
+    year: 2001,
+    airedFrom: '2001-07-20',
+    score: 8.77,
+    favorites: 700,
+    views: 7000,
+    genres: ['fantasy', 'drama'],
     synopsis: 'A girl works in a bathhouse for spirits run by the witch Yubaba to save her parents.',
   },
   {
-    title: 'Hauru no Ugoku Shiro', en: "Howl's Moving Castle", ja: 'ハウルの動く城',
-    kind: 'movie', year: 2004, airedFrom: '2004-11-20', score: 8.66, favorites: 450, views: 3500, genres: ['fantasy', 'romance'],
+    title: 'Hauru no Ugoku Shiro',
+    en: "Howl's Moving Castle",
+    ja: 'ハウルの動く城',
+    kind: 'movie',
+    year: 2004,
+    airedFrom: '2004-11-20',
+    score: 8.66,
+    favorites: 450,
+    views: 3500,
+    genres: ['fantasy', 'romance'],
   },
   {
-    title: 'Mononoke Hime', en: 'Princess Mononoke', ja: 'もののけ姫',
-    kind: 'movie', year: 1997, airedFrom: '1997-07-12', score: 8.67, favorites: 420, views: 3300, genres: ['fantasy', 'action'],
+    title: 'Mononoke Hime',
+    en: 'Princess Mononoke',
+    ja: 'もののけ姫',
+    kind: 'movie',
+    year: 1997,
+    airedFrom: '1997-07-12',
+    score: 8.67,
+    favorites: 420,
+    views: 3300,
+    genres: ['fantasy', 'action'],
   },
   {
-    title: 'Kimi no Na wa.', en: 'Your Name.', ja: '君の名は。',
-    kind: 'movie', year: 2016, airedFrom: '2016-08-26', score: 8.83, favorites: 650, views: 6000, genres: ['romance', 'drama'],
+    title: 'Kimi no Na wa.',
+    en: 'Your Name.',
+    ja: '君の名は。',
+    kind: 'movie',
+    year: 2016,
+    airedFrom: '2016-08-26',
+    score: 8.83,
+    favorites: 650,
+    views: 6000,
+    genres: ['romance', 'drama'],
   },
   {
-    title: 'Koe no Katachi', en: 'A Silent Voice', ja: '聲の形',
-    kind: 'movie', year: 2016, airedFrom: '2016-09-17', score: 8.93, favorites: 640, views: 5900, genres: ['drama', 'romance'],
+    title: 'Koe no Katachi',
+    en: 'A Silent Voice',
+    ja: '聲の形',
+    kind: 'movie',
+    year: 2016,
+    airedFrom: '2016-09-17',
+    score: 8.93,
+    favorites: 640,
+    views: 5900,
+    genres: ['drama', 'romance'],
   },
   {
-    title: 'Cowboy Bebop', ja: 'カウボーイビバップ',
-    kind: 'tv', year: 1998, airedFrom: '1998-04-03', score: 8.75, favorites: 610, views: 5600, genres: ['action', 'sci-fi'],
+    title: 'Cowboy Bebop',
+    ja: 'カウボーイビバップ',
+    kind: 'tv',
+    year: 1998,
+    airedFrom: '1998-04-03',
+    score: 8.75,
+    favorites: 610,
+    views: 5600,
+    genres: ['action', 'sci-fi'],
     synopsis: 'Bounty hunters travel the solar system aboard the spaceship Bebop.',
   },
   {
-    title: 'Cowboy Bebop: Tengoku no Tobira', en: 'Cowboy Bebop: The Movie',
-    kind: 'movie', year: 2001, airedFrom: '2001-09-01', score: 8.38, favorites: 200, views: 1500, genres: ['action', 'sci-fi'],
+    title: 'Cowboy Bebop: Tengoku no Tobira',
+    en: 'Cowboy Bebop: The Movie',
+    kind: 'movie',
+    year: 2001,
+    airedFrom: '2001-09-01',
+    score: 8.38,
+    favorites: 200,
+    views: 1500,
+    genres: ['action', 'sci-fi'],
   },
   {
-    title: 'Fullmetal Alchemist: Brotherhood', ja: '鋼の錬金術師 FULLMETAL ALCHEMIST', alt: ['Hagane no Renkinjutsushi: Fullmetal Alchemist'],
-    kind: 'tv', year: 2009, airedFrom: '2009-04-05', score: 9.1, favorites: 990, views: 9900, genres: ['action', 'fantasy', 'drama'],
+    title: 'Fullmetal Alchemist: Brotherhood',
+    ja: '鋼の錬金術師 FULLMETAL ALCHEMIST',
+    alt: ['Hagane no Renkinjutsushi: Fullmetal Alchemist'],
+    kind: 'tv',
+    year: 2009,
+    airedFrom: '2009-04-05',
+    score: 9.1,
+    favorites: 990,
+    views: 9900,
+    genres: ['action', 'fantasy', 'drama'],
   },
   {
-    title: 'Steins;Gate', ja: 'シュタインズ・ゲート',
-    kind: 'tv', year: 2011, airedFrom: '2011-04-06', score: 9.07, favorites: 880, views: 8100, genres: ['sci-fi', 'drama'],
+    title: 'Steins;Gate',
+    ja: 'シュタインズ・ゲート',
+    kind: 'tv',
+    year: 2011,
+    airedFrom: '2011-04-06',
+    score: 9.07,
+    favorites: 880,
+    views: 8100,
+    genres: ['sci-fi', 'drama'],
   },
   {
-    title: 'Death Note', ja: 'デスノート',
-    kind: 'tv', year: 2006, airedFrom: '2006-10-04', score: 8.62, favorites: 870, views: 9500, genres: ['drama'],
+    title: 'Death Note',
+    ja: 'デスノート',
+    kind: 'tv',
+    year: 2006,
+    airedFrom: '2006-10-04',
+    score: 8.62,
+    favorites: 870,
+    views: 9500,
+    genres: ['drama'],
   },
   {
-    title: 'Boku no Hero Academia', en: 'My Hero Academia', ja: '僕のヒーローアカデミア',
-    kind: 'tv', year: 2016, airedFrom: '2016-04-03', score: 7.86, favorites: 500, views: 7000, genres: ['action', 'comedy'],
+    title: 'Boku no Hero Academia',
+    en: 'My Hero Academia',
+    ja: '僕のヒーローアカデミア',
+    kind: 'tv',
+    year: 2016,
+    airedFrom: '2016-04-03',
+    score: 7.86,
+    favorites: 500,
+    views: 7000,
+    genres: ['action', 'comedy'],
   },
   {
-    title: 'Jujutsu Kaisen', ja: '呪術廻戦',
-    kind: 'tv', year: 2020, airedFrom: '2020-10-03', score: 8.6, favorites: 700, views: 7700, genres: ['action', 'fantasy'],
+    title: 'Jujutsu Kaisen',
+    ja: '呪術廻戦',
+    kind: 'tv',
+    year: 2020,
+    airedFrom: '2020-10-03',
+    score: 8.6,
+    favorites: 700,
+    views: 7700,
+    genres: ['action', 'fantasy'],
   },
   {
-    title: 'Sousou no Frieren', en: "Frieren: Beyond Journey's End", ja: '葬送のフリーレン',
-    kind: 'tv', year: 2023, airedFrom: '2023-09-29', score: 9.3, favorites: 720, views: 4000, genres: ['fantasy', 'drama'],
+    title: 'Sousou no Frieren',
+    en: "Frieren: Beyond Journey's End",
+    ja: '葬送のフリーレン',
+    kind: 'tv',
+    year: 2023,
+    airedFrom: '2023-09-29',
+    score: 9.3,
+    favorites: 720,
+    views: 4000,
+    genres: ['fantasy', 'drama'],
   },
   {
-    title: 'Kusuriya no Hitorigoto', en: 'The Apothecary Diaries', ja: '薬屋のひとりごと',
-    kind: 'tv', year: 2023, airedFrom: '2023-10-22', score: 8.88, favorites: 300, views: 2500, genres: ['drama'],
+    title: 'Kusuriya no Hitorigoto',
+    en: 'The Apothecary Diaries',
+    ja: '薬屋のひとりごと',
+    kind: 'tv',
+    year: 2023,
+    airedFrom: '2023-10-22',
+    score: 8.88,
+    favorites: 300,
+    views: 2500,
+    genres: ['drama'],
   },
   {
-    title: 'Mushishi', ja: '蟲師',
-    kind: 'tv', year: 2005, airedFrom: '2005-10-23', score: 8.68, favorites: 300, views: 2000, genres: ['fantasy'],
+    title: 'Mushishi',
+    ja: '蟲師',
+    kind: 'tv',
+    year: 2005,
+    airedFrom: '2005-10-23',
+    score: 8.68,
+    favorites: 300,
+    views: 2000,
+    genres: ['fantasy'],
     synopsis: 'Ginko wanders the countryside studying mushi, the most basic forms of life.',
   },
   {
-    title: 'Tengen Toppa Gurren Lagann', en: 'Gurren Lagann', ja: '天元突破グレンラガン',
-    kind: 'tv', year: 2007, airedFrom: '2007-04-01', score: 8.63, favorites: 610, views: 5000, genres: ['action', 'sci-fi'],
+    title: 'Tengen Toppa Gurren Lagann',
+    en: 'Gurren Lagann',
+    ja: '天元突破グレンラガン',
+    kind: 'tv',
+    year: 2007,
+    airedFrom: '2007-04-01',
+    score: 8.63,
+    favorites: 610,
+    views: 5000,
+    genres: ['action', 'sci-fi'],
   },
   {
-    title: 'Shin Seiki Evangelion', en: 'Neon Genesis Evangelion', ja: '新世紀エヴァンゲリオン',
-    kind: 'tv', year: 1995, airedFrom: '1995-10-04', score: 8.35, favorites: 600, views: 6000, genres: ['sci-fi', 'drama'],
+    title: 'Shin Seiki Evangelion',
+    en: 'Neon Genesis Evangelion',
+    ja: '新世紀エヴァンゲリオン',
+    kind: 'tv',
+    year: 1995,
+    airedFrom: '1995-10-04',
+    score: 8.35,
+    favorites: 600,
+    views: 6000,
+    genres: ['sci-fi', 'drama'],
     synopsis: 'Teenagers pilot titan-sized bio-machines against the Angels that attack Tokyo-3.',
   },
   {
-    title: 'Toradora!', ja: 'とらドラ！',
-    kind: 'tv', year: 2008, airedFrom: '2008-10-02', score: 8.07, favorites: 450, views: 4500, genres: ['romance', 'comedy'],
+    title: 'Toradora!',
+    ja: 'とらドラ！',
+    kind: 'tv',
+    year: 2008,
+    airedFrom: '2008-10-02',
+    score: 8.07,
+    favorites: 450,
+    views: 4500,
+    genres: ['romance', 'comedy'],
   },
   {
-    title: 'Kaguya-sama wa Kokurasetai', en: 'Kaguya-sama: Love Is War', ja: 'かぐや様は告らせたい',
-    kind: 'tv', year: 2019, airedFrom: '2019-01-12', score: 8.4, favorites: 480, views: 4400, genres: ['romance', 'comedy'],
+    title: 'Kaguya-sama wa Kokurasetai',
+    en: 'Kaguya-sama: Love Is War',
+    ja: 'かぐや様は告らせたい',
+    kind: 'tv',
+    year: 2019,
+    airedFrom: '2019-01-12',
+    score: 8.4,
+    favorites: 480,
+    views: 4400,
+    genres: ['romance', 'comedy'],
   },
   {
-    title: 'One Punch Man', ja: 'ワンパンマン',
-    kind: 'tv', year: 2015, airedFrom: '2015-10-05', score: 8.5, favorites: 660, views: 7100, genres: ['action', 'comedy'],
+    title: 'One Punch Man',
+    ja: 'ワンパンマン',
+    kind: 'tv',
+    year: 2015,
+    airedFrom: '2015-10-05',
+    score: 8.5,
+    favorites: 660,
+    views: 7100,
+    genres: ['action', 'comedy'],
   },
   {
-    title: 'Hellsing Ultimate', ja: 'ヘルシング',
-    kind: 'ova', year: 2006, airedFrom: '2006-02-10', score: 8.36, favorites: 150, views: 1800, genres: ['action', 'fantasy'],
+    title: 'Hellsing Ultimate',
+    ja: 'ヘルシング',
+    kind: 'ova',
+    year: 2006,
+    airedFrom: '2006-02-10',
+    score: 8.36,
+    favorites: 150,
+    views: 1800,
+    genres: ['action', 'fantasy'],
   },
   {
-    title: 'Devilman: Crybaby', ja: 'DEVILMAN crybaby',
-    kind: 'ona', year: 2018, airedFrom: '2018-01-05', score: 7.75, favorites: 150, views: 1700, genres: ['action', 'drama'],
+    title: 'Devilman: Crybaby',
+    ja: 'DEVILMAN crybaby',
+    kind: 'ona',
+    year: 2018,
+    airedFrom: '2018-01-05',
+    score: 7.75,
+    favorites: 150,
+    views: 1700,
+    genres: ['action', 'drama'],
   },
   {
-    title: 'Chainsaw Man', ja: 'チェンソーマン',
-    kind: 'tv', year: 2022, airedFrom: '2022-10-12', score: 8.5, favorites: 650, views: 6500, genres: ['action'],
+    title: 'Chainsaw Man',
+    ja: 'チェンソーマン',
+    kind: 'tv',
+    year: 2022,
+    airedFrom: '2022-10-12',
+    score: 8.5,
+    favorites: 650,
+    views: 6500,
+    genres: ['action'],
   },
   {
     // No score and no year yet: last in those sorts.
-    title: 'Chainsaw Man Movie: Reze-hen', en: 'Chainsaw Man – The Movie: Reze Arc',
-    kind: 'movie', year: null, score: null, favorites: 40, views: 300, genres: ['action'],
+    title: 'Chainsaw Man Movie: Reze-hen',
+    en: 'Chainsaw Man – The Movie: Reze Arc',
+    kind: 'movie',
+    year: null,
+    score: null,
+    favorites: 40,
+    views: 300,
+    genres: ['action'],
   },
   {
-    title: 'Mobile Suit Gundam', ja: '機動戦士ガンダム',
-    kind: 'tv', year: 1979, airedFrom: '1979-04-07', score: 7.9, favorites: 100, views: 1200, genres: ['sci-fi'],
+    title: 'Mobile Suit Gundam',
+    ja: '機動戦士ガンダム',
+    kind: 'tv',
+    year: 1979,
+    airedFrom: '1979-04-07',
+    score: 7.9,
+    favorites: 100,
+    views: 1200,
+    genres: ['sci-fi'],
   },
 ]
 
@@ -231,7 +462,10 @@ beforeAll(async () => {
   pool = (ctx.payload.db as unknown as { pool: Pool }).pool
   const genreIds = new Map<string, number>()
   for (const slug of GENRES) {
-    const genre = await ctx.payload.create({ collection: 'genres', data: { name: slug === 'sci-fi' ? 'Sci-Fi' : slug[0]!.toUpperCase() + slug.slice(1) } })
+    const genre = await ctx.payload.create({
+      collection: 'genres',
+      data: { name: slug === 'sci-fi' ? 'Sci-Fi' : slug[0]!.toUpperCase() + slug.slice(1) },
+    })
     expect(genre.slug).toBe(slug)
     genreIds.set(slug, genre.id)
   }
@@ -271,7 +505,11 @@ beforeAll(async () => {
 
   // Never published: only a draft exists.
   drafts.neverPublished = (
-    await ctx.payload.create({ collection: 'anime', data: { title: 'Zankyou no Terror', titleEnglish: 'Terror in Resonance', kind: 'tv', year: 2014 }, draft: true })
+    await ctx.payload.create({
+      collection: 'anime',
+      data: { title: 'Zankyou no Terror', titleEnglish: 'Terror in Resonance', kind: 'tv', year: 2014 },
+      draft: true,
+    })
   ).id
   // Published, then a draft change that is not published: the search knows only the published title.
   const vinland = await ctx.payload.create({
@@ -406,7 +644,10 @@ describe('filters, sorts and pages', () => {
       b.id - a.id,
   }
   const expected = (filter: (anime: Published) => boolean, sort: keyof typeof bySort) =>
-    published.filter(filter).sort(bySort[sort]).map((anime) => anime.title)
+    published
+      .filter(filter)
+      .sort(bySort[sort])
+      .map((anime) => anime.title)
 
   it.each(['score', 'popularity', 'newest'] as const)('browses the whole catalog by %s, nulls last', async (sort) => {
     expect(await titlesOf({ sort, limit: 50 })).toEqual(expected(() => true, sort))
@@ -423,7 +664,11 @@ describe('filters, sorts and pages', () => {
       expected((anime) => anime.genres.includes('fantasy') && anime.kind === 'movie', 'score'),
     )
     expect(await titlesOf({ genre: 'drama', kind: 'movie', year: 2016 })).toEqual(['Koe no Katachi', 'Kimi no Na wa.'])
-    expect(await titlesOf({ genre: 'action', year: 2020, sort: 'popularity' })).toEqual(['Jujutsu Kaisen', 'Shingeki no Kyojin: The Final Season', 'Kimetsu no Yaiba Movie: Mugen Ressha-hen'])
+    expect(await titlesOf({ genre: 'action', year: 2020, sort: 'popularity' })).toEqual([
+      'Jujutsu Kaisen',
+      'Shingeki no Kyojin: The Final Season',
+      'Kimetsu no Yaiba Movie: Mugen Ressha-hen',
+    ])
     expect(await titlesOf({ kind: 'ova' })).toEqual(['Hellsing Ultimate'])
     expect(await titlesOf({ genre: 'no-such-genre' })).toEqual([])
   })
@@ -440,9 +685,15 @@ describe('filters, sorts and pages', () => {
       'Shingeki no Kyojin',
       'Shingeki no Kyojin Season 2',
     ])
-    expect(await titlesOf({ q: 'cowboy bebop', sort: 'popularity', genre: 'sci-fi' })).toEqual(['Cowboy Bebop', 'Cowboy Bebop: Tengoku no Tobira'])
+    expect(await titlesOf({ q: 'cowboy bebop', sort: 'popularity', genre: 'sci-fi' })).toEqual([
+      'Cowboy Bebop',
+      'Cowboy Bebop: Tengoku no Tobira',
+    ])
     // A typo still finds titles under another sort: similar titles stand in when no title has the words.
-    expect(await titlesOf({ q: 'kimetsu no yaeba', sort: 'score' })).toEqual(['Kimetsu no Yaiba', 'Kimetsu no Yaiba Movie: Mugen Ressha-hen'])
+    expect(await titlesOf({ q: 'kimetsu no yaeba', sort: 'score' })).toEqual([
+      'Kimetsu no Yaiba',
+      'Kimetsu no Yaiba Movie: Mugen Ressha-hen',
+    ])
   })
 
   it('pages through the results without gaps or repeats', async () => {
@@ -505,10 +756,23 @@ describe('drafts', () => {
     const adminToken = await ctx.rest.login('admin@example.com', 'admin-password-1')
     const hidden = Object.values(drafts).filter((id) => id !== drafts.draftChange)
     for (const token of [undefined, adminToken]) {
-      for (const q of ['zankyou no terror', 'terror in resonance', 'hidden revision', 'secret epilogue', 'erased', 'boku dake ga inai machi']) {
+      for (const q of [
+        'zankyou no terror',
+        'terror in resonance',
+        'hidden revision',
+        'secret epilogue',
+        'erased',
+        'boku dake ga inai machi',
+      ]) {
         const docs = await docsOf({ q }, token)
-        expect(docs.map((doc) => doc.id), q).not.toContain(drafts.neverPublished)
-        expect(docs.map((doc) => doc.id), q).not.toContain(drafts.unpublished)
+        expect(
+          docs.map((doc) => doc.id),
+          q,
+        ).not.toContain(drafts.neverPublished)
+        expect(
+          docs.map((doc) => doc.id),
+          q,
+        ).not.toContain(drafts.unpublished)
         expect(docs.map((doc) => doc.title).join(), q).not.toContain('Hidden Revision')
       }
       const browsed = (await docsOf({ limit: 50, sort: 'newest' }, token)).map((doc) => doc.id)
@@ -538,7 +802,11 @@ describe('suggest', () => {
   it('completes the last word, tolerates typos, and stays within its limit', async () => {
     const suggest = async (query: string) =>
       ((await (await ctx.rest.get(`/anime/suggest?${query}`)).json()) as { docs: { id: number; slug: string; title: string }[] }).docs
-    expect((await suggest('q=kimetsu%20no%20ya'))[0]).toEqual({ id: idOf('Kimetsu no Yaiba'), slug: 'kimetsu-no-yaiba', title: 'Kimetsu no Yaiba' })
+    expect((await suggest('q=kimetsu%20no%20ya'))[0]).toEqual({
+      id: idOf('Kimetsu no Yaiba'),
+      slug: 'kimetsu-no-yaiba',
+      title: 'Kimetsu no Yaiba',
+    })
     expect((await suggest('q=spirted%20away'))[0]?.title).toBe('Sen to Chihiro no Kamikakushi')
     expect((await suggest('q=no')).length).toBe(10)
     expect((await suggest('q=no&limit=3')).length).toBe(3)
@@ -550,7 +818,8 @@ describe('suggest', () => {
 })
 
 describe('GraphQL', () => {
-  const fields = 'docs { id slug title titleEnglish titleJapanese titleRussian year kind status score poster { url thumbnail card hero } } page limit hasNextPage'
+  const fields =
+    'docs { id slug title titleEnglish titleJapanese titleRussian year kind status score poster { url thumbnail card hero } } page limit hasNextPage'
 
   it('searchAnime returns what the REST search returns for the same query', async () => {
     const cases: [string, Record<string, string | number>][] = [
@@ -570,10 +839,22 @@ describe('GraphQL', () => {
   })
 
   it('refuses bad arguments naming them', async () => {
-    const badPage = await graphql(`{ searchAnime(page: 0) { page } }`)
+    const badPage = await graphql(`
+      {
+        searchAnime(page: 0) {
+          page
+        }
+      }
+    `)
     expect(badPage.errors?.[0]?.message).toContain('page')
     expect(badPage.errors?.[0]?.extensions?.statusCode).toBe(400)
-    const badKind = await graphql(`{ searchAnime(kind: bogus) { page } }`)
+    const badKind = await graphql(`
+      {
+        searchAnime(kind: bogus) {
+          page
+        }
+      }
+    `)
     expect(badKind.errors?.[0]?.message).toMatch(/bogus/)
   })
 })

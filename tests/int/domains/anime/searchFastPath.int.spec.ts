@@ -28,7 +28,15 @@ let posterId: number
 const ids: Record<string, number> = {}
 
 const SEEDS = [
-  { title: 'Shingeki no Kyojin', titleEnglish: 'Attack on Titan', titleJapanese: '進撃の巨人', titleRussian: 'Атака титанов', kind: 'tv', year: 2013, score: 8.5 },
+  {
+    title: 'Shingeki no Kyojin',
+    titleEnglish: 'Attack on Titan',
+    titleJapanese: '進撃の巨人',
+    titleRussian: 'Атака титанов',
+    kind: 'tv',
+    year: 2013,
+    score: 8.5,
+  },
   { title: 'Shingeki no Kyojin Season 2', titleEnglish: 'Attack on Titan Season 2', kind: 'tv', year: 2017, score: 8.4 },
   { title: 'Terra e...', titleEnglish: 'Toward the Terra', kind: 'tv', year: 2007, score: 7.3 },
   { title: 'Sen to Chihiro no Kamikakushi', titleEnglish: 'Spirited Away', kind: 'movie', year: 2001, score: 8.8 },
@@ -66,7 +74,11 @@ const fastPathServer = (pool: Pool, onDatabaseFailure: (error: unknown) => void 
 
 const fast = async (path: string, init?: RequestInit) => {
   const response = await fetch(`${baseUrl}${path}`, init)
-  return { status: response.status, headers: response.headers, body: response.status === 299 ? await response.text() : await response.json() }
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: response.status === 299 ? await response.text() : await response.json(),
+  }
 }
 
 const slow = async (path: string, init?: RequestInit & { token?: string }) => {
@@ -153,7 +165,8 @@ describe('search fast path', () => {
   })
 
   it('finds a title through swapped, dropped or doubled letters ("Trera e" for "Terra e")', async () => {
-    const firstOf = async (q: string) => ((await fast(`/api/anime/search?q=${encodeURIComponent(q)}`)).body as { docs: { title: string }[] }).docs[0]?.title
+    const firstOf = async (q: string) =>
+      ((await fast(`/api/anime/search?q=${encodeURIComponent(q)}`)).body as { docs: { title: string }[] }).docs[0]?.title
     expect(await firstOf('Trera e')).toBe('Terra e...')
     expect(await firstOf('shingeik no kyojin')).toBe('Shingeki no Kyojin')
     expect(await firstOf('kimetsu no yaiiba')).toBe('Kimetsu no Yaiba')
@@ -202,7 +215,13 @@ describe('search fast path', () => {
     expect((await fast('/api/anime/searchx?q=a')).status).toBe(299)
     expect((await fast(`/api/anime/${ids['Mushishi']}`)).status).toBe(299)
     expect((await fast('/api/anime/suggest/more')).status).toBe(299)
-    expect(fellThrough).toEqual(['POST /api/anime/search', 'GET /api/anime/search/', 'GET /api/anime/searchx?q=a', `GET /api/anime/${ids['Mushishi']}`, 'GET /api/anime/suggest/more'])
+    expect(fellThrough).toEqual([
+      'POST /api/anime/search',
+      'GET /api/anime/search/',
+      'GET /api/anime/searchx?q=a',
+      `GET /api/anime/${ids['Mushishi']}`,
+      'GET /api/anime/suggest/more',
+    ])
   })
 
   it('answers 503 with Retry-After when the database is unreachable, and says so', async () => {

@@ -64,9 +64,7 @@ describe('npm run seed', () => {
     for (const file of files) expect(fs.existsSync(file), file).toBe(true)
 
     // One account per role, passwords printed once.
-    const users = await pool.query(
-      `select u.email, r.value as role from users u join users_roles r on r.parent_id = u.id order by u.email`,
-    )
+    const users = await pool.query(`select u.email, r.value as role from users u join users_roles r on r.parent_id = u.id order by u.email`)
     expect(users.rows).toEqual([
       { email: 'admin@kitsu.local', role: 'admin' },
       { email: 'editor@kitsu.local', role: 'editor' },

@@ -126,8 +126,15 @@ describe('POST /api/anime/:id/view', () => {
     expect([403, 404]).toContain((await ctx.rest.get(`/views/${aliceView.id}`, { token: users.bob.token })).status)
     expect([403, 404]).toContain((await ctx.rest.delete(`/views/${aliceView.id}`, { method: 'DELETE', token: users.bob.token })).status)
 
-    const json = (method: string, body: unknown) => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), token: users.alice.token })
-    expect((await ctx.rest.post('/views', json('POST', { user: users.bob.id, anime: older.id, lastViewedAt: new Date().toISOString() }))).status).toBe(403)
+    const json = (method: string, body: unknown) => ({
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      token: users.alice.token,
+    })
+    expect(
+      (await ctx.rest.post('/views', json('POST', { user: users.bob.id, anime: older.id, lastViewedAt: new Date().toISOString() }))).status,
+    ).toBe(403)
     expect((await ctx.rest.patch(`/views/${aliceView.id}`, json('PATCH', { user: users.bob.id }))).status).toBe(403)
     expect(idOf((await ctx.payload.findByID({ collection: 'views', id: aliceView.id, depth: 0 })).user)).toBe(users.alice.id)
 

@@ -17,11 +17,17 @@ let ctx: PayloadInt
 type Json = Record<string, unknown>
 const tokens = {} as Record<'editor' | 'moderator' | 'admin', string>
 let editor: User
-const ids = {} as Record<'bureau' | 'olderDesigner' | 'newerDesigner' | 'draftDesigner' | 'group' | 'olderPlant' | 'newerPlant' | 'draftPlant', number>
+const ids = {} as Record<
+  'bureau' | 'olderDesigner' | 'newerDesigner' | 'draftDesigner' | 'group' | 'olderPlant' | 'newerPlant' | 'draftPlant',
+  number
+>
 
 const published = { _status: 'published' as const, workflowStatus: 'published' as const }
 const draft = { _status: 'draft' as const, workflowStatus: 'draft' as const }
-const joined = (doc: Json, field: string) => ((doc[field] as { docs?: unknown[] } | undefined)?.docs ?? []).map((entry) => (entry && typeof entry === 'object' ? (entry as Json).id : entry))
+const joined = (doc: Json, field: string) =>
+  ((doc[field] as { docs?: unknown[] } | undefined)?.docs ?? []).map((entry) =>
+    entry && typeof entry === 'object' ? (entry as Json).id : entry,
+  )
 
 const getJson = async (path: string, token?: string) => {
   const response = await ctx.rest.get(path, token ? { token } : {})
@@ -32,7 +38,10 @@ const getJson = async (path: string, token?: string) => {
 beforeAll(async () => {
   ctx = await initPayloadInt('aviation-draft-joins')
   for (const role of ['admin', 'editor', 'moderator'] as const) {
-    const user = await ctx.payload.create({ collection: 'users', data: { email: `${role}@example.com`, password: 'draft-joins-password', roles: [role] } })
+    const user = await ctx.payload.create({
+      collection: 'users',
+      data: { email: `${role}@example.com`, password: 'draft-joins-password', roles: [role] },
+    })
     if (role === 'editor') editor = { ...user, collection: 'users' } as User
     tokens[role] = await ctx.rest.login(user.email, 'draft-joins-password')
   }
@@ -75,14 +84,30 @@ describe('draft reads of documents with join fields', () => {
 
   it('the Local API reads drafts of them, as the admin edit view does (findByID, draft, depth 0, as the user)', async () => {
     for (const locale of ['ru', 'en'] as const) {
-      const found = await ctx.payload.find({ collection: 'design-bureaus', draft: true, depth: 0, locale, user: editor, overrideAccess: false })
+      const found = await ctx.payload.find({
+        collection: 'design-bureaus',
+        draft: true,
+        depth: 0,
+        locale,
+        user: editor,
+        overrideAccess: false,
+      })
       expect(found.docs.map((doc) => doc.id)).toContain(ids.bureau)
       // The call of @payloadcms/next's getDocumentData: on an error the edit view shows no document.
       for (const [collection, id] of [
         ['design-bureaus', ids.bureau],
         ['manufacturers', ids.group],
       ] as const) {
-        const doc = await ctx.payload.findByID({ collection, id, depth: 0, draft: true, fallbackLocale: false, locale, user: editor, overrideAccess: false })
+        const doc = await ctx.payload.findByID({
+          collection,
+          id,
+          depth: 0,
+          draft: true,
+          fallbackLocale: false,
+          locale,
+          user: editor,
+          overrideAccess: false,
+        })
         expect(doc.id).toBe(id)
       }
     }
@@ -107,13 +132,15 @@ const localizedOn = (fields: FlattenedField[], path: string): boolean => {
 }
 
 describe('join sorts', () => {
-  it('no join field sorts by a localized field by default, in draft reads (the joined collection\'s defaultSort) or published ones', () => {
+  it("no join field sorts by a localized field by default, in draft reads (the joined collection's defaultSort) or published ones", () => {
     const offending: string[] = []
     for (const collection of ctx.config.collections) {
       for (const join of Object.values(collection.joins ?? {}).flat()) {
         if (Array.isArray(join.field.collection)) continue
         const target = ctx.config.collections.find((candidate) => candidate.slug === join.field.collection)!
-        const sorts = [join.field.defaultSort ?? (target.versions?.drafts ? target.defaultSort : undefined) ?? '-createdAt'].flat() as string[]
+        const sorts = [
+          join.field.defaultSort ?? (target.versions?.drafts ? target.defaultSort : undefined) ?? '-createdAt',
+        ].flat() as string[]
         for (const sort of sorts) {
           if (localizedOn(target.flattenedFields, sort.replace(/^-/, ''))) offending.push(`${collection.slug}.${join.joinPath}: ${sort}`)
         }

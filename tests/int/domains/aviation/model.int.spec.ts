@@ -13,15 +13,22 @@ const json = (method: string, body: unknown, token?: string): RequestInit & { to
   body: JSON.stringify(body),
   ...(token ? { token } : {}),
 })
-const idsOf = (join: unknown) => ((join as { docs?: unknown[] } | undefined)?.docs ?? []).map((doc) => (typeof doc === 'object' ? (doc as { id: number }).id : doc))
+const idsOf = (join: unknown) =>
+  ((join as { docs?: unknown[] } | undefined)?.docs ?? []).map((doc) => (typeof doc === 'object' ? (doc as { id: number }).id : doc))
 // Server-side fixtures: no user, so no workflow; published unless said otherwise.
 const make = async <T extends Record<string, unknown>>(collection: string, data: T, status: 'published' | 'draft' = 'published') =>
-  (await ctx.payload.create({ collection: collection as 'aircraft', data: { ...data, _status: status } as never })) as unknown as { id: number; slug: string } & Record<string, unknown>
+  (await ctx.payload.create({ collection: collection as 'aircraft', data: { ...data, _status: status } as never })) as unknown as {
+    id: number
+    slug: string
+  } & Record<string, unknown>
 
 beforeAll(async () => {
   ctx = await initPayloadInt('aviation-model')
   const add = async (who: Who, roles?: ('editor' | 'user')[]) => {
-    const user = await ctx.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: 'aviation-password', ...(roles ? { roles } : {}) } })
+    const user = await ctx.payload.create({
+      collection: 'users',
+      data: { email: `${who}@example.com`, password: 'aviation-password', ...(roles ? { roles } : {}) },
+    })
     users[who] = { id: user.id, token: await ctx.rest.login(user.email, 'aviation-password') }
   }
   await add('admin')
@@ -55,7 +62,16 @@ describe('the aviation content model', () => {
       icaoCode: 'IL76',
       iataCode: 'IL7',
       variants: [{ designation: 'Il-76MD', description: 'Военно-транспортный' }, { designation: 'Il-76TD' }],
-      specifications: { crew: 5, lengthM: 46.59, wingspanM: 50.5, maxTakeoffWeightKg: 190000, maxSpeedKmh: 900, rangeKm: 4400, serviceCeilingM: 13000, engines: '4 × Д-30КП' },
+      specifications: {
+        crew: 5,
+        lengthM: 46.59,
+        wingspanM: 50.5,
+        maxTakeoffWeightKg: 190000,
+        maxSpeedKmh: 900,
+        rangeKm: 4400,
+        serviceCeilingM: 13000,
+        engines: '4 × Д-30КП',
+      },
     })
     const read = await ctx.rest.get(`/aircraft/${il76.id}?depth=0`)
     expect(read.status).toBe(200)
@@ -77,12 +93,33 @@ describe('the aviation content model', () => {
     const designer = await make('designers', { name: 'Артём Микоян', bureau: bureau.id })
     const parent = await make('manufacturers', { name: 'Объединённая авиастроительная корпорация' })
     const plant = await make('manufacturers', { name: 'Завод Знамя Труда', parent: parent.id })
-    const mig21 = await make('aircraft', { name: 'МиГ-21', designBureau: bureau.id, designers: [designer.id], manufacturer: plant.id, firstFlight: '1955-02-14T00:00:00.000Z' })
-    const mig29 = await make('aircraft', { name: 'МиГ-29', designBureau: bureau.id, designers: [designer.id], manufacturer: plant.id, firstFlight: '1977-10-06T00:00:00.000Z' })
+    const mig21 = await make('aircraft', {
+      name: 'МиГ-21',
+      designBureau: bureau.id,
+      designers: [designer.id],
+      manufacturer: plant.id,
+      firstFlight: '1955-02-14T00:00:00.000Z',
+    })
+    const mig29 = await make('aircraft', {
+      name: 'МиГ-29',
+      designBureau: bureau.id,
+      designers: [designer.id],
+      manufacturer: plant.id,
+      firstFlight: '1977-10-06T00:00:00.000Z',
+    })
     const pilot = await make('personalities', { name: 'Георгий Мосолов', roles: ['test_pilot'] })
-    const record = await make('historical-events', { title: 'Рекорд высоты', date: '1961-04-28T00:00:00.000Z', aircraft: [mig21.id], personalities: [pilot.id] })
+    const record = await make('historical-events', {
+      title: 'Рекорд высоты',
+      date: '1961-04-28T00:00:00.000Z',
+      aircraft: [mig21.id],
+      personalities: [pilot.id],
+    })
     const category = await ctx.payload.create({ collection: 'categories', data: { name: 'История', order: 1 } })
-    const article = await make('articles', { title: 'Как летал МиГ-21', category: category.id, related: [{ relationTo: 'aircraft', value: mig21.id }] })
+    const article = await make('articles', {
+      title: 'Как летал МиГ-21',
+      category: category.id,
+      related: [{ relationTo: 'aircraft', value: mig21.id }],
+    })
 
     const get = async (path: string) => (await (await ctx.rest.get(`${path}?depth=0`)).json()) as Record<string, unknown>
     const bureauDoc = await get(`/design-bureaus/${bureau.id}`)
@@ -101,9 +138,13 @@ describe('the aviation content model', () => {
 
 describe('localisation: Russian by default, English on request, Russian as the fallback', () => {
   it('serves each locale and falls back to Russian where English is missing', async () => {
-    const category = await ctx.payload.create({ collection: 'categories', data: { name: 'Конструкторы', description: 'О людях, которые проектировали самолёты' } })
+    const category = await ctx.payload.create({
+      collection: 'categories',
+      data: { name: 'Конструкторы', description: 'О людях, которые проектировали самолёты' },
+    })
     await ctx.payload.update({ collection: 'categories', id: category.id, locale: 'en', data: { name: 'Designers' } })
-    const read = async (query: string) => (await (await ctx.rest.get(`/categories/${category.id}${query}`)).json()) as { name?: unknown; description?: unknown }
+    const read = async (query: string) =>
+      (await (await ctx.rest.get(`/categories/${category.id}${query}`)).json()) as { name?: unknown; description?: unknown }
 
     expect(await read('')).toMatchObject({ name: 'Конструкторы', description: 'О людях, которые проектировали самолёты' })
     expect(await read('?locale=ru')).toMatchObject({ name: 'Конструкторы' })
@@ -116,13 +157,21 @@ describe('localisation: Russian by default, English on request, Russian as the f
   })
 
   it('localises rich text and nested text (specifications, variants) of aircraft', async () => {
-    const an2 = await make('aircraft', { name: 'Ан-2', specifications: { engines: 'АШ-62ИР' }, variants: [{ designation: 'An-2T', description: 'Транспортный' }] })
+    const an2 = await make('aircraft', {
+      name: 'Ан-2',
+      specifications: { engines: 'АШ-62ИР' },
+      variants: [{ designation: 'An-2T', description: 'Транспортный' }],
+    })
     const variants = (await ctx.payload.findByID({ collection: 'aircraft', id: an2.id, depth: 0 })).variants ?? []
     await ctx.payload.update({
       collection: 'aircraft',
       id: an2.id,
       locale: 'en',
-      data: { name: 'Antonov An-2', specifications: { engines: 'Shvetsov ASh-62IR' }, variants: variants.map((variant) => ({ ...variant, description: 'Transport' })) },
+      data: {
+        name: 'Antonov An-2',
+        specifications: { engines: 'Shvetsov ASh-62IR' },
+        variants: variants.map((variant) => ({ ...variant, description: 'Transport' })),
+      },
     })
     const en = await ctx.payload.findByID({ collection: 'aircraft', id: an2.id, locale: 'en' })
     expect(en).toMatchObject({ name: 'Antonov An-2', specifications: { engines: 'Shvetsov ASh-62IR' } })
@@ -154,7 +203,12 @@ describe('app-settings', () => {
       expect((await ctx.rest.post('/globals/app-settings', json('POST', body, token))).status).toBe(403)
     }
     await expect(
-      ctx.payload.updateGlobal({ slug: 'app-settings', data: body, user: { ...(await ctx.payload.findByID({ collection: 'users', id: users.editor.id })), collection: 'users' }, overrideAccess: false }),
+      ctx.payload.updateGlobal({
+        slug: 'app-settings',
+        data: body,
+        user: { ...(await ctx.payload.findByID({ collection: 'users', id: users.editor.id })), collection: 'users' },
+        overrideAccess: false,
+      }),
     ).rejects.toBeInstanceOf(Forbidden)
     expect((await ctx.payload.findGlobal({ slug: 'app-settings' })).siteTitle).toBe('FrankenJet')
 
@@ -166,7 +220,10 @@ describe('app-settings', () => {
     // Localised: the English title falls back to the Russian one until set.
     expect(((await (await ctx.rest.get('/globals/app-settings?locale=en')).json()) as typeof body).siteTitle).toBe('ФранкенДжет')
 
-    const bad = await ctx.rest.post('/globals/app-settings', json('POST', { socialLinks: [{ platform: 'x', url: 'javascript:alert(1)' }] }, users.admin.token))
+    const bad = await ctx.rest.post(
+      '/globals/app-settings',
+      json('POST', { socialLinks: [{ platform: 'x', url: 'javascript:alert(1)' }] }, users.admin.token),
+    )
     expect(bad.status).toBe(400)
   })
 })
@@ -183,7 +240,9 @@ describe('favorites of articles and aircraft', () => {
     expect((await favorite({ relationTo: 'articles', value: article.id })).status).toBe(409)
     expect((await favorite({ relationTo: 'articles', value: draft.id })).status).toBe(400)
     expect((await favorite({ relationTo: 'designers', value: 1 })).status).toBe(400)
-    const mine = (await (await ctx.rest.get('/favorites?depth=0', { token: users.alice.token })).json()) as { docs: { item: { relationTo: string } }[] }
+    const mine = (await (await ctx.rest.get('/favorites?depth=0', { token: users.alice.token })).json()) as {
+      docs: { item: { relationTo: string } }[]
+    }
     expect(mine.docs.map((doc) => doc.item.relationTo).sort()).toEqual(['aircraft', 'articles'])
   })
 })

@@ -13,7 +13,10 @@ const ids = {} as Record<'bureau' | 'publicAircraft' | 'draftAircraft' | 'catego
 
 type Json = Record<string, unknown>
 type GraphQLBody = { data?: Record<string, unknown> | null; errors?: { message: string }[] }
-const callers = () => [{ label: 'anonymous', init: {} }, { label: 'user', init: { token: users.alice.token } }]
+const callers = () => [
+  { label: 'anonymous', init: {} },
+  { label: 'user', init: { token: users.alice.token } },
+]
 const getJson = async (path: string, init = {}) => {
   const response = await ctx.rest.get(path, init)
   return { status: response.status, body: (await response.json()) as Json }
@@ -30,7 +33,10 @@ const gql = async (query: string, init = {}): Promise<GraphQLBody> => (await (aw
 beforeAll(async () => {
   ctx = await initPayloadInt('aviation-public')
   const add = async (who: Who, roles?: ('editor' | 'user')[]) => {
-    const user = await ctx.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: 'public-password', ...(roles ? { roles } : {}) } })
+    const user = await ctx.payload.create({
+      collection: 'users',
+      data: { email: `${who}@example.com`, password: 'public-password', ...(roles ? { roles } : {}) },
+    })
     users[who] = { id: user.id, token: await ctx.rest.login(user.email, 'public-password') }
   }
   await add('admin')
@@ -40,18 +46,28 @@ beforeAll(async () => {
   const published = { _status: 'published' as const, workflowStatus: 'published' as const }
   const draft = { _status: 'draft' as const, workflowStatus: 'draft' as const }
   ids.bureau = (await ctx.payload.create({ collection: 'design-bureaus', data: { name: 'ОКБ Сухого', ...published } })).id
-  ids.publicAircraft = (await ctx.payload.create({ collection: 'aircraft', data: { name: 'Су-27', designBureau: ids.bureau, ...published } })).id
-  ids.draftAircraft = (await ctx.payload.create({ collection: 'aircraft', data: { name: 'Секретный Су-47', designBureau: ids.bureau, ...draft } })).id
+  ids.publicAircraft = (
+    await ctx.payload.create({ collection: 'aircraft', data: { name: 'Су-27', designBureau: ids.bureau, ...published } })
+  ).id
+  ids.draftAircraft = (
+    await ctx.payload.create({ collection: 'aircraft', data: { name: 'Секретный Су-47', designBureau: ids.bureau, ...draft } })
+  ).id
   ids.category = (await ctx.payload.create({ collection: 'categories', data: { name: 'Самолёты' } })).id
   const related = [
     { relationTo: 'aircraft' as const, value: ids.publicAircraft },
     { relationTo: 'aircraft' as const, value: ids.draftAircraft },
     { relationTo: 'design-bureaus' as const, value: ids.bureau },
   ]
-  ids.published = (await ctx.payload.create({ collection: 'articles', data: { title: 'Опубликовано', category: ids.category, related, ...published } })).id
-  ids.draft = (await ctx.payload.create({ collection: 'articles', data: { title: 'Секретный черновик', category: ids.category, ...draft } })).id
+  ids.published = (
+    await ctx.payload.create({ collection: 'articles', data: { title: 'Опубликовано', category: ids.category, related, ...published } })
+  ).id
+  ids.draft = (
+    await ctx.payload.create({ collection: 'articles', data: { title: 'Секретный черновик', category: ids.category, ...draft } })
+  ).id
   // Published, with a newer unapproved draft (an editor's change) on top.
-  ids.pending = (await ctx.payload.create({ collection: 'articles', data: { title: 'Старый заголовок', category: ids.category, ...published } })).id
+  ids.pending = (
+    await ctx.payload.create({ collection: 'articles', data: { title: 'Старый заголовок', category: ids.category, ...published } })
+  ).id
   const change = await ctx.rest.patch(`/articles/${ids.pending}`, {
     method: 'PATCH',
     headers: { 'Content-Type': 'application/json' },
@@ -69,14 +85,21 @@ afterAll(async () => {
 describe('drafts are invisible to the public', () => {
   it('REST lists and details, with ?draft=true and where on _status', async () => {
     for (const { init } of callers()) {
-      for (const query of ['?depth=0&limit=100', '?depth=0&limit=100&draft=true', '?depth=0&where[_status][equals]=draft', '?depth=0&where[title][like]=Секрет&draft=true']) {
+      for (const query of [
+        '?depth=0&limit=100',
+        '?depth=0&limit=100&draft=true',
+        '?depth=0&where[_status][equals]=draft',
+        '?depth=0&where[title][like]=Секрет&draft=true',
+      ]) {
         const { status, body } = await getJson(`/articles${query}`, init)
         expect(status).toBe(200)
         expect(docIds(body)).not.toContain(ids.draft)
         const pending = ((body.docs as Json[]) ?? []).find((doc) => doc.id === ids.pending)
         if (pending) expect(pending.title).toBe('Старый заголовок')
       }
-      expect(docIds((await getJson('/articles?depth=0&draft=true', init)).body)).toEqual(expect.arrayContaining([ids.published, ids.pending]))
+      expect(docIds((await getJson('/articles?depth=0&draft=true', init)).body)).toEqual(
+        expect.arrayContaining([ids.published, ids.pending]),
+      )
       for (const path of [`/articles/${ids.draft}`, `/articles/${ids.draft}?draft=true`, `/aircraft/${ids.draftAircraft}?draft=true`]) {
         expect([403, 404]).toContain((await ctx.rest.get(path, init)).status)
       }
@@ -84,7 +107,9 @@ describe('drafts are invisible to the public', () => {
       expect(docIds((await getJson('/aircraft?depth=0&draft=true', init)).body)).toEqual([ids.publicAircraft])
     }
     // Staff see them.
-    expect((await getJson(`/articles/${ids.pending}?draft=true&depth=0`, { token: users.editor.token })).body.title).toBe('Неутверждённый заголовок')
+    expect((await getJson(`/articles/${ids.pending}?draft=true&depth=0`, { token: users.editor.token })).body.title).toBe(
+      'Неутверждённый заголовок',
+    )
     expect(docIds((await getJson('/articles?depth=0&limit=100&draft=true', { token: users.editor.token })).body)).toContain(ids.draft)
   })
 
@@ -105,7 +130,9 @@ describe('drafts are invisible to the public', () => {
 
   it('join fields list published documents only', async () => {
     for (const { init } of callers()) {
-      expect(refIds(((await getJson(`/design-bureaus/${ids.bureau}?depth=0`, init)).body.aircraft as Json).docs)).toEqual([ids.publicAircraft])
+      expect(refIds(((await getJson(`/design-bureaus/${ids.bureau}?depth=0`, init)).body.aircraft as Json).docs)).toEqual([
+        ids.publicAircraft,
+      ])
       const category = (await getJson(`/categories/${ids.category}?depth=0&draft=true`, init)).body
       expect(refIds((category.articles as Json).docs).sort()).toEqual([ids.published, ids.pending].sort())
     }
@@ -116,7 +143,10 @@ describe('drafts are invisible to the public', () => {
   it('GraphQL lists, single documents, relationships and joins', async () => {
     for (const { init } of callers()) {
       for (const draft of ['', ', draft: true']) {
-        const list = await gql(`{ Articles(limit: 100${draft}) { docs { id title related { relationTo value { ... on Aircraft { id } } } } } }`, init)
+        const list = await gql(
+          `{ Articles(limit: 100${draft}) { docs { id title related { relationTo value { ... on Aircraft { id } } } } } }`,
+          init,
+        )
         expect(list.errors).toBeUndefined()
         const docs = (list.data?.Articles as { docs: { id: number; title: string; related: { value: { id: number } | null }[] }[] }).docs
         expect(docs.map((doc) => doc.id)).not.toContain(ids.draft)
@@ -128,7 +158,9 @@ describe('drafts are invisible to the public', () => {
       expect(single.data?.Article ?? null).toBeNull()
       const bureau = await gql(`{ DesignBureau(id: ${ids.bureau}) { aircraft { docs { id } } } }`, init)
       expect(bureau.errors).toBeUndefined()
-      expect((bureau.data?.DesignBureau as { aircraft: { docs: { id: number }[] } }).aircraft.docs.map((doc) => doc.id)).toEqual([ids.publicAircraft])
+      expect((bureau.data?.DesignBureau as { aircraft: { docs: { id: number }[] } }).aircraft.docs.map((doc) => doc.id)).toEqual([
+        ids.publicAircraft,
+      ])
       const versions = await gql(`{ versionsArticles { docs { id version { title } } } }`, init)
       expect(versions.errors?.length).toBeGreaterThan(0)
       expect(versions.data?.versionsArticles ?? null).toBeNull()
@@ -141,7 +173,12 @@ describe('drafts are invisible to the public', () => {
     const { docs } = await ctx.payload.findVersions({ collection: 'articles', where: { parent: { equals: ids.pending } } })
     expect(docs.length).toBeGreaterThan(0)
     for (const { init } of callers()) {
-      for (const path of ['/articles/versions?depth=0', `/articles/versions?where[parent][equals]=${ids.pending}`, `/articles/versions/${docs[0].id}`, `/aircraft/versions?depth=0`]) {
+      for (const path of [
+        '/articles/versions?depth=0',
+        `/articles/versions?where[parent][equals]=${ids.pending}`,
+        `/articles/versions/${docs[0].id}`,
+        `/aircraft/versions?depth=0`,
+      ]) {
         expect((await ctx.rest.get(path, init)).status).toBe(403)
       }
     }
@@ -160,7 +197,16 @@ describe('drafts are invisible to the public', () => {
       format: '',
       indent: 0,
     })
-    const paragraph = (...children: unknown[]) => ({ type: 'paragraph', version: 1, children, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '' })
+    const paragraph = (...children: unknown[]) => ({
+      type: 'paragraph',
+      version: 1,
+      children,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      textFormat: 0,
+      textStyle: '',
+    })
     const embed = (id: number) => ({ type: 'relationship', version: 2, relationTo: 'aircraft', value: id, format: '' })
     const body = {
       root: {
@@ -169,10 +215,17 @@ describe('drafts are invisible to the public', () => {
         direction: 'ltr',
         format: '',
         indent: 0,
-        children: [paragraph(text('См. '), link(ids.publicAircraft, 'Су-27'), text(' и '), link(ids.draftAircraft, 'Су-47')), embed(ids.publicAircraft), embed(ids.draftAircraft)],
+        children: [
+          paragraph(text('См. '), link(ids.publicAircraft, 'Су-27'), text(' и '), link(ids.draftAircraft, 'Су-47')),
+          embed(ids.publicAircraft),
+          embed(ids.draftAircraft),
+        ],
       },
     }
-    const article = await ctx.payload.create({ collection: 'articles', data: { title: 'Со ссылками', body: body as never, _status: 'published', workflowStatus: 'published' } })
+    const article = await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Со ссылками', body: body as never, _status: 'published', workflowStatus: 'published' },
+    })
     type Node = { type: string; text?: string; children?: Node[]; value?: unknown; fields?: { doc?: { value?: unknown } } }
     const targets = (node: Node): unknown[] => [
       ...(node.type === 'relationship' ? [idOfValue(node.value)] : []),
@@ -197,6 +250,9 @@ describe('drafts are invisible to the public', () => {
         expect(refIds((await getJson(`/globals/app-settings?depth=${depth}`, init)).body.featuredArticles)).toEqual([ids.published])
       }
     }
-    expect(refIds((await getJson('/globals/app-settings?depth=0', { token: users.editor.token })).body.featuredArticles)).toEqual([ids.published, ids.draft])
+    expect(refIds((await getJson('/globals/app-settings?depth=0', { token: users.editor.token })).body.featuredArticles)).toEqual([
+      ids.published,
+      ids.draft,
+    ])
   })
 })

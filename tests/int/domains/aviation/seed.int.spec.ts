@@ -21,7 +21,8 @@ const ENTRIES = ['manufacturers', 'design_bureaus', 'designers', 'personalities'
 const AVIATION_IMAGES = 41
 const ANIME_POSTERS = 40
 
-const count = async (pool: pg.Pool, sql: string): Promise<number> => Number((await pool.query(`select count(*)::int as n from ${sql}`)).rows[0].n)
+const count = async (pool: pg.Pool, sql: string): Promise<number> =>
+  Number((await pool.query(`select count(*)::int as n from ${sql}`)).rows[0].n)
 
 /** Every file the seed wrote to media/ (original and resized), to remove them afterwards. */
 const mediaFiles = async (pool: pg.Pool): Promise<string[]> => {
@@ -63,69 +64,96 @@ describe('npm run seed: the FrankenJet encyclopedia, on local storage', () => {
     await ctx?.cleanup()
   })
 
-  it('creates published categories, entries, articles and images, and a second run creates nothing', async () => {
-    const first = await runSeed()
-    expect(first.code, first.stderr).toBe(0)
-    expect(first.stdout).toContain('seed (FrankenJet): categories 5 created, 0 already there;')
+  it(
+    'creates published categories, entries, articles and images, and a second run creates nothing',
+    async () => {
+      const first = await runSeed()
+      expect(first.code, first.stderr).toBe(0)
+      expect(first.stdout).toContain('seed (FrankenJet): categories 5 created, 0 already there;')
 
-    const expected = {
-      categories: 5, manufacturers: 11, design_bureaus: 8, designers: 11, personalities: 3, aircraft: 20, historical_events: 4, articles: 10,
-      media: ANIME_POSTERS + AVIATION_IMAGES, users: 4, anime: 40,
-    }
-    expect(await snapshot(pool)).toEqual(expected)
-    for (const table of ENTRIES) {
-      expect(await count(pool, `${table} where _status = 'published' and workflow_status = 'published'`), table).toBe(expected[table])
-    }
-    expect(await count(pool, `media where alt like 'Портрет: %' or alt like 'Обложка: %' or alt like '%(демонстрационная иллюстрация)'`)).toBe(AVIATION_IMAGES)
-    for (const file of await mediaFiles(pool)) expect(fs.existsSync(file), file).toBe(true)
-
-    // What the public sees: everything, published, through access control.
-    const { payload } = ctx
-    const anonymous = { overrideAccess: false, depth: 0, limit: 100 } as const
-    expect((await payload.find({ collection: 'categories', ...anonymous })).totalDocs).toBe(5)
-    for (const [collection, total] of [
-      ['aircraft', 20], ['manufacturers', 11], ['design-bureaus', 8], ['designers', 11], ['personalities', 3], ['historical-events', 4], ['articles', 10],
-    ] as const) {
-      expect((await payload.find({ collection, ...anonymous })).totalDocs, collection).toBe(total)
-    }
-
-    // Articles: localised, with a category, a cover, and `related` entries that resolve for the public.
-    const articles = await payload.find({ collection: 'articles', overrideAccess: false, depth: 1, limit: 100, sort: 'slug' })
-    let links = 0
-    for (const article of articles.docs) {
-      expect(article.category, article.slug!).toMatchObject({ slug: expect.any(String) })
-      expect(article.cover, article.slug!).toMatchObject({ mimeType: 'image/webp' })
-      expect(article.related?.length, article.slug!).toBeGreaterThan(0)
-      for (const link of article.related ?? []) {
-        expect(typeof link.value, `${article.slug} -> ${link.relationTo}`).toBe('object')
-        expect((link.value as { slug?: string }).slug).toEqual(expect.any(String))
-        links += 1
+      const expected = {
+        categories: 5,
+        manufacturers: 11,
+        design_bureaus: 8,
+        designers: 11,
+        personalities: 3,
+        aircraft: 20,
+        historical_events: 4,
+        articles: 10,
+        media: ANIME_POSTERS + AVIATION_IMAGES,
+        users: 4,
+        anime: 40,
       }
-    }
-    expect(links).toBe(29)
-    const supersonic = articles.docs.find((article) => article.slug === 'supersonic-race')!
-    expect(supersonic.title).toBe('Сверхзвуковая гонка: Ту-144 и «Конкорд»')
-    const english = await payload.findByID({ collection: 'articles', id: supersonic.id, locale: 'en', overrideAccess: false, depth: 0 })
-    expect(english).toMatchObject({ title: 'The supersonic race: Tu-144 and Concorde', excerpt: 'Two supersonic airliners flew two months apart.' })
+      expect(await snapshot(pool)).toEqual(expected)
+      for (const table of ENTRIES) {
+        expect(await count(pool, `${table} where _status = 'published' and workflow_status = 'published'`), table).toBe(expected[table])
+      }
+      expect(
+        await count(pool, `media where alt like 'Портрет: %' or alt like 'Обложка: %' or alt like '%(демонстрационная иллюстрация)'`),
+      ).toBe(AVIATION_IMAGES)
+      for (const file of await mediaFiles(pool)) expect(fs.existsSync(file), file).toBe(true)
 
-    // Aircraft: gallery image, bureau, designers; the bureau's join lists its aircraft.
-    const tu144 = (await payload.find({ collection: 'aircraft', where: { slug: { equals: 'tu-144' } }, overrideAccess: false, depth: 1 })).docs[0]
-    expect(tu144).toMatchObject({ name: 'Ту-144', role: 'airliner', numberBuilt: 16, designBureau: { slug: 'okb-tupolev' } })
-    expect(tu144.gallery).toHaveLength(1)
-    expect(tu144.designers?.map((designer) => (designer as { slug: string }).slug).sort()).toEqual(['alexei-tupolev', 'andrei-tupolev'])
-    const tupolev = (await payload.find({ collection: 'design-bureaus', where: { slug: { equals: 'okb-tupolev' } }, overrideAccess: false, depth: 0 })).docs[0]
-    expect(tupolev.aircraft?.docs).toHaveLength(3)
+      // What the public sees: everything, published, through access control.
+      const { payload } = ctx
+      const anonymous = { overrideAccess: false, depth: 0, limit: 100 } as const
+      expect((await payload.find({ collection: 'categories', ...anonymous })).totalDocs).toBe(5)
+      for (const [collection, total] of [
+        ['aircraft', 20],
+        ['manufacturers', 11],
+        ['design-bureaus', 8],
+        ['designers', 11],
+        ['personalities', 3],
+        ['historical-events', 4],
+        ['articles', 10],
+      ] as const) {
+        expect((await payload.find({ collection, ...anonymous })).totalDocs, collection).toBe(total)
+      }
 
-    // Second run: exit 0, nothing created, no password printed, the same counts.
-    const second = await runSeed()
-    expect(second.code, second.stderr).toBe(0)
-    expect(second.stdout).toContain('seed (FrankenJet): categories 0 created, 5 already there;')
-    // Images are looked up only for entries being created, so none is even looked at on a second run.
-    expect(second.stdout).toContain('images 0 created, 0 already there.')
-    expect(second.stdout).not.toContain('Demo accounts created')
-    expect(await snapshot(pool)).toEqual(expected)
-    expect(await count(pool, `(select alt from media group by alt having count(*) > 1) d`)).toBe(0)
-  }, SEED_TWICE_TIMEOUT_MS)
+      // Articles: localised, with a category, a cover, and `related` entries that resolve for the public.
+      const articles = await payload.find({ collection: 'articles', overrideAccess: false, depth: 1, limit: 100, sort: 'slug' })
+      let links = 0
+      for (const article of articles.docs) {
+        expect(article.category, article.slug!).toMatchObject({ slug: expect.any(String) })
+        expect(article.cover, article.slug!).toMatchObject({ mimeType: 'image/webp' })
+        expect(article.related?.length, article.slug!).toBeGreaterThan(0)
+        for (const link of article.related ?? []) {
+          expect(typeof link.value, `${article.slug} -> ${link.relationTo}`).toBe('object')
+          expect((link.value as { slug?: string }).slug).toEqual(expect.any(String))
+          links += 1
+        }
+      }
+      expect(links).toBe(29)
+      const supersonic = articles.docs.find((article) => article.slug === 'supersonic-race')!
+      expect(supersonic.title).toBe('Сверхзвуковая гонка: Ту-144 и «Конкорд»')
+      const english = await payload.findByID({ collection: 'articles', id: supersonic.id, locale: 'en', overrideAccess: false, depth: 0 })
+      expect(english).toMatchObject({
+        title: 'The supersonic race: Tu-144 and Concorde',
+        excerpt: 'Two supersonic airliners flew two months apart.',
+      })
+
+      // Aircraft: gallery image, bureau, designers; the bureau's join lists its aircraft.
+      const tu144 = (await payload.find({ collection: 'aircraft', where: { slug: { equals: 'tu-144' } }, overrideAccess: false, depth: 1 }))
+        .docs[0]
+      expect(tu144).toMatchObject({ name: 'Ту-144', role: 'airliner', numberBuilt: 16, designBureau: { slug: 'okb-tupolev' } })
+      expect(tu144.gallery).toHaveLength(1)
+      expect(tu144.designers?.map((designer) => (designer as { slug: string }).slug).sort()).toEqual(['alexei-tupolev', 'andrei-tupolev'])
+      const tupolev = (
+        await payload.find({ collection: 'design-bureaus', where: { slug: { equals: 'okb-tupolev' } }, overrideAccess: false, depth: 0 })
+      ).docs[0]
+      expect(tupolev.aircraft?.docs).toHaveLength(3)
+
+      // Second run: exit 0, nothing created, no password printed, the same counts.
+      const second = await runSeed()
+      expect(second.code, second.stderr).toBe(0)
+      expect(second.stdout).toContain('seed (FrankenJet): categories 0 created, 5 already there;')
+      // Images are looked up only for entries being created, so none is even looked at on a second run.
+      expect(second.stdout).toContain('images 0 created, 0 already there.')
+      expect(second.stdout).not.toContain('Demo accounts created')
+      expect(await snapshot(pool)).toEqual(expected)
+      expect(await count(pool, `(select alt from media group by alt having count(*) > 1) d`)).toBe(0)
+    },
+    SEED_TWICE_TIMEOUT_MS,
+  )
 })
 
 describe('npm run seed with S3 storage', () => {
@@ -161,33 +189,37 @@ describe('npm run seed with S3 storage', () => {
     return keys.sort()
   }
 
-  it('uploads every image to the bucket, not to media/, and a second run uploads none', async () => {
-    const localBefore = fs.existsSync(MEDIA_DIR) ? fs.readdirSync(MEDIA_DIR).sort() : []
-    const env = {
-      DATABASE_URL: database!.url,
-      SECRET_KEY: TEST_SECRET,
-      NODE_ENV: 'test',
-      ...s3StorageEnv(s3Server!, BUCKET),
-    }
-    const first = await runNpmScript('seed', [], env)
-    expect(first.code, first.stderr).toBe(0)
-    expect(await count(pool!, 'media')).toBe(ANIME_POSTERS + AVIATION_IMAGES)
+  it(
+    'uploads every image to the bucket, not to media/, and a second run uploads none',
+    async () => {
+      const localBefore = fs.existsSync(MEDIA_DIR) ? fs.readdirSync(MEDIA_DIR).sort() : []
+      const env = {
+        DATABASE_URL: database!.url,
+        SECRET_KEY: TEST_SECRET,
+        NODE_ENV: 'test',
+        ...s3StorageEnv(s3Server!, BUCKET),
+      }
+      const first = await runNpmScript('seed', [], env)
+      expect(first.code, first.stderr).toBe(0)
+      expect(await count(pool!, 'media')).toBe(ANIME_POSTERS + AVIATION_IMAGES)
 
-    // Every file of every media document (original and sizes) is an object under the media/ prefix.
-    const expectedKeys = (await mediaFiles(pool!)).map((file) => `media/${path.basename(file)}`).sort()
-    const keys = await bucketKeys()
-    expect(keys).toEqual(expectedKeys)
-    for (const slug of ['tu-144', 'an-2', 'concorde']) expect(keys, slug).toContain(`media/aviation-aircraft-${slug}.webp`)
-    expect(keys).toContain('media/aviation-cover-supersonic-race.webp')
-    expect(keys).toContain('media/aviation-portrait-andrei-tupolev.webp')
-    const localAfter = fs.existsSync(MEDIA_DIR) ? fs.readdirSync(MEDIA_DIR).sort() : []
-    expect(localAfter.filter((name) => name.startsWith('aviation-') && !localBefore.includes(name))).toEqual([])
+      // Every file of every media document (original and sizes) is an object under the media/ prefix.
+      const expectedKeys = (await mediaFiles(pool!)).map((file) => `media/${path.basename(file)}`).sort()
+      const keys = await bucketKeys()
+      expect(keys).toEqual(expectedKeys)
+      for (const slug of ['tu-144', 'an-2', 'concorde']) expect(keys, slug).toContain(`media/aviation-aircraft-${slug}.webp`)
+      expect(keys).toContain('media/aviation-cover-supersonic-race.webp')
+      expect(keys).toContain('media/aviation-portrait-andrei-tupolev.webp')
+      const localAfter = fs.existsSync(MEDIA_DIR) ? fs.readdirSync(MEDIA_DIR).sort() : []
+      expect(localAfter.filter((name) => name.startsWith('aviation-') && !localBefore.includes(name))).toEqual([])
 
-    const second = await runNpmScript('seed', [], env)
-    expect(second.code, second.stderr).toBe(0)
-    expect(await count(pool!, 'media')).toBe(ANIME_POSTERS + AVIATION_IMAGES)
-    expect(await count(pool!, 'aircraft')).toBe(20)
-    expect(await count(pool!, 'articles')).toBe(10)
-    expect(await bucketKeys()).toEqual(keys)
-  }, SEED_TWICE_TIMEOUT_MS)
+      const second = await runNpmScript('seed', [], env)
+      expect(second.code, second.stderr).toBe(0)
+      expect(await count(pool!, 'media')).toBe(ANIME_POSTERS + AVIATION_IMAGES)
+      expect(await count(pool!, 'aircraft')).toBe(20)
+      expect(await count(pool!, 'articles')).toBe(10)
+      expect(await bucketKeys()).toEqual(keys)
+    },
+    SEED_TWICE_TIMEOUT_MS,
+  )
 })

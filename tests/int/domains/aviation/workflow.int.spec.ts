@@ -7,25 +7,47 @@ let ctx: PayloadInt
 type Who = 'admin' | 'editor' | 'moderator' | 'alice'
 const users = {} as Record<Who, { id: number; token: string; doc: TypedUser }>
 
-type Doc = { id: number; title?: string; workflowStatus?: string; _status?: string; author?: unknown; publishedAt?: string | null; reviewComment?: string | null }
+type Doc = {
+  id: number
+  title?: string
+  workflowStatus?: string
+  _status?: string
+  author?: unknown
+  publishedAt?: string | null
+  reviewComment?: string | null
+}
 type ErrorBody = { errors?: { message: string; data?: { errors?: { path: string }[] } }[] }
 
 const send = (method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, who?: Who) => {
-  const init = { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body), ...(who ? { token: users[who].token } : {}) }
+  const init = {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    ...(who ? { token: users[who].token } : {}),
+  }
   return method === 'POST' ? ctx.rest.post(path, init) : method === 'PATCH' ? ctx.rest.patch(path, init) : ctx.rest.delete(path, init)
 }
 const docOf = async (response: Response) => ((await response.json()) as { doc: Doc }).doc
-const pathsOf = async (response: Response) => ((await response.json()) as ErrorBody).errors?.flatMap((error) => error.data?.errors?.map((e) => e.path) ?? []) ?? []
+const pathsOf = async (response: Response) =>
+  ((await response.json()) as ErrorBody).errors?.flatMap((error) => error.data?.errors?.map((e) => e.path) ?? []) ?? []
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number }).id : value)
 /** What staff see: the latest version, drafts included. */
 const latest = (id: number) => ctx.payload.findByID({ collection: 'articles', id, draft: true, depth: 0 }) as Promise<Doc>
-const publicIds = async (path = '/articles?depth=0&limit=100') => ((await (await ctx.rest.get(path)).json()) as { docs: Doc[] }).docs.map((doc) => doc.id)
+const publicIds = async (path = '/articles?depth=0&limit=100') =>
+  ((await (await ctx.rest.get(path)).json()) as { docs: Doc[] }).docs.map((doc) => doc.id)
 
 beforeAll(async () => {
   ctx = await initPayloadInt('aviation-workflow')
   const add = async (who: Who, roles?: ('editor' | 'moderator' | 'user')[]) => {
-    const user = await ctx.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: 'workflow-password', ...(roles ? { roles } : {}) } })
-    users[who] = { id: user.id, token: await ctx.rest.login(user.email, 'workflow-password'), doc: { ...user, collection: 'users' } as TypedUser }
+    const user = await ctx.payload.create({
+      collection: 'users',
+      data: { email: `${who}@example.com`, password: 'workflow-password', ...(roles ? { roles } : {}) },
+    })
+    users[who] = {
+      id: user.id,
+      token: await ctx.rest.login(user.email, 'workflow-password'),
+      doc: { ...user, collection: 'users' } as TypedUser,
+    }
   }
   await add('admin')
   await add('editor', ['editor'])
@@ -56,7 +78,12 @@ describe('the editorial workflow on articles', () => {
     const approve = await send('PATCH', `/articles/${article.id}`, { workflowStatus: 'published' }, 'editor')
     expect(approve.status).toBe(403)
     expect(await pathsOf(approve)).toEqual(['workflowStatus'])
-    const sendBack = await send('PATCH', `/articles/${article.id}`, { workflowStatus: 'changes_requested', reviewComment: 'self' }, 'editor')
+    const sendBack = await send(
+      'PATCH',
+      `/articles/${article.id}`,
+      { workflowStatus: 'changes_requested', reviewComment: 'self' },
+      'editor',
+    )
     expect(sendBack.status).toBe(403)
     expect((await latest(article.id)).workflowStatus).toBe('draft')
 
@@ -67,12 +94,23 @@ describe('the editorial workflow on articles', () => {
     const noComment = await send('PATCH', `/articles/${article.id}`, { workflowStatus: 'changes_requested' }, 'moderator')
     expect(noComment.status).toBe(400)
     expect(await pathsOf(noComment)).toEqual(['reviewComment'])
-    const back = await send('PATCH', `/articles/${article.id}`, { workflowStatus: 'changes_requested', reviewComment: 'Добавьте источники' }, 'moderator')
+    const back = await send(
+      'PATCH',
+      `/articles/${article.id}`,
+      { workflowStatus: 'changes_requested', reviewComment: 'Добавьте источники' },
+      'moderator',
+    )
     expect(back.status).toBe(200)
-    expect(await latest(article.id)).toMatchObject({ workflowStatus: 'changes_requested', reviewComment: 'Добавьте источники', _status: 'draft' })
+    expect(await latest(article.id)).toMatchObject({
+      workflowStatus: 'changes_requested',
+      reviewComment: 'Добавьте источники',
+      _status: 'draft',
+    })
     expect(await publicIds()).not.toContain(article.id)
 
-    expect((await send('PATCH', `/articles/${article.id}`, { workflowStatus: 'in_review', excerpt: 'С источниками' }, 'editor')).status).toBe(200)
+    expect(
+      (await send('PATCH', `/articles/${article.id}`, { workflowStatus: 'in_review', excerpt: 'С источниками' }, 'editor')).status,
+    ).toBe(200)
     const published = await send('PATCH', `/articles/${article.id}?depth=0`, { _status: 'published' }, 'moderator')
     expect(published.status).toBe(200)
     const doc = await docOf(published)
@@ -85,7 +123,10 @@ describe('the editorial workflow on articles', () => {
   })
 
   it("an editor's change to a published article stays a draft until a moderator approves it", async () => {
-    const article = await ctx.payload.create({ collection: 'articles', data: { title: 'Опубликованная', _status: 'published', workflowStatus: 'published' } })
+    const article = await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Опубликованная', _status: 'published', workflowStatus: 'published' },
+    })
     const edit = await send('PATCH', `/articles/${article.id}`, { title: 'Правка редактора', _status: 'draft' }, 'editor')
     expect(edit.status).toBe(200)
     const publicDoc = (await (await ctx.rest.get(`/articles/${article.id}?depth=0`)).json()) as Doc
@@ -104,14 +145,36 @@ describe('the editorial workflow on articles', () => {
 
   it('the Local API refuses an editor publishing with Forbidden; moderators do not create, admins do everything', async () => {
     await expect(
-      ctx.payload.create({ collection: 'articles', data: { title: 'Сразу в печать', _status: 'published', workflowStatus: 'published' }, user: users.editor.doc, overrideAccess: false }),
+      ctx.payload.create({
+        collection: 'articles',
+        data: { title: 'Сразу в печать', _status: 'published', workflowStatus: 'published' },
+        user: users.editor.doc,
+        overrideAccess: false,
+      }),
     ).rejects.toBeInstanceOf(Forbidden)
-    const draft = await ctx.payload.create({ collection: 'articles', data: { title: 'Черновик', workflowStatus: 'draft' }, user: users.editor.doc, overrideAccess: false })
+    const draft = await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Черновик', workflowStatus: 'draft' },
+      user: users.editor.doc,
+      overrideAccess: false,
+    })
     await expect(
-      ctx.payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published' }, user: users.editor.doc, overrideAccess: false }),
+      ctx.payload.update({
+        collection: 'articles',
+        id: draft.id,
+        data: { _status: 'published' },
+        user: users.editor.doc,
+        overrideAccess: false,
+      }),
     ).rejects.toBeInstanceOf(Forbidden)
     await expect(
-      ctx.payload.update({ collection: 'articles', id: draft.id, data: { workflowStatus: 'published' }, user: users.editor.doc, overrideAccess: false }),
+      ctx.payload.update({
+        collection: 'articles',
+        id: draft.id,
+        data: { workflowStatus: 'published' },
+        user: users.editor.doc,
+        overrideAccess: false,
+      }),
     ).rejects.toBeInstanceOf(Forbidden)
     expect((await send('POST', '/articles', { title: 'Модератор пишет' }, 'moderator')).status).toBe(403)
 
@@ -120,7 +183,9 @@ describe('the editorial workflow on articles', () => {
     const adminDoc = await docOf(byAdmin)
     expect(adminDoc.workflowStatus).toBe('published')
     expect(idOf(adminDoc.author)).toBe(users.admin.id)
-    expect((await send('PATCH', `/articles/${draft.id}`, { workflowStatus: 'changes_requested', reviewComment: 'Нет' }, 'admin')).status).toBe(200)
+    expect(
+      (await send('PATCH', `/articles/${draft.id}`, { workflowStatus: 'changes_requested', reviewComment: 'Нет' }, 'admin')).status,
+    ).toBe(200)
     for (const who of ['editor', 'moderator'] as const) {
       expect((await send('DELETE', `/articles/${adminDoc.id}`, undefined, who)).status).toBe(403)
     }
@@ -128,7 +193,10 @@ describe('the editorial workflow on articles', () => {
   })
 
   it('plain users and anonymous callers cannot write', async () => {
-    const article = await ctx.payload.create({ collection: 'articles', data: { title: 'Чужая статья', _status: 'published', workflowStatus: 'published' } })
+    const article = await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Чужая статья', _status: 'published', workflowStatus: 'published' },
+    })
     for (const who of ['alice', undefined] as const) {
       expect((await send('POST', '/articles', { title: 'x' }, who)).status).toBe(403)
       expect((await send('PATCH', `/articles/${article.id}`, { title: 'x' }, who)).status).toBe(403)
@@ -154,7 +222,11 @@ describe('the editorial workflow on articles', () => {
 
 describe('scheduled publishing', () => {
   it("runs as the user who scheduled it: an editor's schedule publishes nothing, a moderator's does", async () => {
-    const article = await ctx.payload.create({ collection: 'articles', data: { title: 'По расписанию', workflowStatus: 'in_review' }, draft: true })
+    const article = await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'По расписанию', workflowStatus: 'in_review' },
+      draft: true,
+    })
     const schedule = async (who: Who) => {
       await ctx.payload.jobs.queue({
         task: 'schedulePublish',
@@ -180,8 +252,15 @@ describe('scheduled publishing', () => {
 
 describe('version history', () => {
   it('is for staff only, and editors restore versions as drafts only', async () => {
-    const article = await ctx.payload.create({ collection: 'articles', data: { title: 'Версия 1', _status: 'published', workflowStatus: 'published' } })
-    await ctx.payload.update({ collection: 'articles', id: article.id, data: { title: 'Версия 2', _status: 'published', workflowStatus: 'published' } })
+    const article = await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Версия 1', _status: 'published', workflowStatus: 'published' },
+    })
+    await ctx.payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: 'Версия 2', _status: 'published', workflowStatus: 'published' },
+    })
     const versionsPath = `/articles/versions?depth=0&where[parent][equals]=${article.id}&sort=createdAt`
     for (const who of [undefined, 'alice'] as const) {
       expect((await ctx.rest.get(versionsPath, who ? { token: users[who].token } : {})).status).toBe(403)

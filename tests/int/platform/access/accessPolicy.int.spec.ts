@@ -98,7 +98,13 @@ const pngFile = async () => {
 }
 
 const create = async (collection: CollectionSlug, data: Doc, extra: Record<string, unknown> = {}) =>
-  (await ctx.payload.create({ collection, data: data as never, overrideAccess: true, context: { skipWorkflow: true }, ...extra })) as unknown as {
+  (await ctx.payload.create({
+    collection,
+    data: data as never,
+    overrideAccess: true,
+    context: { skipWorkflow: true },
+    ...extra,
+  })) as unknown as {
     id: number
   }
 
@@ -177,8 +183,15 @@ const drivers: Record<string, Driver> = {
   'two-factor-credentials': {
     // One row per user: each fixture replaces the owner's previous one.
     fixture: async () => {
-      await ctx.payload.delete({ collection: 'two-factor-credentials', where: { user: { equals: accounts.owner.user.id } }, overrideAccess: true })
-      return { id: (await create('two-factor-credentials', { user: accounts.owner.user.id, secret: unique('sealed') })).id, owner: accounts.owner }
+      await ctx.payload.delete({
+        collection: 'two-factor-credentials',
+        where: { user: { equals: accounts.owner.user.id } },
+        overrideAccess: true,
+      })
+      return {
+        id: (await create('two-factor-credentials', { user: accounts.owner.user.id, secret: unique('sealed') })).id,
+        owner: accounts.owner,
+      }
     },
     createData: async () => ({ user: accounts.owner.user.id, secret: unique('sealed') }),
     updateData: () => ({ secret: unique('sealed') }),
@@ -192,7 +205,10 @@ const drivers: Record<string, Driver> = {
   avatars: {
     owned: true,
     upload: 'avatars',
-    fixture: async () => ({ id: (await create('avatars', { owner: accounts.owner.user.id }, { file: await pngFile() })).id, owner: accounts.owner }),
+    fixture: async () => ({
+      id: (await create('avatars', { owner: accounts.owner.user.id }, { file: await pngFile() })).id,
+      owner: accounts.owner,
+    }),
     createData: async () => ({}),
     updateData: () => ({}),
   },
@@ -221,14 +237,18 @@ const drivers: Record<string, Driver> = {
   views: {
     owned: true,
     fixture: async () => ({
-      id: (await create('views', { user: accounts.owner.user.id, anime: await publishedAnime(), lastViewedAt: new Date().toISOString() })).id,
+      id: (await create('views', { user: accounts.owner.user.id, anime: await publishedAnime(), lastViewedAt: new Date().toISOString() }))
+        .id,
       owner: accounts.owner,
     }),
     createData: async () => ({ user: accounts.owner.user.id, anime: await publishedAnime(), lastViewedAt: new Date().toISOString() }),
     updateData: () => ({ episode: 3 }),
   },
   'event-outbox': {
-    fixture: async () => ({ id: (await create('event-outbox', { eventId: unique('event'), type: 'test.access', message: {} })).id, owner: accounts.owner }),
+    fixture: async () => ({
+      id: (await create('event-outbox', { eventId: unique('event'), type: 'test.access', message: {} })).id,
+      owner: accounts.owner,
+    }),
     createData: async () => ({ eventId: unique('event'), type: 'test.access', message: {} }),
     updateData: () => ({ lastError: unique('error') }),
   },
@@ -238,13 +258,19 @@ const drivers: Record<string, Driver> = {
     updateData: () => ({ generations: ['genres'] }),
   },
   'payload-kv': {
-    fixture: async () => ({ id: (await create('payload-kv' as CollectionSlug, { key: unique('key'), data: { n: 1 } })).id, owner: accounts.owner }),
+    fixture: async () => ({
+      id: (await create('payload-kv' as CollectionSlug, { key: unique('key'), data: { n: 1 } })).id,
+      owner: accounts.owner,
+    }),
     createData: async () => ({ key: unique('key'), data: { n: 1 } }),
     updateData: () => ({ data: { n: 2 } }),
   },
   'payload-jobs': {
     // A queue no runner serves: the job never runs.
-    fixture: async () => ({ id: (await create('payload-jobs' as CollectionSlug, { queue: 'access-policy-test', input: {} })).id, owner: accounts.owner }),
+    fixture: async () => ({
+      id: (await create('payload-jobs' as CollectionSlug, { queue: 'access-policy-test', input: {} })).id,
+      owner: accounts.owner,
+    }),
     createData: async () => ({ queue: 'access-policy-test', input: {} }),
     updateData: () => ({ queue: 'access-policy-test-2' }),
   },
@@ -270,7 +296,8 @@ const drivers: Record<string, Driver> = {
     restByKey: true,
     // The `user` field is always the caller (Payload's hook): made as the owner.
     fixture: async () => ({
-      id: (await create('payload-preferences' as CollectionSlug, { key: unique('pref'), value: { a: 1 } }, { user: accounts.owner.user })).id,
+      id: (await create('payload-preferences' as CollectionSlug, { key: unique('pref'), value: { a: 1 } }, { user: accounts.owner.user }))
+        .id,
       owner: accounts.owner,
     }),
     createData: async () => ({ key: unique('pref'), value: { a: 1 }, user: { relationTo: 'users', value: accounts.owner.user.id } }),
@@ -304,7 +331,11 @@ const decide = async (
 ): Promise<Expected> => {
   const rule = policyEntryOf(policy, entity)?.[operation] as Rule | undefined
   if (!rule) throw new Error(`${entity.slug}: no ${operation} rule in the policy`)
-  const req = { user: actor ? { ...actor.user, collection: 'users' } : null, payload: ctx.payload, context: {} } as unknown as PayloadRequest
+  const req = {
+    user: actor ? { ...actor.user, collection: 'users' } : null,
+    payload: ctx.payload,
+    context: {},
+  } as unknown as PayloadRequest
   const result = await rule({ req, ...(byId ? { id } : {}), data })
   if (result === true) return 'allowed'
   if (!result) return 'forbidden'
@@ -353,7 +384,12 @@ const scan = async (actor: Account | undefined, text: string, where: string) => 
   }
 }
 
-const rest = async (actor: Account | undefined, method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: Doc | FormData): Promise<Call> => {
+const rest = async (
+  actor: Account | undefined,
+  method: 'get' | 'post' | 'patch' | 'delete',
+  path: string,
+  body?: Doc | FormData,
+): Promise<Call> => {
   const init: RequestInit & { token?: string } = { method: method.toUpperCase(), token: await tokenOf(actor) }
   if (body instanceof FormData) init.body = body
   else if (body) {
@@ -427,7 +463,9 @@ const snapshot = async (entity: Entity, id?: number): Promise<string> => {
   if (entity.kind === 'global') {
     const slug = entity.slug as GlobalSlug
     const doc = await ctx.payload.findGlobal({ slug, depth: 0, overrideAccess: true })
-    const versions = hasVersions(entity) ? (await ctx.payload.findGlobalVersions({ slug, limit: 1, depth: 0, overrideAccess: true })).totalDocs : 0
+    const versions = hasVersions(entity)
+      ? (await ctx.payload.findGlobalVersions({ slug, limit: 1, depth: 0, overrideAccess: true })).totalDocs
+      : 0
     return JSON.stringify({ doc, versions })
   }
   const collection = entity.slug as CollectionSlug
@@ -435,7 +473,14 @@ const snapshot = async (entity: Entity, id?: number): Promise<string> => {
   const doc = (await ctx.payload.find({ collection, where, depth: 0, overrideAccess: true, showHiddenFields: true, draft: false })).docs
   // The newest version stands for the drafts (a draft save writes one).
   const versions = hasVersions(entity)
-    ? await ctx.payload.findVersions({ collection, where: { parent: { equals: id } }, sort: '-updatedAt', limit: 1, depth: 0, overrideAccess: true })
+    ? await ctx.payload.findVersions({
+        collection,
+        where: { parent: { equals: id } },
+        sort: '-updatedAt',
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
     : null
   return JSON.stringify({ doc, versions: versions?.totalDocs ?? 0, latest: versions?.docs[0] ?? null })
 }
@@ -449,7 +494,15 @@ const countOf = async (slug: string) => (await ctx.payload.count({ collection: s
 type Report = (cell: string, expected: Expected, actual: string) => void
 
 /** find, findByID and count of `target` (optionally with draft=true). */
-const readCells = async (entity: Entity, driver: Driver, names: Names | null, role: Role, target: Fixture, report: Report, draft = false) => {
+const readCells = async (
+  entity: Entity,
+  driver: Driver,
+  names: Names | null,
+  role: Role,
+  target: Fixture,
+  report: Report,
+  draft = false,
+) => {
   const slug = entity.slug
   const actor = actorOf(role, target)
   const id = target.id
@@ -458,11 +511,23 @@ const readCells = async (entity: Entity, driver: Driver, names: Names | null, ro
   const suffix = draft ? ' (draft=true)' : ''
   const qs = draft ? '&draft=true' : ''
 
-  report(`REST find${suffix}`, listed, restRead(await rest(actor, 'get', `/${slug}?where[id][equals]=${id}&depth=0${qs}`), (body) => hasDoc(body, id)))
+  report(
+    `REST find${suffix}`,
+    listed,
+    restRead(await rest(actor, 'get', `/${slug}?where[id][equals]=${id}&depth=0${qs}`), (body) => hasDoc(body, id)),
+  )
   if (!driver.restByKey) {
-    report(`REST findByID${suffix}`, byId, restRead(await rest(actor, 'get', `/${slug}/${id}?depth=0${qs}`), (body) => body.id === id))
+    report(
+      `REST findByID${suffix}`,
+      byId,
+      restRead(await rest(actor, 'get', `/${slug}/${id}?depth=0${qs}`), (body) => body.id === id),
+    )
     if (!draft) {
-      report('REST count', listed, restRead(await rest(actor, 'get', `/${slug}/count?where[id][equals]=${id}`), (body) => body.totalDocs === 1))
+      report(
+        'REST count',
+        listed,
+        restRead(await rest(actor, 'get', `/${slug}/count?where[id][equals]=${id}`), (body) => body.totalDocs === 1),
+      )
     }
   }
   if (!names) return
@@ -470,12 +535,17 @@ const readCells = async (entity: Entity, driver: Driver, names: Names | null, ro
   report(
     `GraphQL find${suffix}`,
     listed,
-    graphqlOutcome(await graphql(actor, `{ list: ${names.list}(where: { id: { equals: ${id} } }${draftArg}) { docs { id } } }`), (data) => hasDoc(data.list, id)),
+    graphqlOutcome(await graphql(actor, `{ list: ${names.list}(where: { id: { equals: ${id} } }${draftArg}) { docs { id } } }`), (data) =>
+      hasDoc(data.list, id),
+    ),
   )
   report(
     `GraphQL findByID${suffix}`,
     byId,
-    graphqlOutcome(await graphql(actor, `{ one: ${names.single}(id: ${id}${draftArg}) { id } }`), (data) => (data.one as { id?: unknown } | null)?.id === id),
+    graphqlOutcome(
+      await graphql(actor, `{ one: ${names.single}(id: ${id}${draftArg}) { id } }`),
+      (data) => (data.one as { id?: unknown } | null)?.id === id,
+    ),
   )
   if (!draft) {
     report(
@@ -514,9 +584,19 @@ const runCollection = async (entity: Entity, driver: Driver): Promise<string[]> 
       overrideAccess: true,
       context: { skipWorkflow: true },
     })
-    draftOnly = { id: (await create(collection, EDITORIAL[slug]!(`${draftMarker(slug)} ${unique('never-published')}`), { draft: true })).id, owner: accounts.owner }
-    const versions = await ctx.payload.findVersions({ collection, where: { parent: { equals: target.id } }, sort: 'createdAt', depth: 0, overrideAccess: true })
-    publishedVersion = versions.docs.find((version) => (version.version as { _status?: string })._status === 'published')?.id as unknown as number
+    draftOnly = {
+      id: (await create(collection, EDITORIAL[slug]!(`${draftMarker(slug)} ${unique('never-published')}`), { draft: true })).id,
+      owner: accounts.owner,
+    }
+    const versions = await ctx.payload.findVersions({
+      collection,
+      where: { parent: { equals: target.id } },
+      sort: 'createdAt',
+      depth: 0,
+      overrideAccess: true,
+    })
+    publishedVersion = versions.docs.find((version) => (version.version as { _status?: string })._status === 'published')
+      ?.id as unknown as number
     expect(publishedVersion, `${slug}: a published version to restore`).toBeDefined()
   }
 
@@ -535,14 +615,29 @@ const runCollection = async (entity: Entity, driver: Driver): Promise<string[]> 
     if (hasVersions(entity)) {
       const readVersions = await decide(entity, 'readVersions', actor, { id: target.id })
       const versionOf = (body: unknown) => docsOf(body).length > 0
-      cell('REST versions', readVersions, restRead(await rest(actor, 'get', `/${slug}/versions?where[parent][equals]=${target.id}&depth=0`), versionOf))
-      cell('REST versions of drafts', readVersions, restRead(await rest(actor, 'get', `/${slug}/versions?where[version._status][equals]=draft&depth=0`), versionOf))
-      cell('REST version by id', readVersions, restRead(await rest(actor, 'get', `/${slug}/versions/${publishedVersion}?depth=0`), (body) => body.id === publishedVersion))
+      cell(
+        'REST versions',
+        readVersions,
+        restRead(await rest(actor, 'get', `/${slug}/versions?where[parent][equals]=${target.id}&depth=0`), versionOf),
+      )
+      cell(
+        'REST versions of drafts',
+        readVersions,
+        restRead(await rest(actor, 'get', `/${slug}/versions?where[version._status][equals]=draft&depth=0`), versionOf),
+      )
+      cell(
+        'REST version by id',
+        readVersions,
+        restRead(await rest(actor, 'get', `/${slug}/versions/${publishedVersion}?depth=0`), (body) => body.id === publishedVersion),
+      )
       if (names) {
         cell(
           'GraphQL versions',
           readVersions,
-          graphqlOutcome(await graphql(actor, `{ v: versions${names.list}(where: { parent: { equals: ${target.id} } }) { docs { id } } }`), (data) => versionOf(data.v)),
+          graphqlOutcome(
+            await graphql(actor, `{ v: versions${names.list}(where: { parent: { equals: ${target.id} } }) { docs { id } } }`),
+            (data) => versionOf(data.v),
+          ),
         )
         cell(
           'GraphQL version by id',
@@ -560,9 +655,13 @@ const runCollection = async (entity: Entity, driver: Driver): Promise<string[]> 
         const actual =
           protocol === 'rest'
             ? restWrite(await rest(actor, 'post', `/${slug}/versions/${publishedVersion}`))
-            : graphqlOutcome(await graphql(actor, `mutation { r: restoreVersion${names!.single}(id: ${publishedVersion}) { id } }`), (data) => Boolean(data.r))
+            : graphqlOutcome(
+                await graphql(actor, `mutation { r: restoreVersion${names!.single}(id: ${publishedVersion}) { id } }`),
+                (data) => Boolean(data.r),
+              )
         cell(`${protocol} restore version`, expected, actual)
-        if (expected === 'forbidden') expect(await snapshot(entity, target.id), `${role} ${protocol} restore of ${slug} changed it`).toBe(before)
+        if (expected === 'forbidden')
+          expect(await snapshot(entity, target.id), `${role} ${protocol} restore of ${slug} changed it`).toBe(before)
       }
     }
 
@@ -583,7 +682,8 @@ const runCollection = async (entity: Entity, driver: Driver): Promise<string[]> 
         cell(`${protocol} create`, expected, actual)
         const created = (await countOf(slug)) - before
         if (expected === 'forbidden' && created !== 0) mismatches.push(`${role} ${protocol} create: refused but created ${created}`)
-        if (expected === 'allowed' && actual === 'allowed' && created !== 1) mismatches.push(`${role} ${protocol} create: allowed but created ${created}`)
+        if (expected === 'allowed' && actual === 'allowed' && created !== 1)
+          mismatches.push(`${role} ${protocol} create: allowed but created ${created}`)
       }
 
       // update
@@ -595,13 +695,18 @@ const runCollection = async (entity: Entity, driver: Driver): Promise<string[]> 
           protocol === 'rest'
             ? restWrite(await rest(actor, 'patch', `/${slug}/${target.id}`, data))
             : graphqlOutcome(
-                await graphql(actor, `mutation ($data: mutation${names!.single}UpdateInput!) { u: update${names!.single}(id: ${target.id}, data: $data) { id } }`, {
-                  data,
-                }),
+                await graphql(
+                  actor,
+                  `mutation ($data: mutation${names!.single}UpdateInput!) { u: update${names!.single}(id: ${target.id}, data: $data) { id } }`,
+                  {
+                    data,
+                  },
+                ),
                 (result) => Boolean(result.u),
               )
         cell(`${protocol} update`, expected, actual)
-        if (expected === 'forbidden') expect(await snapshot(entity, target.id), `${role} ${protocol} update of ${slug} changed it`).toBe(before)
+        if (expected === 'forbidden')
+          expect(await snapshot(entity, target.id), `${role} ${protocol} update of ${slug} changed it`).toBe(before)
       }
 
       // delete: a document of its own, since an allowed one is gone afterwards
@@ -614,11 +719,14 @@ const runCollection = async (entity: Entity, driver: Driver): Promise<string[]> 
         const actual =
           protocol === 'rest'
             ? restWrite(await rest(deleter, 'delete', `/${slug}/${doomed.id}`))
-            : graphqlOutcome(await graphql(deleter, `mutation { d: delete${names!.single}(id: ${doomed.id}) { id } }`), (result) => Boolean(result.d))
+            : graphqlOutcome(await graphql(deleter, `mutation { d: delete${names!.single}(id: ${doomed.id}) { id } }`), (result) =>
+                Boolean(result.d),
+              )
         cell(`${protocol} delete`, expected, actual)
         const after = await snapshot(entity, doomed.id)
         if (expected === 'forbidden') expect(after, `${role} ${protocol} delete of ${slug} changed it`).toBe(before)
-        if (expected === 'allowed' && actual === 'allowed') expect(JSON.parse(after).doc, `${role} ${protocol} delete of ${slug}`).toEqual([])
+        if (expected === 'allowed' && actual === 'allowed')
+          expect(JSON.parse(after).doc, `${role} ${protocol} delete of ${slug}`).toEqual([])
       }
     }
   }
@@ -635,7 +743,9 @@ const runGlobal = async (entity: Entity): Promise<string[]> => {
   // Two versions to look at and restore.
   await ctx.payload.updateGlobal({ slug, data: driver.updateData() as never, overrideAccess: true })
   await ctx.payload.updateGlobal({ slug, data: driver.updateData() as never, overrideAccess: true })
-  const versions = hasVersions(entity) ? await ctx.payload.findGlobalVersions({ slug, sort: 'createdAt', depth: 0, overrideAccess: true }) : null
+  const versions = hasVersions(entity)
+    ? await ctx.payload.findGlobalVersions({ slug, sort: 'createdAt', depth: 0, overrideAccess: true })
+    : null
   const versionId = versions?.docs[0]?.id
 
   for (const role of BASE_ROLES) {
@@ -644,19 +754,43 @@ const runGlobal = async (entity: Entity): Promise<string[]> => {
       if (expected !== actual) mismatches.push(`${role} ${name}: expected ${expected}, got ${actual}`)
     }
     const read = await decide(entity, 'read', actor)
-    cell('REST read', read, restRead(await rest(actor, 'get', `/globals/${slug}?depth=0`), () => true))
-    if (names) cell('GraphQL read', read, graphqlOutcome(await graphql(actor, `{ g: ${names.single} { updatedAt } }`), (data) => Boolean(data.g)))
+    cell(
+      'REST read',
+      read,
+      restRead(await rest(actor, 'get', `/globals/${slug}?depth=0`), () => true),
+    )
+    if (names)
+      cell(
+        'GraphQL read',
+        read,
+        graphqlOutcome(await graphql(actor, `{ g: ${names.single} { updatedAt } }`), (data) => Boolean(data.g)),
+      )
 
     if (versionId !== undefined) {
       const readVersions = await decide(entity, 'readVersions', actor)
-      cell('REST versions', readVersions, restRead(await rest(actor, 'get', `/globals/${slug}/versions?depth=0`), (body) => docsOf(body).length > 0))
-      cell('REST version by id', readVersions, restRead(await rest(actor, 'get', `/globals/${slug}/versions/${versionId}?depth=0`), (body) => body.id === versionId))
+      cell(
+        'REST versions',
+        readVersions,
+        restRead(await rest(actor, 'get', `/globals/${slug}/versions?depth=0`), (body) => docsOf(body).length > 0),
+      )
+      cell(
+        'REST version by id',
+        readVersions,
+        restRead(await rest(actor, 'get', `/globals/${slug}/versions/${versionId}?depth=0`), (body) => body.id === versionId),
+      )
       if (names) {
-        cell('GraphQL versions', readVersions, graphqlOutcome(await graphql(actor, `{ v: versions${names.single} { docs { id } } }`), (data) => docsOf(data.v).length > 0))
+        cell(
+          'GraphQL versions',
+          readVersions,
+          graphqlOutcome(await graphql(actor, `{ v: versions${names.single} { docs { id } } }`), (data) => docsOf(data.v).length > 0),
+        )
         cell(
           'GraphQL version by id',
           readVersions,
-          graphqlOutcome(await graphql(actor, `{ v: version${names.single}(id: ${versionId}) { id } }`), (data) => (data.v as { id?: unknown } | null)?.id === versionId),
+          graphqlOutcome(
+            await graphql(actor, `{ v: version${names.single}(id: ${versionId}) { id } }`),
+            (data) => (data.v as { id?: unknown } | null)?.id === versionId,
+          ),
         )
       }
     }
@@ -669,7 +803,11 @@ const runGlobal = async (entity: Entity): Promise<string[]> => {
         protocol === 'rest'
           ? restWrite(await rest(actor, 'post', `/globals/${slug}`, data))
           : graphqlOutcome(
-              await graphql(actor, `mutation ($data: mutation${names!.single}Input!) { u: update${names!.single}(data: $data) { updatedAt } }`, { data }),
+              await graphql(
+                actor,
+                `mutation ($data: mutation${names!.single}Input!) { u: update${names!.single}(data: $data) { updatedAt } }`,
+                { data },
+              ),
               (result) => Boolean(result.u),
             )
       cell(`${protocol} update`, expected, actual)
@@ -681,9 +819,13 @@ const runGlobal = async (entity: Entity): Promise<string[]> => {
         const restored =
           protocol === 'rest'
             ? restWrite(await rest(actor, 'post', `/globals/${slug}/versions/${versionId}`))
-            : graphqlOutcome(await graphql(actor, `mutation { r: restoreVersion${names!.single}(id: ${versionId}) { updatedAt } }`), (result) => Boolean(result.r))
+            : graphqlOutcome(
+                await graphql(actor, `mutation { r: restoreVersion${names!.single}(id: ${versionId}) { updatedAt } }`),
+                (result) => Boolean(result.r),
+              )
         cell(`${protocol} restore version`, restoreExpected, restored)
-        if (restoreExpected === 'forbidden') expect(await snapshot(entity), `${role} ${protocol} restore of ${slug} changed it`).toBe(beforeRestore)
+        if (restoreExpected === 'forbidden')
+          expect(await snapshot(entity), `${role} ${protocol} restore of ${slug} changed it`).toBe(beforeRestore)
       }
     }
   }

@@ -16,7 +16,8 @@ afterAll(async () => {
 })
 
 /** A translation key such as `version:status` in English, as the admin panel shows it. */
-const t = (key: string): string => key.split(':').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], enTranslations) as string
+const t = (key: string): string =>
+  key.split(':').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], enTranslations) as string
 
 /** The column header the list view shows for a field: its label, or its name in words. */
 const headerOf = (field: FlattenedField): string => {

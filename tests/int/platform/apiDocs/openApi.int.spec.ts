@@ -46,7 +46,8 @@ const configuredRoutes = (config: SanitizedConfig): string[] => {
     }
   }
   add(api, config.endpoints, true)
-  for (const collection of config.collections.filter(isDocumented)) add(`${api}/${collection.slug}`, collection.endpoints, Boolean(collection.versions))
+  for (const collection of config.collections.filter(isDocumented))
+    add(`${api}/${collection.slug}`, collection.endpoints, Boolean(collection.versions))
   for (const global of config.globals.filter(isDocumented)) add(`${api}/globals/${global.slug}`, global.endpoints, Boolean(global.versions))
   return routes
 }
@@ -174,14 +175,26 @@ describe('the OpenAPI document built from the Payload config', () => {
   it('lists list, create, and get/update/delete by id for every visible collection, and no hidden one', () => {
     const documented = new Set(operationsOf(document))
     const visible = ctx.config.collections.filter(isDocumented)
-    expect(visible.map((collection) => collection.slug)).toEqual(expect.arrayContaining(['users', 'anime', 'articles', 'media', 'favorites']))
+    expect(visible.map((collection) => collection.slug)).toEqual(
+      expect.arrayContaining(['users', 'anime', 'articles', 'media', 'favorites']),
+    )
     for (const { slug } of visible) {
-      for (const operation of ['get', 'post', 'patch', 'delete'].map((method) => `${method} /api/${slug}`)) expect(documented, operation).toContain(operation)
-      for (const operation of ['get', 'patch', 'delete'].map((method) => `${method} /api/${slug}/{id}`)) expect(documented, operation).toContain(operation)
+      for (const operation of ['get', 'post', 'patch', 'delete'].map((method) => `${method} /api/${slug}`))
+        expect(documented, operation).toContain(operation)
+      for (const operation of ['get', 'patch', 'delete'].map((method) => `${method} /api/${slug}/{id}`))
+        expect(documented, operation).toContain(operation)
       expect(documented).toContain(`get /api/${slug}/count`)
     }
     const paths = Object.keys(document.paths)
-    for (const hidden of ['event-outbox', 'auth-sessions', 'auth-identities', 'two-factor-credentials', 'payload-preferences', 'payload-jobs', 'payload-locked-documents']) {
+    for (const hidden of [
+      'event-outbox',
+      'auth-sessions',
+      'auth-identities',
+      'two-factor-credentials',
+      'payload-preferences',
+      'payload-jobs',
+      'payload-locked-documents',
+    ]) {
       expect(paths.filter((path) => path.startsWith(`/api/${hidden}`))).toEqual([])
     }
   })
@@ -197,7 +210,9 @@ describe('the OpenAPI document built from the Payload config', () => {
   it('takes documentation from custom.openapi and describes every path parameter', () => {
     const search = document.paths['/api/anime/search'].get
     expect(search?.summary).toMatch(/search/i)
-    expect(search?.parameters?.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['q', 'genre', 'kind', 'status', 'year', 'sort', 'page', 'limit']))
+    expect(search?.parameters?.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['q', 'genre', 'kind', 'status', 'year', 'sort', 'page', 'limit']),
+    )
     expect(document.paths['/api/auth/login'].post?.requestBody).toBeDefined()
     for (const [path, item] of Object.entries(document.paths)) {
       const names = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1])
@@ -222,7 +237,9 @@ describe('the OpenAPI document built from the Payload config', () => {
       expect(schemaOf('page'), path).toMatchObject({ type: 'integer', minimum: 1 })
       expect(schemaOf('depth'), path).toMatchObject({ type: 'integer', minimum: 0, maximum: 3 })
     }
-    expect(document.paths['/api/anime/{id}'].get?.parameters?.find((parameter) => parameter.name === 'depth')?.schema).toMatchObject({ maximum: 3 })
+    expect(document.paths['/api/anime/{id}'].get?.parameters?.find((parameter) => parameter.name === 'depth')?.schema).toMatchObject({
+      maximum: 3,
+    })
     const refused = document.paths['/api/anime'].get?.responses['400']
     expect(refused?.description).toMatch(/names it in `field`/)
     expect(JSON.stringify(refused?.content)).toContain('#/components/schemas/Error')
@@ -233,7 +250,17 @@ describe('the OpenAPI document built from the Payload config', () => {
     const users = document.components.schemas.users as { properties: Record<string, unknown> }
     expect(Object.keys(users.properties)).toEqual(expect.arrayContaining(['id', 'email', 'name', 'roles']))
     const text = JSON.stringify(document)
-    for (const secret of ['"hash"', '"salt"', 'resetPasswordToken', 'resetPasswordExpiration', '_verificationToken', 'loginAttempts', 'lockUntil', 'itemKey', 'refreshTokenHash']) {
+    for (const secret of [
+      '"hash"',
+      '"salt"',
+      'resetPasswordToken',
+      'resetPasswordExpiration',
+      '_verificationToken',
+      'loginAttempts',
+      'lockUntil',
+      'itemKey',
+      'refreshTokenHash',
+    ]) {
       expect(text, secret).not.toContain(secret)
     }
     expect(users.properties.password).toBeUndefined()

@@ -110,7 +110,10 @@ const rest = async (role: Role, method: 'get' | 'post' | 'patch' | 'delete', pat
   return { status: response.status, body: await json(response, role, `${role} ${method.toUpperCase()} ${path}`) }
 }
 
-type GraphQLResult = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { name?: string; statusCode?: number } }[] }
+type GraphQLResult = {
+  data?: Record<string, unknown> | null
+  errors?: { message: string; extensions?: { name?: string; statusCode?: number } }[]
+}
 
 const graphql = async (role: Role, query: string): Promise<GraphQLResult> => {
   const token = tokenOf(role)
@@ -171,7 +174,13 @@ type Driver = {
 }
 
 const findOne = async (collection: CollectionSlug, id: Id) => {
-  const found = await ctx.payload.find({ collection, where: { id: { equals: id } }, depth: 0, overrideAccess: true, showHiddenFields: true })
+  const found = await ctx.payload.find({
+    collection,
+    where: { id: { equals: id } },
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
   return found as unknown as { totalDocs: number; docs: Record<string, unknown>[] }
 }
 
@@ -367,7 +376,8 @@ const perform = async (slug: Slug, op: Op, role: Role, protocol: Protocol, owner
 
   let outcome: Outcome
   if (protocol === 'rest') outcome = restOutcome(await rest(role, 'delete', `/${slug}/${id}`), where)
-  else if (protocol === 'graphql') outcome = graphqlOutcome(await graphql(role, `mutation { ${names!.remove}(id: ${id}) { id } }`), names!.remove, where)
+  else if (protocol === 'graphql')
+    outcome = graphqlOutcome(await graphql(role, `mutation { ${names!.remove}(id: ${id}) { id } }`), names!.remove, where)
   else outcome = await localOutcome(() => ctx.payload.delete({ collection: slug, id, user, overrideAccess: false }), where)
   expect(await driver.exists(id), `${where}: still there`).toBe(outcome === 'denied')
   return outcome
@@ -570,7 +580,10 @@ describe('other users’ data', () => {
     for (const role of ['user', 'moderator', 'editor'] as Role[]) {
       const patch = await rest(role, 'patch', `/users/${victim.id}`, { name: 'hijacked', email: 'hijacked@example.com', roles: ['admin'] })
       expect(patch.status, role).toBe(403)
-      const result = await graphql(role, `mutation { updateUser(id: ${victim.id}, data: { name: "hijacked", password: "${PASSWORD}-2" }) { id } }`)
+      const result = await graphql(
+        role,
+        `mutation { updateUser(id: ${victim.id}, data: { name: "hijacked", password: "${PASSWORD}-2" }) { id } }`,
+      )
       expect(isForbidden(result), role).toBe(true)
       await expect(
         ctx.payload.update({ collection: 'users', id: victim.id, data: { name: 'hijacked' }, user: userOf(role), overrideAccess: false }),
@@ -585,10 +598,12 @@ describe('other users’ data', () => {
   it('refuses unlocking someone else’s account to anyone but an admin', async () => {
     await pool().query(`update users set login_attempts = 99, lock_until = now() + interval '1 hour' where id = $1`, [victim.id])
     const lockState = async () =>
-      (await pool().query<{ login_attempts: string; locked: boolean }>(
-        'select login_attempts, lock_until > now() as locked from users where id = $1',
-        [victim.id],
-      )).rows[0]
+      (
+        await pool().query<{ login_attempts: string; locked: boolean }>(
+          'select login_attempts, lock_until > now() as locked from users where id = $1',
+          [victim.id],
+        )
+      ).rows[0]
 
     for (const role of ['anonymous', 'user', 'moderator', 'editor'] as Role[]) {
       const response = await rest(role, 'post', '/users/unlock', { email: victim.email })

@@ -35,7 +35,11 @@ afterAll(async () => {
 })
 
 const post = (path: string, body: unknown, ip = freshClientIp()) =>
-  ctx.rest.post(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-cms-client-ip': ip }, body: JSON.stringify(body) })
+  ctx.rest.post(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-cms-client-ip': ip },
+    body: JSON.stringify(body),
+  })
 const signIn = (email: string, password: string, ip = freshClientIp()) => createAuthClient(ctx.rest, ip).login({ email, password })
 const forgot = (email: string, ip = freshClientIp()) => post('/users/forgot-password', { email }, ip)
 

@@ -289,7 +289,7 @@ describe('GET /api/auth/google/callback', () => {
     expect(tokenRequests).toHaveLength(0)
   })
 
-  it('refuses a valid state without this browser\'s cookie (missing or from another sign-in) with 400', async () => {
+  it("refuses a valid state without this browser's cookie (missing or from another sign-in) with 400", async () => {
     const started = await startSignIn()
     const back = await consent(started.location)
     const otherBrowser = await startSignIn()

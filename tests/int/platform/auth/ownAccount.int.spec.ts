@@ -37,7 +37,10 @@ describe('own profile', () => {
       body: JSON.stringify({ name: 'After', bio: 'Pilot, anime fan.' }),
     })
     expect(updated.status).toBe(200)
-    expect(((await updated.json()) as { doc: { name: string; bio: string } }).doc).toMatchObject({ name: 'After', bio: 'Pilot, anime fan.' })
+    expect(((await updated.json()) as { doc: { name: string; bio: string } }).doc).toMatchObject({
+      name: 'After',
+      bio: 'Pilot, anime fan.',
+    })
 
     const tooLong = await ctx.rest.patch(`/users/${me.user.id}`, {
       method: 'PATCH',
@@ -70,7 +73,12 @@ describe('own avatar', () => {
     expect(upload.status).toBe(201)
     const avatar = ((await upload.json()) as { doc: { id: number; filename: string } }).doc
     const avatarDir = path.resolve('media/avatars')
-    createdFiles.push(...fs.readdirSync(avatarDir).filter((file) => file.startsWith(path.parse(avatar.filename).name)).map((file) => path.join(avatarDir, file)))
+    createdFiles.push(
+      ...fs
+        .readdirSync(avatarDir)
+        .filter((file) => file.startsWith(path.parse(avatar.filename).name))
+        .map((file) => path.join(avatarDir, file)),
+    )
 
     const setAvatar = (token: string, userId: number) =>
       ctx.rest.patch(`/users/${userId}`, {
@@ -101,7 +109,12 @@ describe('deleting one’s own account', () => {
     expect(avatarUpload.status).toBe(201)
     const avatar = ((await avatarUpload.json()) as { doc: { id: number; filename: string } }).doc
     const avatarDir = path.resolve('media/avatars')
-    createdFiles.push(...fs.readdirSync(avatarDir).filter((file) => file.startsWith(path.parse(avatar.filename).name)).map((file) => path.join(avatarDir, file)))
+    createdFiles.push(
+      ...fs
+        .readdirSync(avatarDir)
+        .filter((file) => file.startsWith(path.parse(avatar.filename).name))
+        .map((file) => path.join(avatarDir, file)),
+    )
     expect(fs.existsSync(path.join(avatarDir, avatar.filename))).toBe(true)
 
     const refused = await ctx.rest.delete(`/users/${staying.user.id}`, { method: 'DELETE', headers: bearer(leaving.accessToken) })

@@ -106,7 +106,10 @@ const me = async (accessToken: string) => {
 const identities = async (accessToken: string) => {
   const response = await ctx.rest.get('/auth/identities', { headers: bearer(accessToken) })
   expect(response.status).toBe(200)
-  return (await response.json()) as { password: boolean; identities: { provider: string; email: string | null; displayName: string | null }[] }
+  return (await response.json()) as {
+    password: boolean
+    identities: { provider: string; email: string | null; displayName: string | null }[]
+  }
 }
 
 const unlink = (accessToken: string, provider: string) =>
@@ -125,7 +128,9 @@ describe.each(['vk', 'yandex'] as const)('%s sign-in', (provider) => {
     expect(location.searchParams.get('code_challenge_method')).toBe('S256')
     expect(location.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(location.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    expect(setCookie).toMatch(new RegExp(`^${provider}-sign-in-nonce=[A-Za-z0-9_-]{43}; Max-Age=600; Path=/api/auth/${provider}; HttpOnly; SameSite=Lax$`))
+    expect(setCookie).toMatch(
+      new RegExp(`^${provider}-sign-in-nonce=[A-Za-z0-9_-]{43}; Max-Age=600; Path=/api/auth/${provider}; HttpOnly; SameSite=Lax$`),
+    )
   })
 
   it('happy path: a new account, our own token pair and a session for this device', async () => {
@@ -226,10 +231,18 @@ const telegramPayload = (fields: Record<string, string | number>, { token = BOT_
 }
 
 const telegramSignIn = (body: unknown) =>
-  ctx.rest.post('/auth/telegram', { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-cms-client-ip': freshClientIp() }, body: JSON.stringify(body) })
+  ctx.rest.post('/auth/telegram', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-cms-client-ip': freshClientIp() },
+    body: JSON.stringify(body),
+  })
 
 const telegramLink = (accessToken: string, body: unknown) =>
-  ctx.rest.post('/auth/identities/telegram', { method: 'POST', headers: { 'Content-Type': 'application/json', ...bearer(accessToken) }, body: JSON.stringify(body) })
+  ctx.rest.post('/auth/identities/telegram', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...bearer(accessToken) },
+    body: JSON.stringify(body),
+  })
 
 describe('Telegram sign-in', () => {
   it('a genuine payload creates an account of its own (201), then signs in to it (200)', async () => {
@@ -271,7 +284,9 @@ describe('Telegram sign-in', () => {
 describe('identities: list, link, unlink', () => {
   it('refuses anonymous callers', async () => {
     expect((await ctx.rest.get('/auth/identities', { headers: { 'x-cms-client-ip': freshClientIp() } })).status).toBe(401)
-    expect((await ctx.rest.delete('/auth/identities/telegram', { method: 'DELETE', headers: { 'x-cms-client-ip': freshClientIp() } })).status).toBe(401)
+    expect(
+      (await ctx.rest.delete('/auth/identities/telegram', { method: 'DELETE', headers: { 'x-cms-client-ip': freshClientIp() } })).status,
+    ).toBe(401)
     expect((await ctx.rest.post('/auth/yandex/link?redirect=http%3A%2F%2Ffrontend.test%2F', { method: 'POST' })).status).toBe(401)
   })
 
@@ -282,7 +297,10 @@ describe('identities: list, link, unlink', () => {
     const viaTelegram = await telegramSignIn(telegramPayload({ id: 2001, first_name: 'Linker' }))
     expect(viaTelegram.status).toBe(200)
     expect(((await viaTelegram.json()) as TokenPairBody).user.id).toBe(account.user.id)
-    expect(await identities(account.accessToken)).toMatchObject({ password: true, identities: [{ provider: 'telegram', displayName: 'Linker' }] })
+    expect(await identities(account.accessToken)).toMatchObject({
+      password: true,
+      identities: [{ provider: 'telegram', displayName: 'Linker' }],
+    })
 
     // The same Telegram account cannot be linked to someone else.
     const other = await registerUser(createAuthClient(ctx.rest), 'other@example.com')

@@ -135,11 +135,13 @@ describe('logout, logout-all and sessions', () => {
 
   it('lists sessions with device details and the current one marked, and revokes one of them', async () => {
     const registered = await registerUser(auth, 'sessions@example.com', 'sessions-password')
-    const tablet = await body<TokenPairBody>(await auth.login({ email: 'sessions@example.com', password: 'sessions-password' }, 'Tablet/3.0'))
-
-    const listed = await body<Array<{ id: string; userAgent: string | null; ip: string; current: boolean; createdAt: string; lastUsedAt: string }>>(
-      await auth.sessions(tablet.accessToken),
+    const tablet = await body<TokenPairBody>(
+      await auth.login({ email: 'sessions@example.com', password: 'sessions-password' }, 'Tablet/3.0'),
     )
+
+    const listed = await body<
+      Array<{ id: string; userAgent: string | null; ip: string; current: boolean; createdAt: string; lastUsedAt: string }>
+    >(await auth.sessions(tablet.accessToken))
     expect(listed).toHaveLength(2)
     const current = listed.find((session) => session.current)
     expect(current?.userAgent).toBe('Tablet/3.0')

@@ -212,7 +212,16 @@ describe('secrets at rest and over the API', () => {
     const victim = await enrolledUser('victim@2fa.test')
     const attacker = await registerUser(createAuthClient(ctx.rest), 'attacker@2fa.test', PASSWORD)
     const secretsOf = (text: string) =>
-      [victim.secret, ...victim.recoveryCodes, 'v1.', 'canarytoken1234', 'recoveryCodes', 'pendingSecret', '_verificationToken', 'lastUsedStep'].filter((s) => text.includes(s))
+      [
+        victim.secret,
+        ...victim.recoveryCodes,
+        'v1.',
+        'canarytoken1234',
+        'recoveryCodes',
+        'pendingSecret',
+        '_verificationToken',
+        'lastUsedStep',
+      ].filter((s) => text.includes(s))
     // A verification token in the victim's row, to see whether any read carries it.
     await ctx.payload.db.drizzle.execute(`UPDATE users SET _verificationtoken = 'canarytoken1234' WHERE id = ${Number(victim.userId)}`)
     const asAttacker = { headers: { Authorization: `Bearer ${attacker.accessToken}` } }
@@ -241,7 +250,8 @@ describe('secrets at rest and over the API', () => {
     }
 
     // GraphQL has no two-factor fields or types at all (its error messages may name what was asked for).
-    const secretValuesIn = (text: string) => [victim.secret, ...victim.recoveryCodes, 'v1.', 'canarytoken1234'].filter((s) => text.includes(s))
+    const secretValuesIn = (text: string) =>
+      [victim.secret, ...victim.recoveryCodes, 'v1.', 'canarytoken1234'].filter((s) => text.includes(s))
     for (const init of [asAttacker, asVictim]) {
       const list = await ctx.rest.graphql(`{ Users(limit: 100) { docs { id email } } }`, init)
       expect(list.status).toBe(200)

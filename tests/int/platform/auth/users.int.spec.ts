@@ -29,20 +29,24 @@ describe('users and roles', () => {
   })
 
   it('lets only admins change roles', async () => {
-    const user = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'second@example.com' } } }))
-      .docs[0]
+    const user = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'second@example.com' } } })).docs[0]
 
     // Acting as the plain user on their own document: changing roles is refused (403 naming the
     // field) and nothing of the write is stored; the rest alone is fine.
     await expect(
       ctx.payload.update({ collection: 'users', id: user.id, data: { roles: ['admin'], name: 'Second' }, user, overrideAccess: false }),
     ).rejects.toMatchObject({ status: 403, fields: ['roles'] })
-    const selfPromoted = await ctx.payload.update({ collection: 'users', id: user.id, data: { name: 'Second' }, user, overrideAccess: false })
+    const selfPromoted = await ctx.payload.update({
+      collection: 'users',
+      id: user.id,
+      data: { name: 'Second' },
+      user,
+      overrideAccess: false,
+    })
     expect(selfPromoted.roles).toEqual(['user'])
     expect(selfPromoted.name).toBe('Second')
 
-    const admin = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'first@example.com' } } }))
-      .docs[0]
+    const admin = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'first@example.com' } } })).docs[0]
     const promoted = await ctx.payload.update({
       collection: 'users',
       id: user.id,
@@ -71,11 +75,10 @@ describe('users and roles', () => {
       }
     }
 
-    const admin = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'first@example.com' } } }))
-      .docs[0]
-    await expect(
-      ctx.payload.delete({ collection: 'users', id: admin.id, user: plain, overrideAccess: false }),
-    ).rejects.toBeInstanceOf(Forbidden)
+    const admin = (await ctx.payload.find({ collection: 'users', where: { email: { equals: 'first@example.com' } } })).docs[0]
+    await expect(ctx.payload.delete({ collection: 'users', id: admin.id, user: plain, overrideAccess: false })).rejects.toBeInstanceOf(
+      Forbidden,
+    )
   })
 
   it('answers REST and GraphQL', async () => {

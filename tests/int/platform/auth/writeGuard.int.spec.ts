@@ -28,14 +28,23 @@ const stored = (id: number) => ctx.payload.findByID({ collection: 'lists', id, d
 const publicList = async () =>
   ctx.payload.create({
     collection: 'lists',
-    data: { name: 'Best of', description: 'All-time favourites', visibility: 'public', owner: users.owner.id, items: [{ anime: animeId, note: 'classic' }] },
+    data: {
+      name: 'Best of',
+      description: 'All-time favourites',
+      visibility: 'public',
+      owner: users.owner.id,
+      items: [{ anime: animeId, note: 'classic' }],
+    },
     overrideAccess: true,
   })
 
 beforeAll(async () => {
   ctx = await initPayloadInt('write_guard')
   const make = async (who: Who, roles?: ('admin' | 'moderator' | 'user')[]) => {
-    const user = await ctx.payload.create({ collection: 'users', data: { email: `${who}@example.com`, password: 'guard-password', ...(roles ? { roles } : {}) } })
+    const user = await ctx.payload.create({
+      collection: 'users',
+      data: { email: `${who}@example.com`, password: 'guard-password', ...(roles ? { roles } : {}) },
+    })
     users[who] = { id: user.id, token: await ctx.rest.login(user.email, 'guard-password') }
   }
   await make('admin')
@@ -94,25 +103,37 @@ describe('write guard: REST', () => {
 
   it('lets the owner change their own list', async () => {
     const list = await publicList()
-    const response = await ctx.rest.patch(`/lists/${list.id}`, json('PATCH', { description: 'updated', visibility: 'unlisted' }, users.owner.token))
+    const response = await ctx.rest.patch(
+      `/lists/${list.id}`,
+      json('PATCH', { description: 'updated', visibility: 'unlisted' }, users.owner.token),
+    )
     expect(response.status, await response.clone().text()).toBe(200)
     expect(await stored(list.id)).toMatchObject({ description: 'updated', visibility: 'unlisted' })
   })
 
   it('refuses a create with a field the caller may not set (403, nothing created); the default value passes', async () => {
     const count = async () => (await ctx.payload.count({ collection: 'lists', where: { name: { equals: 'Self-hidden' } } })).totalDocs
-    const refused = await ctx.rest.post('/lists', json('POST', { name: 'Self-hidden', visibility: 'public', hidden: true }, users.other.token))
+    const refused = await ctx.rest.post(
+      '/lists',
+      json('POST', { name: 'Self-hidden', visibility: 'public', hidden: true }, users.other.token),
+    )
     expect(refused.status).toBe(403)
     expect(((await refused.json()) as ErrorBody).errors?.map((error) => error.field)).toEqual(['hidden'])
     expect(await count()).toBe(0)
 
-    const withDefault = await ctx.rest.post('/lists', json('POST', { name: 'Self-hidden', visibility: 'public', hidden: false }, users.other.token))
+    const withDefault = await ctx.rest.post(
+      '/lists',
+      json('POST', { name: 'Self-hidden', visibility: 'public', hidden: false }, users.other.token),
+    )
     expect(withDefault.status, await withDefault.clone().text()).toBe(201)
     expect(await count()).toBe(1)
   })
 
   it('refuses a user’s change of their own roles; the same document sent back passes', async () => {
-    const response = await ctx.rest.patch(`/users/${users.other.id}`, json('PATCH', { roles: ['admin'], name: 'Climber' }, users.other.token))
+    const response = await ctx.rest.patch(
+      `/users/${users.other.id}`,
+      json('PATCH', { roles: ['admin'], name: 'Climber' }, users.other.token),
+    )
     expect(response.status).toBe(403)
     expect(((await response.json()) as ErrorBody).errors?.map((error) => error.field)).toEqual(['roles'])
     const user = await ctx.payload.findByID({ collection: 'users', id: users.other.id, overrideAccess: true })
@@ -156,7 +177,12 @@ describe('write guard: GraphQL and the Local API', () => {
     await expect(
       ctx.payload.create({ collection: 'anime', data: { title: 'Inflated', viewCount: 1000 }, user: admin, overrideAccess: false }),
     ).rejects.toMatchObject({ status: 403 })
-    const created = await ctx.payload.create({ collection: 'anime', data: { title: 'Plain', viewCount: 0 }, user: admin, overrideAccess: false })
+    const created = await ctx.payload.create({
+      collection: 'anime',
+      data: { title: 'Plain', viewCount: 0 },
+      user: admin,
+      overrideAccess: false,
+    })
     expect(created.viewCount).toBe(0)
   })
 })

@@ -49,7 +49,13 @@ beforeAll(async () => {
   const env = { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}` }
   ;[a, b] = await Promise.all([startServer(env, { compiled: true }), startServer(env, { compiled: true })])
   adminToken = (
-    await createAccountWithRole({ serverUrl: a.url, databaseUrl: database.url, email: 'doc-admin@example.com', password: 'doc-admin-password', role: 'admin' })
+    await createAccountWithRole({
+      serverUrl: a.url,
+      databaseUrl: database.url,
+      email: 'doc-admin@example.com',
+      password: 'doc-admin-password',
+      role: 'admin',
+    })
   ).accessToken
   genreId = (await write(a, 'POST', '/api/genres', { name: 'Space Opera' })).doc.id
   animeA = (await write(a, 'POST', '/api/anime', { title: 'Alpha Title', genres: [genreId], _status: 'published' })).doc.id

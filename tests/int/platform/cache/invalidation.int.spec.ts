@@ -68,7 +68,10 @@ describe('cache invalidation', () => {
   })
 
   it('caches globals too: the settings global is invalidated by its own change and by its featured articles', async () => {
-    const affected = cacheDependencies(int.config.collections, ['articles'], { globals: int.config.globals, cachedGlobals: ['app-settings'] })
+    const affected = cacheDependencies(int.config.collections, ['articles'], {
+      globals: int.config.globals,
+      cachedGlobals: ['app-settings'],
+    })
     expect(affected.get('globals/app-settings')).toEqual(['globals/app-settings'])
     expect(affected.get('articles')).toEqual(['articles', 'globals/app-settings'])
 
@@ -76,7 +79,10 @@ describe('cache invalidation', () => {
     await int.payload.updateGlobal({ slug: 'app-settings', data: { siteTitle: 'FrankenJet (test)' } })
     const afterOwnChange = await generationOf('globals/app-settings')
     expect(afterOwnChange).not.toBe(before)
-    await int.payload.create({ collection: 'articles', data: { title: 'Featured soon', _status: 'published', workflowStatus: 'published' } })
+    await int.payload.create({
+      collection: 'articles',
+      data: { title: 'Featured soon', _status: 'published', workflowStatus: 'published' },
+    })
     expect(await generationOf('globals/app-settings')).not.toBe(afterOwnChange)
   })
 

@@ -30,7 +30,17 @@ const sweepers: InvalidationSweeper[] = []
 const newStore = async (url: string) => {
   const store = createRedisStore({ url, prefix, onError: () => undefined })
   stores.push(store)
-  expect(await waitFor(async () => store.lookup('probe', 'probe').then(() => true, () => false), 10_000, 50)).toBe(true)
+  expect(
+    await waitFor(
+      async () =>
+        store.lookup('probe', 'probe').then(
+          () => true,
+          () => false,
+        ),
+      10_000,
+      50,
+    ),
+  ).toBe(true)
   return store
 }
 
@@ -38,17 +48,21 @@ const generationOf = (store: ResponseStore, name: string) => store.lookup(name, 
 /** The generation once the store answers again (it refuses while it may be behind). */
 const settledGenerationOf = async (store: ResponseStore, name: string) => {
   let key: string | null | undefined
-  await waitFor(async () => {
-    key = await generationOf(store, name).catch(() => undefined)
-    return key !== undefined
-  }, 5_000, 20)
+  await waitFor(
+    async () => {
+      key = await generationOf(store, name).catch(() => undefined)
+      return key !== undefined
+    },
+    5_000,
+    20,
+  )
   return key
 }
 
-const record = (names: string[]) =>
-  pool.query('INSERT INTO cache_invalidations (generations) VALUES ($1::jsonb)', [JSON.stringify(names)])
+const record = (names: string[]) => pool.query('INSERT INTO cache_invalidations (generations) VALUES ($1::jsonb)', [JSON.stringify(names)])
 
-const pendingCount = async () => Number((await pool.query<{ count: string }>('SELECT count(*) AS count FROM cache_invalidations')).rows[0]?.count)
+const pendingCount = async () =>
+  Number((await pool.query<{ count: string }>('SELECT count(*) AS count FROM cache_invalidations')).rows[0]?.count)
 
 beforeAll(async () => {
   database = await createMigratedTestDatabase('cache-sweeper')
@@ -83,7 +97,17 @@ describe('invalidation sweeper', () => {
     const store = await newStore(`redis://127.0.0.1:${proxy.port}`)
     // Far beyond the test: only the reconnect can make this sweeper apply anything.
     sweepers.push(startInvalidationSweeper({ query: poolQuery(pool), store, intervalMs: 600_000, logger }))
-    expect(await waitFor(async () => store.lookup('anime', 'probe').then(() => true, () => false), 5_000, 50)).toBe(true)
+    expect(
+      await waitFor(
+        async () =>
+          store.lookup('anime', 'probe').then(
+            () => true,
+            () => false,
+          ),
+        5_000,
+        50,
+      ),
+    ).toBe(true)
     const before = await settledGenerationOf(store, 'anime')
 
     proxy.cut()

@@ -51,7 +51,8 @@ const write = async (method: string, path: string, body: unknown, token = adminT
 }
 
 const account = async (email: string, role: 'admin' | 'editor' | 'user') =>
-  (await createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email, password: `${role}-password-long`, role })).accessToken
+  (await createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email, password: `${role}-password-long`, role }))
+    .accessToken
 
 /** A URL no earlier test has read (its own cache entry). */
 let fresh = 0
@@ -61,7 +62,13 @@ beforeAll(async () => {
   ensureProductionBuild()
   database = await createMigratedTestDatabase('shared-readers')
   server = await startServer(
-    { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, HTTP_CACHE_MAX_AGE_SECONDS: '17', HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS: '41' },
+    {
+      SECRET_KEY: TEST_SECRET,
+      DATABASE_URL: database.url,
+      REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+      HTTP_CACHE_MAX_AGE_SECONDS: '17',
+      HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS: '41',
+    },
     { compiled: true },
   )
   adminToken = await account('shared-admin@example.com', 'admin')
@@ -119,7 +126,11 @@ describe('signed-in readers share the anonymous cache', () => {
   })
 
   it('shows a plain user no draft, even when asked with draft=true', async () => {
-    for (const path of [listPath('&draft=true'), `/api/anime/${draftId}?draft=true`, `/api/anime?draft=true&where[id][equals]=${draftId}`]) {
+    for (const path of [
+      listPath('&draft=true'),
+      `/api/anime/${draftId}?draft=true`,
+      `/api/anime?draft=true&where[id][equals]=${draftId}`,
+    ]) {
       const user = await get(path, bearer(userToken))
       const anonymous = await get(path)
       expect(user.text).not.toContain('Secret Draft')
@@ -142,14 +153,18 @@ describe('signed-in readers share the anonymous cache', () => {
     expect((await get(path)).cache).toBe('HIT')
     // Signed with the server's key, for a live session, but past its expiry.
     const live = jwt.decode(userToken) as { sub: string; sid: string }
-    const expired = jwt.sign({ sid: live.sid, typ: 'access', collection: 'users', exp: Math.floor(Date.now() / 1000) - 60 }, TEST_SECRET, { subject: live.sub })
+    const expired = jwt.sign({ sid: live.sid, typ: 'access', collection: 'users', exp: Math.floor(Date.now() / 1000) - 60 }, TEST_SECRET, {
+      subject: live.sub,
+    })
     expect((await get(path, bearer(expired))).status).toBe(401)
     expect((await get(path, bearer(userToken))).cache).toBe('HIT')
     expect((await get(path, bearer('not-a-token'))).status).toBe(401)
   })
 
   it('never shares a personal response', async () => {
-    const list = (await write('POST', '/api/lists', { name: 'My secret watchlist', visibility: 'private', items: [{ anime: publishedId }] }, userToken)).doc.id
+    const list = (
+      await write('POST', '/api/lists', { name: 'My secret watchlist', visibility: 'private', items: [{ anime: publishedId }] }, userToken)
+    ).doc.id
     const path = `/api/lists?where[id][equals]=${list}`
     for (let i = 0; i < 2; i++) {
       const own = await get(path, bearer(userToken))
@@ -190,9 +205,19 @@ describe('HTTP caching', () => {
     expect(first).toMatchObject({ status: 200, cache: 'MISS' })
     const etag = first.etag!
     const notModified = await get(path, { 'If-None-Match': etag })
-    expect(notModified).toMatchObject({ status: 304, cache: 'HIT', etag, cacheControl: 'public, max-age=17, stale-while-revalidate=41', text: '' })
+    expect(notModified).toMatchObject({
+      status: 304,
+      cache: 'HIT',
+      etag,
+      cacheControl: 'public, max-age=17, stale-while-revalidate=41',
+      text: '',
+    })
     expect(await get(path, { 'If-None-Match': `"x", W/${etag}` })).toMatchObject({ status: 304, cache: 'HIT' })
-    expect(await get(path, { ...bearer(userToken), 'If-None-Match': etag })).toMatchObject({ status: 304, cache: 'HIT', cacheControl: 'private, no-cache' })
+    expect(await get(path, { ...bearer(userToken), 'If-None-Match': etag })).toMatchObject({
+      status: 304,
+      cache: 'HIT',
+      cacheControl: 'private, no-cache',
+    })
     expect((await get(path, { 'If-None-Match': '"stale"' })).status).toBe(200)
 
     await write('PATCH', `/api/anime/${publishedId}`, { title: 'Aaa Published Title, renamed' })

@@ -32,16 +32,19 @@ type Row = { type: string; message: { collection: string; docId: string; actor: 
 
 const eventsOf = async (userId: number): Promise<Row[]> =>
   (
-    await sql.query<Row>(`SELECT type, message FROM event_outbox WHERE message->>'collection' = 'users' AND message->>'docId' = $1 ORDER BY id`, [
-      String(userId),
-    ])
+    await sql.query<Row>(
+      `SELECT type, message FROM event_outbox WHERE message->>'collection' = 'users' AND message->>'docId' = $1 ORDER BY id`,
+      [String(userId)],
+    )
   ).rows
 
 describe('auth events', () => {
   it('register, logout, revoke, logout-all: one outbox row each, no secrets', async () => {
     const first = await registerUser(auth, 'events-auth@example.com', 'correct-horse-battery', 'Ann')
     const userId = first.user.id
-    const second = (await (await auth.login({ email: 'events-auth@example.com', password: 'correct-horse-battery' })).json()) as typeof first
+    const second = (await (
+      await auth.login({ email: 'events-auth@example.com', password: 'correct-horse-battery' })
+    ).json()) as typeof first
     const third = (await (await auth.login({ email: 'events-auth@example.com', password: 'correct-horse-battery' })).json()) as typeof first
 
     expect((await auth.logout(first.accessToken)).status).toBe(204)
@@ -75,10 +78,22 @@ describe('auth events', () => {
   it("Payload's own logout?allSessions=true and a password reset", async () => {
     const pair = await registerUser(auth, 'events-payload@example.com')
     const token = await int.rest.login('events-payload@example.com', 'correct-horse-battery')
-    const response = await int.rest.post('/users/logout?allSessions=true', { method: 'POST', token, headers: { 'x-cms-client-ip': 'events-test' } })
+    const response = await int.rest.post('/users/logout?allSessions=true', {
+      method: 'POST',
+      token,
+      headers: { 'x-cms-client-ip': 'events-test' },
+    })
     expect(response.status).toBe(200)
-    const resetToken = await int.payload.forgotPassword({ collection: 'users', data: { email: 'events-payload@example.com' }, disableEmail: true })
-    await int.payload.resetPassword({ collection: 'users', data: { token: resetToken, password: 'another-long-password' }, overrideAccess: true })
+    const resetToken = await int.payload.forgotPassword({
+      collection: 'users',
+      data: { email: 'events-payload@example.com' },
+      disableEmail: true,
+    })
+    await int.payload.resetPassword({
+      collection: 'users',
+      data: { token: resetToken, password: 'another-long-password' },
+      overrideAccess: true,
+    })
     const rows = await eventsOf(pair.user.id)
     expect(rows.map((row) => [row.type, row.message.data.reason])).toEqual([
       ['user.registered', undefined],

@@ -4,7 +4,14 @@ import { readEventsConfig } from '@/platform/config/events'
 import { startEventRelay, type EventRelay } from '@/platform/events/relay'
 import { createLogger } from '@/platform/observability/logger'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
-import { bindTestQueue, deleteBrokerObjects, RABBITMQ_URL, type ReceivedMessage, type TestQueue, uniqueExchange } from '../../../helpers/rabbitmq'
+import {
+  bindTestQueue,
+  deleteBrokerObjects,
+  RABBITMQ_URL,
+  type ReceivedMessage,
+  type TestQueue,
+  uniqueExchange,
+} from '../../../helpers/rabbitmq'
 
 /**
  * FrankenJet's content under the editorial workflow publishes the same events: articles.published
@@ -32,13 +39,15 @@ afterAll(async () => {
 })
 
 const messagesFor = async (collection: string, id: number | string, count: number): Promise<ReceivedMessage[]> => {
-  const mine = () => queue.messages.filter((m) => {
-    const body = m.body as { collection: string; docId: string }
-    return body.collection === collection && body.docId === String(id)
-  })
+  const mine = () =>
+    queue.messages.filter((m) => {
+      const body = m.body as { collection: string; docId: string }
+      return body.collection === collection && body.docId === String(id)
+    })
   const deadline = Date.now() + 20_000
   while (mine().length < count) {
-    if (Date.now() > deadline) throw new Error(`expected ${count} events for ${collection} ${id}, got ${JSON.stringify(mine().map((m) => m.routingKey))}`)
+    if (Date.now() > deadline)
+      throw new Error(`expected ${count} events for ${collection} ${id}, got ${JSON.stringify(mine().map((m) => m.routingKey))}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   return mine()

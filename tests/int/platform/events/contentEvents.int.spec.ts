@@ -6,7 +6,14 @@ import { readEventsConfig } from '@/platform/config/events'
 import { startEventRelay, type EventRelay } from '@/platform/events/relay'
 import { createLogger } from '@/platform/observability/logger'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
-import { bindTestQueue, deleteBrokerObjects, RABBITMQ_URL, type ReceivedMessage, type TestQueue, uniqueExchange } from '../../../helpers/rabbitmq'
+import {
+  bindTestQueue,
+  deleteBrokerObjects,
+  RABBITMQ_URL,
+  type ReceivedMessage,
+  type TestQueue,
+  uniqueExchange,
+} from '../../../helpers/rabbitmq'
 
 /**
  * Each content action becomes exactly the expected message on the exchange (a test queue bound
@@ -44,7 +51,8 @@ const messagesFor = async (collection: string, id: number | string, count: numbe
   for (;;) {
     const found = queue.messages.filter(forDoc(collection, id))
     if (found.length >= count) return found
-    if (Date.now() > deadline) throw new Error(`expected ${count} events for ${collection} ${id}, got ${JSON.stringify(found.map((m) => m.routingKey))}`)
+    if (Date.now() > deadline)
+      throw new Error(`expected ${count} events for ${collection} ${id}, got ${JSON.stringify(found.map((m) => m.routingKey))}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
@@ -96,7 +104,13 @@ describe('content events', () => {
     await int.payload.delete({ collection: 'anime', id: anime.id })
 
     const all = await messagesFor('anime', anime.id, 5)
-    expect(all.map((m) => m.routingKey)).toEqual(['anime.created', 'anime.published', 'anime.updated', 'anime.unpublished', 'anime.deleted'])
+    expect(all.map((m) => m.routingKey)).toEqual([
+      'anime.created',
+      'anime.published',
+      'anime.updated',
+      'anime.unpublished',
+      'anime.deleted',
+    ])
     const data = all.map((m) => (m.body as { data: Record<string, unknown> }).data)
     expect(data[0]).toEqual({ _status: 'draft' })
     expect(data[1]).toMatchObject({ title: 'Public Title', slug: expect.any(String) })

@@ -7,15 +7,16 @@ import { spawn } from 'node:child_process'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import {
-  consumerTopology,
-  notifierConsumer,
-  postgresReceipts,
-  startConsumer,
-  type RunningConsumer,
-} from '@/platform/events/consumers'
+import { consumerTopology, notifierConsumer, postgresReceipts, startConsumer, type RunningConsumer } from '@/platform/events/consumers'
 import { createLogger } from '@/platform/observability/logger'
-import { deleteBrokerObjects, drainQueue, RABBITMQ_URL, startTcpProxy, type BrokerProxy as TcpProxy, uniqueExchange } from '../../../helpers/rabbitmq'
+import {
+  deleteBrokerObjects,
+  drainQueue,
+  RABBITMQ_URL,
+  startTcpProxy,
+  type BrokerProxy as TcpProxy,
+  uniqueExchange,
+} from '../../../helpers/rabbitmq'
 import { TEST_SECRET, waitUntil } from '../../../helpers/serverProcess'
 import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/testDatabase'
 
@@ -50,11 +51,16 @@ const event = (type: string, data: Record<string, unknown>, id = randomUUID()) =
 
 const publish = (body: unknown, { messageId, routingKey }: { messageId?: string; routingKey?: string } = {}) => {
   const message = body as { id?: string; type?: string }
-  channel.publish(exchange, routingKey ?? message.type ?? 'anime.created', Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)), {
-    persistent: true,
-    contentType: 'application/json',
-    messageId: messageId ?? message.id,
-  })
+  channel.publish(
+    exchange,
+    routingKey ?? message.type ?? 'anime.created',
+    Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+    {
+      persistent: true,
+      contentType: 'application/json',
+      messageId: messageId ?? message.id,
+    },
+  )
 }
 
 const deliveredCount = (id: string) => delivered.filter((d) => d.id === id).length
@@ -149,7 +155,9 @@ describe('notifier worker', () => {
     publish(anime)
     await until(() => consumer.stats().duplicates === duplicatesBefore + 2, 'two duplicates')
     expect(deliveredCount(anime.id)).toBe(1)
-    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM event_receipts WHERE consumer = 'notifier' AND message_id = $1`, [anime.id])
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM event_receipts WHERE consumer = 'notifier' AND message_id = $1`, [
+      anime.id,
+    ])
     expect(rows[0].n).toBe(1)
   })
 

@@ -6,7 +6,14 @@ import { readEventsConfig } from '@/platform/config/events'
 import { startEventRelay, type EventRelay } from '@/platform/events/relay'
 import { createLogger } from '@/platform/observability/logger'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
-import { bindTestQueue, deleteBrokerObjects, startTcpProxy, type BrokerProxy as TcpProxy, type TestQueue, uniqueExchange } from '../../../helpers/rabbitmq'
+import {
+  bindTestQueue,
+  deleteBrokerObjects,
+  startTcpProxy,
+  type BrokerProxy as TcpProxy,
+  type TestQueue,
+  uniqueExchange,
+} from '../../../helpers/rabbitmq'
 
 /**
  * A row is marked sent only once the broker has confirmed it. Here the broker receives the
@@ -27,7 +34,12 @@ beforeAll(async () => {
   sql = new pg.Pool({ connectionString: int.database.url, max: 2 })
   proxy = await startTcpProxy()
   queue = await bindTestQueue(exchange)
-  const events = readEventsConfig({ RABBITMQ_URL: proxy.url, RABBITMQ_EXCHANGE: exchange, EVENTS_RELAY_POLL_MS: '50', EVENTS_RELAY_MAX_BACKOFF_MS: '500' })
+  const events = readEventsConfig({
+    RABBITMQ_URL: proxy.url,
+    RABBITMQ_EXCHANGE: exchange,
+    EVENTS_RELAY_POLL_MS: '50',
+    EVENTS_RELAY_MAX_BACKOFF_MS: '500',
+  })
   relay = startEventRelay({ databaseUrl: int.database.url, events, logger: createLogger('test-relay'), confirmTimeoutMs: 1000 })
 })
 
@@ -51,7 +63,8 @@ describe('publisher confirms', () => {
     // One transaction, so the relay claims all of them in one batch.
     const req = await createLocalReq({}, int.payload)
     req.transactionID = (await int.payload.db.beginTransaction()) ?? undefined
-    for (let index = 0; index < COUNT; index++) await int.payload.create({ collection: 'genres', data: { name: `Unconfirmed ${index}` }, req })
+    for (let index = 0; index < COUNT; index++)
+      await int.payload.create({ collection: 'genres', data: { name: `Unconfirmed ${index}` }, req })
     await int.payload.db.commitTransaction(req.transactionID!)
 
     // The broker routes them (the test queue gets them) but never confirms: nothing is marked sent.

@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { consumerTopology, postgresReceipts, startConsumer, telegramChannelConsumer, type RunningConsumer } from '@/platform/events/consumers'
+import {
+  consumerTopology,
+  postgresReceipts,
+  startConsumer,
+  telegramChannelConsumer,
+  type RunningConsumer,
+} from '@/platform/events/consumers'
 import { createLogger } from '@/platform/observability/logger'
 import { deleteBrokerObjects, drainQueue, RABBITMQ_URL, uniqueExchange } from '../../../helpers/rabbitmq'
 import { waitUntil } from '../../../helpers/serverProcess'
@@ -40,7 +46,11 @@ const published = (data: Record<string, unknown>, id = randomUUID()) => ({
 })
 
 const publish = (body: { id: string; type: string }) =>
-  channel.publish(exchange, body.type, Buffer.from(JSON.stringify(body)), { persistent: true, contentType: 'application/json', messageId: body.id })
+  channel.publish(exchange, body.type, Buffer.from(JSON.stringify(body)), {
+    persistent: true,
+    contentType: 'application/json',
+    messageId: body.id,
+  })
 
 const until = waitUntil
 
@@ -96,7 +106,11 @@ describe('Telegram channel consumer', () => {
         '<a href="https://frankenjet.example/articles/spruce-goose">https://frankenjet.example/articles/spruce-goose</a>',
     )
     // Other events of articles are not bound to this queue.
-    channel.publish(exchange, 'articles.updated', Buffer.from(JSON.stringify({ ...published({ title: 'Edited later' }), type: 'articles.updated' })))
+    channel.publish(
+      exchange,
+      'articles.updated',
+      Buffer.from(JSON.stringify({ ...published({ title: 'Edited later' }), type: 'articles.updated' })),
+    )
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(postsContaining('Edited later')).toHaveLength(0)
   })
@@ -109,7 +123,10 @@ describe('Telegram channel consumer', () => {
     publish(article)
     await until(() => consumer.stats().duplicates === before + 2, 'two duplicates')
     expect(postsContaining('Concorde')).toHaveLength(1)
-    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM event_receipts WHERE consumer = 'telegram-channel' AND message_id = $1`, [article.id])
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS n FROM event_receipts WHERE consumer = 'telegram-channel' AND message_id = $1`,
+      [article.id],
+    )
     expect(rows[0].n).toBe(1)
   })
 

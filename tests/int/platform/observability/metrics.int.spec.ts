@@ -114,7 +114,10 @@ describe('/metrics after traffic', () => {
       expect(valueOf(samples, 'db_pool_requests_waiting', { pool }), `waiting, ${pool}`).toBeGreaterThanOrEqual(0)
     }
     // Payload has served queries: its pool holds connections.
-    expect(valueOf(samples, 'db_pool_connections_in_use', { pool: 'payload' })! + valueOf(samples, 'db_pool_connections_idle', { pool: 'payload' })!).toBeGreaterThan(0)
+    expect(
+      valueOf(samples, 'db_pool_connections_in_use', { pool: 'payload' })! +
+        valueOf(samples, 'db_pool_connections_idle', { pool: 'payload' })!,
+    ).toBeGreaterThan(0)
 
     expect(valueOf(samples, 'response_cache_requests_total', { result: 'hit' })).toBeGreaterThanOrEqual(1)
     expect(valueOf(samples, 'response_cache_requests_total', { result: 'miss' })).toBeGreaterThanOrEqual(1)
@@ -207,7 +210,9 @@ describe('request ids', () => {
   })
 
   it('is on the 401 server.ts writes itself, and in Payload own log lines', async () => {
-    const rejected = await fetch(`${server.url}/api/anime`, { headers: { Authorization: 'Bearer not-a-token', 'X-Request-Id': 'test-401' } })
+    const rejected = await fetch(`${server.url}/api/anime`, {
+      headers: { Authorization: 'Bearer not-a-token', 'X-Request-Id': 'test-401' },
+    })
     expect(rejected.status).toBe(401)
     expect(rejected.headers.get('x-request-id')).toBe('test-401')
 
@@ -218,7 +223,17 @@ describe('request ids', () => {
       body: JSON.stringify({ name: 'Nope' }),
     })
     expect(forbidden.status).toBe(403)
-    const logged = await waitFor(async () => logLines().some((line) => line.name === 'payload' && line.request_id === 'test-payload-log'), 5_000)
-    expect(logged, logLines().filter((line) => line.name === 'payload').slice(-5).map((line) => JSON.stringify(line)).join('\n')).toBe(true)
+    const logged = await waitFor(
+      async () => logLines().some((line) => line.name === 'payload' && line.request_id === 'test-payload-log'),
+      5_000,
+    )
+    expect(
+      logged,
+      logLines()
+        .filter((line) => line.name === 'payload')
+        .slice(-5)
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    ).toBe(true)
   })
 })

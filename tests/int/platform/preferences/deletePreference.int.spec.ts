@@ -24,7 +24,10 @@ const preferencesOf = async (user: User, key: string) =>
 const remember = (user: User, key: string) =>
   ctx.payload.create({ collection: PREFERENCES, data: { key, value: { columns: ['name'] } } as never, user, overrideAccess: true })
 const del = async (key: string, token?: string) => {
-  const response = await ctx.rest.delete(`/payload-preferences/${encodeURIComponent(key)}`, { method: 'DELETE', ...(token ? { token } : {}) })
+  const response = await ctx.rest.delete(`/payload-preferences/${encodeURIComponent(key)}`, {
+    method: 'DELETE',
+    ...(token ? { token } : {}),
+  })
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }
 }
 

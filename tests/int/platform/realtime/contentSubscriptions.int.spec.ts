@@ -47,7 +47,7 @@ const call = async (server: RunningServer, method: string, path: string, { token
 }
 
 const createAnime = async (server: RunningServer, data: Record<string, unknown>) =>
-  ((await call(server, 'POST', '/anime', { token: admin.accessToken, body: data })).doc as { id: number })
+  (await call(server, 'POST', '/anime', { token: admin.accessToken, body: data })).doc as { id: number }
 
 const updateAnime = (server: RunningServer, id: number, data: Record<string, unknown>, query = '') =>
   call(server, 'PATCH', `/anime/${id}${query}`, { token: admin.accessToken, body: data })
@@ -70,7 +70,12 @@ const subscribe = async (client: TestSocket, message: Record<string, unknown>): 
 const nextChangeOf = async (client: TestSocket, docId: number | string, id?: string): Promise<Message> => {
   for (;;) {
     const message = await client.nextMessage()
-    if (message.type === 'change' && String((message.doc as { id: unknown }).id) === String(docId) && (id === undefined || message.id === id)) return message
+    if (
+      message.type === 'change' &&
+      String((message.doc as { id: unknown }).id) === String(docId) &&
+      (id === undefined || message.id === id)
+    )
+      return message
   }
 }
 
@@ -133,7 +138,12 @@ describe('WebSocket subscriptions', () => {
 
     const created = await createAnime(b, { title: 'Cowboy Bebop', kind: 'tv', year: 1998, _status: 'published' })
     const change = await nextChangeOf(client, created.id)
-    expect(change).toMatchObject({ type: 'change', id: 'all-anime', event: 'create', doc: { id: created.id, title: 'Cowboy Bebop', year: 1998 } })
+    expect(change).toMatchObject({
+      type: 'change',
+      id: 'all-anime',
+      event: 'create',
+      doc: { id: created.id, title: 'Cowboy Bebop', year: 1998 },
+    })
     // Exactly what alice reads over REST (depth 0).
     const rest = await call(a, 'GET', `/anime/${created.id}?depth=0`, { token: alice.accessToken })
     expect(change.doc).toEqual(rest)
@@ -158,7 +168,11 @@ describe('WebSocket subscriptions', () => {
     const from = client.messages.length
     for (const year of [2002, 2003, 2004]) await updateAnime(year % 2 ? a : b, created.id, { year })
     // Deleted once the last update was read, so that read sees the document.
-    await until(() => changesAbout(client.messages.slice(from), created.id).filter((message) => (message.doc as { year?: number }).year === 2004).length === 2)
+    await until(
+      () =>
+        changesAbout(client.messages.slice(from), created.id).filter((message) => (message.doc as { year?: number }).year === 2004)
+          .length === 2,
+    )
     await call(a, 'DELETE', `/anime/${created.id}`, { token: admin.accessToken })
     await messagesWithin(client, QUIET_MS)
     const messages = client.messages.slice(from)
@@ -176,7 +190,10 @@ describe('WebSocket subscriptions', () => {
 
   it('where: only matching documents; one that stops matching arrives as a delete', async () => {
     const client = await socketFor(a, alice.accessToken)
-    expect(await subscribe(client, { id: 'movies', collection: 'anime', where: { kind: { equals: 'movie' } } })).toEqual({ type: 'subscribed', id: 'movies' })
+    expect(await subscribe(client, { id: 'movies', collection: 'anime', where: { kind: { equals: 'movie' } } })).toEqual({
+      type: 'subscribed',
+      id: 'movies',
+    })
     const movie = await createAnime(b, { title: 'Akira', kind: 'movie', _status: 'published' })
     const series = await createAnime(b, { title: 'Monster', kind: 'tv', _status: 'published' })
     expect(await nextChangeOf(client, movie.id)).toMatchObject({ id: 'movies', event: 'create', doc: { title: 'Akira' } })
@@ -188,17 +205,42 @@ describe('WebSocket subscriptions', () => {
 
   it('refuses a bad subscription with an error naming the field, and caps subscriptions per socket', async () => {
     const client = await socketFor(a, alice.accessToken)
-    expect(await subscribe(client, { id: 'x', collection: 'nope' })).toMatchObject({ type: 'error', id: 'x', message: expect.stringMatching(/^collection: /) })
-    expect(await subscribe(client, { id: 'x', collection: 'anime', where: { nope: { equals: 1 } } })).toMatchObject({ type: 'error', id: 'x', message: expect.stringMatching(/^where: /) })
-    expect(await subscribe(client, { id: 'x', collection: 'anime', doc: 'abc' })).toMatchObject({ type: 'error', id: 'x', message: expect.stringMatching(/^doc: /) })
-    expect(await subscribe(client, { id: 'x', collection: 'anime', locale: 'xx' })).toMatchObject({ type: 'error', message: expect.stringMatching(/^locale: /) })
+    expect(await subscribe(client, { id: 'x', collection: 'nope' })).toMatchObject({
+      type: 'error',
+      id: 'x',
+      message: expect.stringMatching(/^collection: /),
+    })
+    expect(await subscribe(client, { id: 'x', collection: 'anime', where: { nope: { equals: 1 } } })).toMatchObject({
+      type: 'error',
+      id: 'x',
+      message: expect.stringMatching(/^where: /),
+    })
+    expect(await subscribe(client, { id: 'x', collection: 'anime', doc: 'abc' })).toMatchObject({
+      type: 'error',
+      id: 'x',
+      message: expect.stringMatching(/^doc: /),
+    })
+    expect(await subscribe(client, { id: 'x', collection: 'anime', locale: 'xx' })).toMatchObject({
+      type: 'error',
+      message: expect.stringMatching(/^locale: /),
+    })
     // The outbox and sessions are nobody's to read.
-    expect(await subscribe(client, { id: 'x', collection: 'event-outbox' })).toMatchObject({ type: 'error', message: expect.stringMatching(/^collection: /) })
+    expect(await subscribe(client, { id: 'x', collection: 'event-outbox' })).toMatchObject({
+      type: 'error',
+      message: expect.stringMatching(/^collection: /),
+    })
     for (let index = 0; index < MAX_SUBSCRIPTIONS; index++) {
       expect(await subscribe(client, { id: `s${index}`, collection: 'anime' })).toEqual({ type: 'subscribed', id: `s${index}` })
     }
-    expect(await subscribe(client, { id: 's0', collection: 'anime' })).toMatchObject({ type: 'error', message: expect.stringMatching(/already open/) })
-    expect(await subscribe(client, { id: 'extra', collection: 'anime' })).toMatchObject({ type: 'error', id: 'extra', message: expect.stringMatching(/Too many subscriptions/) })
+    expect(await subscribe(client, { id: 's0', collection: 'anime' })).toMatchObject({
+      type: 'error',
+      message: expect.stringMatching(/already open/),
+    })
+    expect(await subscribe(client, { id: 'extra', collection: 'anime' })).toMatchObject({
+      type: 'error',
+      id: 'extra',
+      message: expect.stringMatching(/Too many subscriptions/),
+    })
     client.socket.close()
   })
 
@@ -256,21 +298,37 @@ describe('never leaks', () => {
     expect(await subscribe(owner, { id: 'lists', collection: 'lists' })).toEqual({ type: 'subscribed', id: 'lists' })
     expect(await subscribe(owner, { id: 'favs', collection: 'favorites' })).toEqual({ type: 'subscribed', id: 'favs' })
 
-    const secret = (await call(b, 'POST', '/lists', { token: bob.accessToken, body: { name: 'My guilty pleasures', visibility: 'private' } })).doc as { id: number }
+    const secret = (
+      await call(b, 'POST', '/lists', { token: bob.accessToken, body: { name: 'My guilty pleasures', visibility: 'private' } })
+    ).doc as { id: number }
     expect(await nextChangeOf(owner, secret.id, 'lists')).toMatchObject({ event: 'create', doc: { name: 'My guilty pleasures' } })
 
-    const shared = (await call(b, 'POST', '/lists', { token: bob.accessToken, body: { name: 'Classics', visibility: 'public' } })).doc as { id: number }
+    const shared = (await call(b, 'POST', '/lists', { token: bob.accessToken, body: { name: 'Classics', visibility: 'public' } })).doc as {
+      id: number
+    }
     expect(await nextChangeOf(watcher, shared.id, 'lists')).toMatchObject({ event: 'create', doc: { id: shared.id } })
     await call(b, 'PATCH', `/lists/${shared.id}`, { token: bob.accessToken, body: { visibility: 'private' } })
-    expect(await nextChangeOf(watcher, shared.id, 'lists')).toEqual({ type: 'change', id: 'lists', event: 'delete', doc: { id: shared.id } })
+    expect(await nextChangeOf(watcher, shared.id, 'lists')).toEqual({
+      type: 'change',
+      id: 'lists',
+      event: 'delete',
+      doc: { id: shared.id },
+    })
 
     const anime = await createAnime(a, { title: 'Favorite Me', _status: 'published' })
-    const favorite = (await call(b, 'POST', '/favorites', { token: bob.accessToken, body: { item: { relationTo: 'anime', value: anime.id } } })).doc as { id: number }
+    const favorite = (
+      await call(b, 'POST', '/favorites', { token: bob.accessToken, body: { item: { relationTo: 'anime', value: anime.id } } })
+    ).doc as { id: number }
     expect(await nextChangeOf(owner, favorite.id, 'favs')).toMatchObject({ id: 'favs', event: 'create' })
 
     const seen = await messagesWithin(watcher)
     const everything = [...watcher.messages, ...seen]
-    expect(changesAbout(everything.filter((message) => message.id === 'lists'), secret.id)).toEqual([])
+    expect(
+      changesAbout(
+        everything.filter((message) => message.id === 'lists'),
+        secret.id,
+      ),
+    ).toEqual([])
     expect(everything.filter((message) => message.type === 'change' && message.id === 'favs')).toEqual([])
     expect(JSON.stringify(everything)).not.toMatch(/guilty pleasures/)
     watcher.socket.close()
@@ -291,7 +349,10 @@ describe('slow consumers', () => {
     const client = await socketFor(a, admin.accessToken)
     const big = await createAnime(b, { title: 'Heavy', _status: 'published' })
     for (let index = 0; index < MAX_SUBSCRIPTIONS; index++) {
-      expect(await subscribe(client, { id: `h${index}`, collection: 'anime', doc: big.id })).toEqual({ type: 'subscribed', id: `h${index}` })
+      expect(await subscribe(client, { id: `h${index}`, collection: 'anime', doc: big.id })).toEqual({
+        type: 'subscribed',
+        id: `h${index}`,
+      })
     }
     // Stop reading: the kernel's buffers fill, then the server's.
     ;(client.socket as unknown as { _socket: { pause: () => void; resume: () => void } })._socket.pause()
@@ -343,7 +404,8 @@ describe('Server-Sent Events', () => {
   it('a bearer token is honoured as on REST; anonymous callers get only what they may read', async () => {
     const own = await stream(a, 'collection=lists', { Authorization: `Bearer ${bob.accessToken}` })
     expect(own.status).toBe(200)
-    const list = (await call(b, 'POST', '/lists', { token: bob.accessToken, body: { name: 'Stream private', visibility: 'private' } })).doc as { id: number }
+    const list = (await call(b, 'POST', '/lists', { token: bob.accessToken, body: { name: 'Stream private', visibility: 'private' } }))
+      .doc as { id: number }
     expect(dataOf(await own.next())).toMatchObject({ event: 'create', doc: { id: list.id, name: 'Stream private' } })
     own.close()
 

@@ -94,7 +94,8 @@ describe.each([
     // Neither is refused nor lost: the session rows are gone at once.
     expect((await call(a, 'POST', '/auth/logout-all', { token: viaA })).status).toBe(204)
     expect((await call(b, 'POST', '/auth/logout-all', { token: viaB })).status).toBe(204)
-    for (const server of [a, b]) for (const token of [viaA, viaB]) expect((await call(server, 'GET', '/users/me', { token })).status).toBe(401)
+    for (const server of [a, b])
+      for (const token of [viaA, viaB]) expect((await call(server, 'GET', '/users/me', { token })).status).toBe(401)
 
     // Let the outage last a little beyond the publishers' own retries.
     await new Promise((resolve) => setTimeout(resolve, 3_000))

@@ -51,10 +51,14 @@ describe('WebSocket while Redis is away', () => {
     redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     })
-    const admitted = await waitFor(async () => {
-      const attempt = await tryConnect(accessToken)
-      return JSON.stringify(attempt.message) === JSON.stringify({ type: 'ready' })
-    }, 30_000, 1_000)
+    const admitted = await waitFor(
+      async () => {
+        const attempt = await tryConnect(accessToken)
+        return JSON.stringify(attempt.message) === JSON.stringify({ type: 'ready' })
+      },
+      30_000,
+      1_000,
+    )
     expect(admitted).toBe(true)
   })
 })

@@ -16,7 +16,8 @@ const write = (name: string, text: string) => {
 }
 
 // As a spreadsheet in a Russian locale saves it: BOM, `;`, CRLF, commas unquoted inside fields.
-const RUSSIAN_EXPORT = '\ufefftitle;titleRussian;year;genres\r\nKaze, the Wind;Ветер;2001;Drama|Action\r\n"Two\r\nlines";;2002;\r\nShort;row\r\n'
+const RUSSIAN_EXPORT =
+  '\ufefftitle;titleRussian;year;genres\r\nKaze, the Wind;Ветер;2001;Drama|Action\r\n"Two\r\nlines";;2002;\r\nShort;row\r\n'
 
 describe('import records from CSV files', () => {
   it('reads a `;` spreadsheet export from disk as a stream, with rows, lines and the delimiter kept for the rejects', async () => {

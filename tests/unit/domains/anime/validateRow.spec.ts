@@ -137,7 +137,9 @@ describe('reading records', () => {
   })
 
   it('reads JSON arrays (or { anime: [...] }) with nested external ids', () => {
-    const input = recordsFromJson(JSON.stringify({ anime: [{ title: 'A', externalIds: { mal: 5, imdb: 'x' }, altTitles: [{ title: 'Alt' }], popularity: 3 }, 'nope'] }))
+    const input = recordsFromJson(
+      JSON.stringify({ anime: [{ title: 'A', externalIds: { mal: 5, imdb: 'x' }, altTitles: [{ title: 'Alt' }], popularity: 3 }, 'nope'] }),
+    )
     expect(input.ignored).toEqual(['externalIds.imdb', 'popularity'])
     expect(input.records[0]).toMatchObject({ row: 1, data: { title: 'A', mal: 5, altTitles: ['Alt'] } })
     expect(input.records[1]).toMatchObject({ row: 2, error: 'is not an object (got "nope")' })

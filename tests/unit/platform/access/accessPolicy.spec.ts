@@ -57,7 +57,8 @@ describe('the access policy', () => {
         else if (rule && configured !== rule) problems.push(`${entity.slug}.${operation}: not the policy's rule`)
       }
       for (const operation of Object.keys(entry)) {
-        if (!operations.includes(operation as never)) problems.push(`${entity.slug}.${operation}: in the policy but not an operation of this ${entity.kind}`)
+        if (!operations.includes(operation as never))
+          problems.push(`${entity.slug}.${operation}: in the policy but not an operation of this ${entity.kind}`)
       }
     }
     expect(problems).toEqual([])
@@ -74,8 +75,7 @@ describe('the access policy', () => {
 
   it('keeps drafts from whoever readDrafts refuses: read narrows to published documents, readVersions refuses', async () => {
     const userOf = (role: Role) => (role === 'anonymous' ? null : { id: 1, collection: 'users', roles: [role] })
-    const publishedOnly = (where: Where): boolean =>
-      JSON.stringify(where).includes('"_status":{"equals":"published"}')
+    const publishedOnly = (where: Where): boolean => JSON.stringify(where).includes('"_status":{"equals":"published"}')
     const problems: string[] = []
     for (const entity of entitiesOf(config).filter(hasDrafts)) {
       const entry = policyEntryOf(policy, entity)!

@@ -16,9 +16,16 @@ describe('toOpenApiPaths', () => {
 
 describe('buildOperation', () => {
   it("uses the endpoint's custom.openapi over the generic default", () => {
-    const documented = endpointDocumentation({ custom: { openapi: { summary: 'Search', responses: { '200': { description: 'Results.' } } } } })
+    const documented = endpointDocumentation({
+      custom: { openapi: { summary: 'Search', responses: { '200': { description: 'Results.' } } } },
+    })
     const operation = buildOperation({ method: 'get', path: '/api/anime/search', tag: 'anime', documented })
-    expect(operation).toMatchObject({ summary: 'Search', tags: ['anime'], operationId: 'getApiAnimeSearch', responses: { '200': { description: 'Results.' } } })
+    expect(operation).toMatchObject({
+      summary: 'Search',
+      tags: ['anime'],
+      operationId: 'getApiAnimeSearch',
+      responses: { '200': { description: 'Results.' } },
+    })
     expect(operation.description).toBeUndefined()
   })
 

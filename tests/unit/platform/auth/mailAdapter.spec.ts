@@ -38,7 +38,9 @@ describe('mail without a transport', () => {
 
 describe('mail configuration', () => {
   it('reads SMTP_URL first, else SMTP_HOST and the rest; refuses bad values naming the variable', () => {
-    expect(readMailConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', SMTP_HOST: 'ignored' }).smtp).toEqual({ url: 'smtps://u:p@mail.example.com:465' })
+    expect(readMailConfig({ SMTP_URL: 'smtps://u:p@mail.example.com:465', SMTP_HOST: 'ignored' }).smtp).toEqual({
+      url: 'smtps://u:p@mail.example.com:465',
+    })
     expect(readMailConfig({ SMTP_HOST: 'mail.example.com', SMTP_SECURE: 'true' }).smtp).toEqual({
       host: 'mail.example.com',
       port: 465,

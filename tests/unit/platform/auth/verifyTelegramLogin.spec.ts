@@ -21,7 +21,8 @@ const payload = (fields: Record<string, string | number> = {}): Record<string, s
   return { ...data, hash: sign(data) }
 }
 
-const verify = (body: Record<string, unknown>, maxAgeSeconds = 60) => verifyTelegramLogin(body, { botToken: BOT_TOKEN, maxAgeSeconds, now: NOW })
+const verify = (body: Record<string, unknown>, maxAgeSeconds = 60) =>
+  verifyTelegramLogin(body, { botToken: BOT_TOKEN, maxAgeSeconds, now: NOW })
 
 describe('verifyTelegramLogin', () => {
   it('accepts a genuine payload', () => {

@@ -93,7 +93,13 @@ describe('guardFields', () => {
     const fields: Field[] = [
       leaf,
       { name: 'group', type: 'group', fields: [leaf] },
-      { type: 'tabs', tabs: [{ label: 'A', fields: [leaf] }, { name: 'named', fields: [leaf] }] },
+      {
+        type: 'tabs',
+        tabs: [
+          { label: 'A', fields: [leaf] },
+          { name: 'named', fields: [leaf] },
+        ],
+      },
       { type: 'row', fields: [{ type: 'collapsible', label: 'c', fields: [leaf] }] },
       { name: 'rows', type: 'array', fields: [leaf] },
       { name: 'blocks', type: 'blocks', blocks: [{ slug: 'b', fields: [leaf] }] },

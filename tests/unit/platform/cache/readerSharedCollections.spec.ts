@@ -87,7 +87,10 @@ const differences = async (root: string): Promise<string[]> => {
       [`${collection.slug}.readVersions`, collection.access.readVersions as Rule | undefined],
       ...allFields(collection.fields)
         .filter((field) => 'access' in field && field.access?.read)
-        .map((field): [string, Rule] => [`${collection.slug}.${'name' in field ? field.name : field.type} (field)`, (field as { access: { read: Rule } }).access.read]),
+        .map((field): [string, Rule] => [
+          `${collection.slug}.${'name' in field ? field.name : field.type} (field)`,
+          (field as { access: { read: Rule } }).access.read,
+        ]),
     ]
     for (const [name, rule] of rules) {
       if (!rule) continue

@@ -15,7 +15,9 @@ describe('API read caps configuration', () => {
   })
 
   it('refuses values that would switch the cap off or make no sense, naming the variable', () => {
-    expect(() => readAppConfig({ ...base, API_MAX_LIMIT: '0' })).toThrow(/^Invalid configuration: API_MAX_LIMIT must be between 1 and 10000/)
+    expect(() => readAppConfig({ ...base, API_MAX_LIMIT: '0' })).toThrow(
+      /^Invalid configuration: API_MAX_LIMIT must be between 1 and 10000/,
+    )
     expect(() => readAppConfig({ ...base, API_MAX_LIMIT: '100000' })).toThrow(/API_MAX_LIMIT must be between 1 and 10000/)
     expect(() => readAppConfig({ ...base, API_MAX_LIMIT: 'lots' })).toThrow(/API_MAX_LIMIT must be a whole number/)
     expect(() => readAppConfig({ ...base, API_MAX_DEPTH: '11' })).toThrow(/API_MAX_DEPTH must be between 0 and 10/)

@@ -54,7 +54,15 @@ describe('readAppConfig', () => {
     expect(config.services).toEqual({
       redisUrl: undefined,
       cache: { enabled: true, ttlSeconds: 60, invalidationPollMs: 500, http: { maxAgeSeconds: 10, staleWhileRevalidateSeconds: 30 } },
-      realtime: { sessionRecheckMs: 30_000, maxSubscriptionsPerSocket: 20, maxConnectionsPerUser: 10, maxStreamsPerAddress: 20, maxBufferedBytes: 1_048_576, replayEvents: 1_000, replaySeconds: 300 },
+      realtime: {
+        sessionRecheckMs: 30_000,
+        maxSubscriptionsPerSocket: 20,
+        maxConnectionsPerUser: 10,
+        maxStreamsPerAddress: 20,
+        maxBufferedBytes: 1_048_576,
+        replayEvents: 1_000,
+        replaySeconds: 300,
+      },
     })
   })
 
@@ -84,7 +92,9 @@ describe('readAppConfig', () => {
       }).services.cache,
     ).toEqual({ enabled: false, ttlSeconds: 5, invalidationPollMs: 200, http: { maxAgeSeconds: 0, staleWhileRevalidateSeconds: 120 } })
     expect(() => readAppConfig({ ...base, HTTP_CACHE_MAX_AGE_SECONDS: '-1' })).toThrow(/HTTP_CACHE_MAX_AGE_SECONDS/)
-    expect(() => readAppConfig({ ...base, HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS: 'later' })).toThrow(/HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS/)
+    expect(() => readAppConfig({ ...base, HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS: 'later' })).toThrow(
+      /HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS/,
+    )
     expect(() => readAppConfig({ ...base, CACHE_TTL_SECONDS: '0' })).toThrow(/CACHE_TTL_SECONDS/)
     expect(() => readAppConfig({ ...base, CACHE_ENABLED: 'sometimes' })).toThrow(/CACHE_ENABLED/)
     expect(() => readAppConfig({ ...base, CACHE_INVALIDATION_POLL_MS: '10' })).toThrow(/^Invalid configuration: CACHE_INVALIDATION_POLL_MS/)
@@ -92,7 +102,15 @@ describe('readAppConfig', () => {
   })
 
   it('reads how often WebSocket sessions are re-checked and refuses bad values', () => {
-    expect(readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '5000' }).services.realtime).toEqual({ sessionRecheckMs: 5000, maxSubscriptionsPerSocket: 20, maxConnectionsPerUser: 10, maxStreamsPerAddress: 20, maxBufferedBytes: 1_048_576, replayEvents: 1_000, replaySeconds: 300 })
+    expect(readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '5000' }).services.realtime).toEqual({
+      sessionRecheckMs: 5000,
+      maxSubscriptionsPerSocket: 20,
+      maxConnectionsPerUser: 10,
+      maxStreamsPerAddress: 20,
+      maxBufferedBytes: 1_048_576,
+      replayEvents: 1_000,
+      replaySeconds: 300,
+    })
     expect(() => readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '100' })).toThrow(/^Invalid configuration: WS_SESSION_RECHECK_MS/)
     expect(() => readAppConfig({ ...base, WS_SESSION_RECHECK_MS: '1e3x' })).toThrow(/WS_SESSION_RECHECK_MS/)
   })

@@ -43,7 +43,12 @@ describe('rate limit settings', () => {
   })
 
   it('refuses a value that is not a positive whole number, naming the variable', () => {
-    for (const variable of ['RATE_LIMIT_RESET_PER_EMAIL', 'RATE_LIMIT_RESET_PER_IP_WINDOW_SECONDS', 'RATE_LIMIT_SEARCH_PER_IP', 'RATE_LIMIT_PUBLIC_WINDOW_SECONDS']) {
+    for (const variable of [
+      'RATE_LIMIT_RESET_PER_EMAIL',
+      'RATE_LIMIT_RESET_PER_IP_WINDOW_SECONDS',
+      'RATE_LIMIT_SEARCH_PER_IP',
+      'RATE_LIMIT_PUBLIC_WINDOW_SECONDS',
+    ]) {
       expect(() => readAppConfig({ ...base, [variable]: '0' }), variable).toThrow(new RegExp(variable))
       expect(() => readAppConfig({ ...base, [variable]: 'lots' }), variable).toThrow(new RegExp(variable))
     }

@@ -15,7 +15,13 @@ describe('VK ID, Yandex ID and Telegram configuration', () => {
   })
 
   it('defaults the provider endpoints and the callback to SERVER_URL', () => {
-    const { identity } = readAppConfig({ ...base, VK_CLIENT_ID: 'vk', VK_CLIENT_SECRET: 's', YANDEX_CLIENT_ID: 'ya', YANDEX_CLIENT_SECRET: 't' })
+    const { identity } = readAppConfig({
+      ...base,
+      VK_CLIENT_ID: 'vk',
+      VK_CLIENT_SECRET: 's',
+      YANDEX_CLIENT_ID: 'ya',
+      YANDEX_CLIENT_SECRET: 't',
+    })
     expect(identity.vk).toEqual({
       clientId: 'vk',
       clientSecret: 's',
@@ -33,15 +39,21 @@ describe('VK ID, Yandex ID and Telegram configuration', () => {
   })
 
   it('names the variable that is wrong', () => {
-    expect(() => readAppConfig({ ...base, VK_CLIENT_ID: 'vk' })).toThrow(new ConfigError('VK_CLIENT_SECRET', 'is required when VK_CLIENT_ID is set'))
-    expect(() => readAppConfig({ ...base, YANDEX_CLIENT_ID: 'ya', YANDEX_CLIENT_SECRET: 's', YANDEX_TOKEN_URL: 'ftp://x' })).toThrow(/YANDEX_TOKEN_URL/)
+    expect(() => readAppConfig({ ...base, VK_CLIENT_ID: 'vk' })).toThrow(
+      new ConfigError('VK_CLIENT_SECRET', 'is required when VK_CLIENT_ID is set'),
+    )
+    expect(() => readAppConfig({ ...base, YANDEX_CLIENT_ID: 'ya', YANDEX_CLIENT_SECRET: 's', YANDEX_TOKEN_URL: 'ftp://x' })).toThrow(
+      /YANDEX_TOKEN_URL/,
+    )
     expect(() => readAppConfig({ ...base, TELEGRAM_BOT_TOKEN: 'not-a-token' })).toThrow(/TELEGRAM_BOT_TOKEN/)
     expect(() => readAppConfig({ ...base, TELEGRAM_CHAT_ID: '-100123' })).toThrow(/TELEGRAM_BOT_TOKEN is required/)
     expect(() => readAppConfig({ ...base, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_CHAT_ID: 'my channel' })).toThrow(/TELEGRAM_CHAT_ID/)
-    expect(() => readAppConfig({ ...base, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_CHAT_ID: '@news_channel', TELEGRAM_ARTICLE_URL: 'https://x.example/a' })).toThrow(
-      /TELEGRAM_ARTICLE_URL/,
+    expect(() =>
+      readAppConfig({ ...base, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_CHAT_ID: '@news_channel', TELEGRAM_ARTICLE_URL: 'https://x.example/a' }),
+    ).toThrow(/TELEGRAM_ARTICLE_URL/)
+    expect(() => readAppConfig({ ...base, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_LOGIN_MAX_AGE_SECONDS: '0' })).toThrow(
+      /TELEGRAM_LOGIN_MAX_AGE_SECONDS/,
     )
-    expect(() => readAppConfig({ ...base, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_LOGIN_MAX_AGE_SECONDS: '0' })).toThrow(/TELEGRAM_LOGIN_MAX_AGE_SECONDS/)
   })
 
   it('reads Telegram login and channel', () => {

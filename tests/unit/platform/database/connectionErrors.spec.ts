@@ -17,7 +17,10 @@ describe('isDatabaseUnavailableError', () => {
     ['connect timeout', new Error('Connection terminated due to connection timeout')],
     ['dropped connection', new Error('Connection terminated unexpectedly')],
     ['client read timeout', new Error('Query read timeout')],
-    ['a failed BEGIN rethrown without its cause', new Error('Error: cannot begin transaction: Connection terminated due to connection timeout')],
+    [
+      'a failed BEGIN rethrown without its cause',
+      new Error('Error: cannot begin transaction: Connection terminated due to connection timeout'),
+    ],
     ['a refused connection in a rethrown message', new Error('Error: cannot begin transaction: connect ECONNREFUSED 127.0.0.1:5432')],
     ['drizzle wrapping a refused connection', new Error('Failed query: select 1', { cause: withCode('ECONNREFUSED') })],
   ])('says yes for %s', (_, error) => {

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { checkReadParams, type ReadOperation } from '@/platform/http/readParams'
 import type { EntityShape, FieldShape } from '@/platform/http/readParams/collectionShape'
 
-const leaf = (name: string, kind: 'text' | 'number' | 'serial' | 'date' | 'boolean', localized = false): FieldShape => ({ name, kind, localized })
+const leaf = (name: string, kind: 'text' | 'number' | 'serial' | 'date' | 'boolean', localized = false): FieldShape => ({
+  name,
+  kind,
+  localized,
+})
 
 const animeFields: FieldShape[] = [
   leaf('id', 'serial'),
@@ -25,7 +29,12 @@ const anime: EntityShape = {
   versionIdType: 'number',
   versions: true,
   fields: animeFields,
-  versionFields: [leaf('id', 'serial'), leaf('parent', 'serial'), { name: 'version', kind: 'nested', localized: false, fields: animeFields }, leaf('latest', 'boolean')],
+  versionFields: [
+    leaf('id', 'serial'),
+    leaf('parent', 'serial'),
+    { name: 'version', kind: 'nested', localized: false, fields: animeFields },
+    leaf('latest', 'boolean'),
+  ],
   locales: ['ru', 'en'],
 }
 const genres: EntityShape = { ...anime, slug: 'genres', versions: false, versionFields: [] }
@@ -34,10 +43,16 @@ const limits = { maxLimit: 100, maxDepth: 3 }
 /** `shape: null`: the collections are not known yet. */
 const check = (
   params: Record<string, unknown>,
-  { operation = 'find', shape = anime, id, jsonStrings = true }: { operation?: ReadOperation; shape?: EntityShape | null; id?: unknown; jsonStrings?: boolean } = {},
+  {
+    operation = 'find',
+    shape = anime,
+    id,
+    jsonStrings = true,
+  }: { operation?: ReadOperation; shape?: EntityShape | null; id?: unknown; jsonStrings?: boolean } = {},
 ) => checkReadParams({ operation, shape: shape ?? undefined, params, id, limits, defaultDepth: 2, jsonStrings })
 
-const refusedField = (verdict: ReturnType<typeof check>) => (verdict.ok ? undefined : { status: verdict.status, field: verdict.problems[0]?.field })
+const refusedField = (verdict: ReturnType<typeof check>) =>
+  verdict.ok ? undefined : { status: verdict.status, field: verdict.problems[0]?.field }
 
 describe('checkReadParams: the ids', () => {
   it('answers 404 for an id a serial-id collection cannot have', () => {
@@ -74,7 +89,8 @@ describe('checkReadParams: page, limit, depth', () => {
     expect(check({ limit: '0' })).toEqual({ ok: true, applied: { limit: 1 } })
     expect(check({ limit: '-1' })).toEqual({ ok: true, applied: { limit: 1 } })
     expect(check({ limit: 25 }, { jsonStrings: false })).toEqual({ ok: true, applied: { limit: 25 } })
-    for (const limit of ['abc', '1.5', '1e3', ['1', '2']]) expect(refusedField(check({ limit })), String(limit)).toEqual({ status: 400, field: 'limit' })
+    for (const limit of ['abc', '1.5', '1e3', ['1', '2']])
+      expect(refusedField(check({ limit })), String(limit)).toEqual({ status: 400, field: 'limit' })
   })
 
   it('does not let pagination=false lift the cap', () => {
@@ -89,7 +105,9 @@ describe('checkReadParams: page, limit, depth', () => {
     expect(check({ depth: '1' }, { operation: 'findByID', id: '1' })).toEqual({ ok: true, applied: { depth: 1 } })
     expect(refusedField(check({ depth: 'deep' }))).toEqual({ status: 400, field: 'depth' })
     // A configured cap below Payload's default depth applies to requests that give none.
-    expect(checkReadParams({ operation: 'find', shape: anime, params: {}, limits: { maxLimit: 100, maxDepth: 1 }, defaultDepth: 2 })).toEqual({ ok: true, applied: { depth: 1 } })
+    expect(
+      checkReadParams({ operation: 'find', shape: anime, params: {}, limits: { maxLimit: 100, maxDepth: 1 }, defaultDepth: 2 }),
+    ).toEqual({ ok: true, applied: { depth: 1 } })
   })
 })
 
@@ -169,7 +187,8 @@ describe('checkReadParams: sort and where', () => {
   })
 
   it('pages join fields within the cap', () => {
-    for (const limit of ['-5', '0', '101', 'x']) expect(refusedField(check({ joins: { anime: { limit } } })), limit).toEqual({ status: 400, field: 'joins' })
+    for (const limit of ['-5', '0', '101', 'x'])
+      expect(refusedField(check({ joins: { anime: { limit } } })), limit).toEqual({ status: 400, field: 'joins' })
     expect(refusedField(check({ joins: { anime: { page: '0' } } }))).toEqual({ status: 400, field: 'joins' })
     expect(check({ joins: { anime: { limit: '10', page: '2', sort: '-title' } } }).ok).toBe(true)
     expect(check({ joins: 'false' }).ok).toBe(true)
@@ -192,7 +211,11 @@ describe('checkReadParams: sort and where', () => {
 
   it('names the parameter in a message a person can act on', () => {
     const verdict = check({ where: { title: { foo: '1' } } })
-    expect(verdict).toMatchObject({ ok: false, status: 400, problems: [{ field: 'where', message: expect.stringMatching(/Unknown operator "foo" on "title"/) }] })
+    expect(verdict).toMatchObject({
+      ok: false,
+      status: 400,
+      problems: [{ field: 'where', message: expect.stringMatching(/Unknown operator "foo" on "title"/) }],
+    })
   })
 })
 
@@ -256,7 +279,9 @@ describe('checkReadParams: where on choices, lists and empty groups (each a 500 
       { 'related.relationTo': { equals: 'aircraft' } },
     ]
     for (const where of accepted) expect(check({ where }).ok, JSON.stringify(where)).toBe(true)
-    expect(check({ where: { related: { in: '5' } } })).toMatchObject({ problems: [{ message: expect.stringMatching(/related\.value .* related\.relationTo/) }] })
+    expect(check({ where: { related: { in: '5' } } })).toMatchObject({
+      problems: [{ message: expect.stringMatching(/related\.value .* related\.relationTo/) }],
+    })
   })
 
   it('refuses an empty and/or list', () => {

@@ -11,7 +11,12 @@ describe('readTargetOf', () => {
     expect(readTargetOf('/api/anime/count', '/api')).toEqual({ entity: 'collection', slug: 'anime', operation: 'count' })
     expect(readTargetOf('/api/anime/:id', '/api')).toEqual({ entity: 'collection', slug: 'anime', operation: 'findByID', idIndex: 2 })
     expect(readTargetOf('/api/anime/versions', '/api')).toEqual({ entity: 'collection', slug: 'anime', operation: 'findVersions' })
-    expect(readTargetOf('/api/anime/versions/:id', '/api')).toEqual({ entity: 'collection', slug: 'anime', operation: 'findVersionByID', idIndex: 3 })
+    expect(readTargetOf('/api/anime/versions/:id', '/api')).toEqual({
+      entity: 'collection',
+      slug: 'anime',
+      operation: 'findVersionByID',
+      idIndex: 3,
+    })
     expect(readTargetOf('/api/globals/app-settings', '/api')).toEqual({ entity: 'global', slug: 'app-settings', operation: 'findGlobal' })
     expect(readTargetOf('/api/globals/app-settings/versions/:id', '/api')).toMatchObject({ operation: 'findVersionByID', idIndex: 4 })
   })
@@ -62,7 +67,13 @@ const run = (url: string, { method = 'GET', published = true } = {}) =>
     method,
     url,
     routeOf,
-    published: published ? { shapes: { collections: new Map([['genres', shape]]), globals: new Map([['settings', { ...shape, slug: 'settings' }]]) }, apiRoute: '/api', defaultDepth: 2 } : undefined,
+    published: published
+      ? {
+          shapes: { collections: new Map([['genres', shape]]), globals: new Map([['settings', { ...shape, slug: 'settings' }]]) },
+          apiRoute: '/api',
+          defaultDepth: 2,
+        }
+      : undefined,
     limits: { maxLimit: 100, maxDepth: 3 },
   })
 
@@ -76,7 +87,11 @@ describe('checkRestRead', () => {
   })
 
   it("checks the `data` a global read JSON-parses: the first one, as Payload's URLSearchParams gives it", () => {
-    expect(run('/api/globals/settings?data=x&data=%7B%7D')?.verdict).toMatchObject({ ok: false, status: 400, problems: [{ field: 'data' }] })
+    expect(run('/api/globals/settings?data=x&data=%7B%7D')?.verdict).toMatchObject({
+      ok: false,
+      status: 400,
+      problems: [{ field: 'data' }],
+    })
     expect(run('/api/globals/settings?data=%7B%7D&data=x')?.verdict).toMatchObject({ ok: true })
     expect(run('/api/globals/settings?data=%5B1%5D')?.verdict).toMatchObject({ ok: false, problems: [{ field: 'data' }] })
     expect(run('/api/globals/settings?data[a]=1')?.verdict).toMatchObject({ ok: true })
@@ -90,7 +105,9 @@ describe('checkRestRead', () => {
   })
 
   it('hands on the URL with the caps applied, untouched when nothing changes', () => {
-    expect(run('/api/genres?limit=100000&depth=9&where[name][like]=a')?.url).toBe('/api/genres?limit=100&depth=3&where%5Bname%5D%5Blike%5D=a')
+    expect(run('/api/genres?limit=100000&depth=9&where[name][like]=a')?.url).toBe(
+      '/api/genres?limit=100&depth=3&where%5Bname%5D%5Blike%5D=a',
+    )
     expect(run('/api/genres?pagination=false')?.url).toBe('/api/genres?pagination=false&limit=100')
     expect(run('/api/genres?limit=5&sort=-name')?.url).toBe('/api/genres?limit=5&sort=-name')
   })
@@ -100,7 +117,11 @@ describe('checkRestRead', () => {
     expect(run('/api/genres/abc', { method: 'PATCH' })?.verdict).toMatchObject({ ok: false, status: 404 })
     expect(run('/api/genres/12', { method: 'PATCH' })?.verdict).toEqual({ ok: true, applied: {} })
     expect(run('/api/genres/P[jk0%/c*')?.verdict).toMatchObject({ ok: false, status: 404, problems: [{ field: 'path' }] })
-    expect(run('/api/genres/popular/a%00b', { method: 'POST' })?.verdict).toMatchObject({ ok: false, status: 404, problems: [{ field: 'path' }] })
+    expect(run('/api/genres/popular/a%00b', { method: 'POST' })?.verdict).toMatchObject({
+      ok: false,
+      status: 404,
+      problems: [{ field: 'path' }],
+    })
   })
 
   it('leaves writes, custom endpoints and other routes to the rest of the pipeline', () => {

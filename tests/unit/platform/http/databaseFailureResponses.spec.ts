@@ -79,7 +79,10 @@ describe('createTokenGate', () => {
     res.writeHead(200, { 'Content-Type': 'text/plain' })
     res.end('served')
   }
-  const gate = (judgeToken: (token: string) => Promise<never> | Promise<{ outcome: 'invalid' } | { outcome: 'anonymous' }>, down = false) => {
+  const gate = (
+    judgeToken: (token: string) => Promise<never> | Promise<{ outcome: 'invalid' } | { outcome: 'anonymous' }>,
+    down = false,
+  ) => {
     const onDatabaseFailure = vi.fn()
     const logger = { error: vi.fn() }
     const handler = createTokenGate({ judgeToken, isDatabaseDown: () => down, onDatabaseFailure, logger })(next)

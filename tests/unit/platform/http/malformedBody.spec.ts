@@ -5,7 +5,12 @@ import { refusalLogLevel } from '@/platform/observability/refusalLogLevel'
 
 describe('malformedBodyField', () => {
   it("names the file part for the multipart parser's errors", () => {
-    for (const message of ['Request is not eligible for file upload', 'Multipart: Boundary not found', 'Unexpected end of form', 'Unsupported content type: multipart/x']) {
+    for (const message of [
+      'Request is not eligible for file upload',
+      'Multipart: Boundary not found',
+      'Unexpected end of form',
+      'Unsupported content type: multipart/x',
+    ]) {
       expect(malformedBodyField({ name: 'Error', message }, 'multipart/form-data'), message).toBe('file')
     }
   })

@@ -79,7 +79,9 @@ describe('metricsRoute', () => {
   })
 
   it('a failed collection is a bare 500, logged', async () => {
-    const url = await serve(metricsRoute({ path: '/metrics', serveMetrics: async () => Promise.reject(new Error('boom')), logger })(last().handler))
+    const url = await serve(
+      metricsRoute({ path: '/metrics', serveMetrics: async () => Promise.reject(new Error('boom')), logger })(last().handler),
+    )
     const response = await fetch(`${url}/metrics`)
     expect(response.status).toBe(500)
     expect(await response.text()).toBe('')
@@ -172,7 +174,9 @@ describe('jsonBodyStep', () => {
 describe('publicRateLimitStep', () => {
   it('answers 429 with Retry-After past the limit of a limited route, and leaves other routes alone', async () => {
     const { handler } = last()
-    const routes = [{ name: `unit-${process.pid}-${Date.now()}`, methods: ['GET'], path: /^\/limited$/, rule: { points: 1, durationSeconds: 60 } }]
+    const routes = [
+      { name: `unit-${process.pid}-${Date.now()}`, methods: ['GET'], path: /^\/limited$/, rule: { points: 1, durationSeconds: 60 } },
+    ]
     const url = await serve(publicRateLimitStep(routes)(handler))
     expect((await fetch(`${url}/limited`)).status).toBe(200)
     const refused = await fetch(`${url}/limited`)

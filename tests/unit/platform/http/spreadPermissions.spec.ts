@@ -4,7 +4,9 @@ import { spreadPermissions } from '@/platform/http/readParams/guardGlobalQueries
 
 // The shape of Payload's GraphQL policy types, told apart by `getFields` and `ofType` as graphql does.
 const leaf = { getFields: () => ({ permission: { type: {} }, where: { type: {} } }) }
-const object = (fields: Record<string, unknown>) => ({ getFields: () => Object.fromEntries(Object.entries(fields).map(([name, type]) => [name, { type }])) })
+const object = (fields: Record<string, unknown>) => ({
+  getFields: () => Object.fromEntries(Object.entries(fields).map(([name, type]) => [name, { type }])),
+})
 const policy = object({ read: leaf, delete: { ofType: leaf }, fields: object({ name: object({ read: leaf, update: leaf }) }) })
 
 describe('spreadPermissions', () => {

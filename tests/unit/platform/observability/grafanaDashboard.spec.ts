@@ -20,7 +20,12 @@ const expressions = (panels: Panel[]): string[] =>
  * or nothing, once label lists (`by (…)`, `without (…)`) and selector contents are taken out.
  */
 const seriesIn = (expr: string): string[] =>
-  [...expr.replace(/\b(by|without)\s*\([^)]*\)/g, '').replace(/\{[^}]*\}/g, '{}').matchAll(/\b([a-z][a-z0-9_]*)\s*(?=\{|\[|\)|$)/g)]
+  [
+    ...expr
+      .replace(/\b(by|without)\s*\([^)]*\)/g, '')
+      .replace(/\{[^}]*\}/g, '{}')
+      .matchAll(/\b([a-z][a-z0-9_]*)\s*(?=\{|\[|\)|$)/g),
+  ]
     .map((match) => match[1]!)
     .filter((name) => name.includes('_') && !['histogram_quantile', 'label_replace'].includes(name))
 

@@ -12,7 +12,11 @@ describe("Next's route list", () => {
   it('comes from the build manifest, deduplicated', () => {
     fs.writeFileSync(
       path.join(dir, 'app-path-routes-manifest.json'),
-      JSON.stringify({ '/health/route': '/health', '/(payload)/admin/[[...segments]]/page': '/admin/[[...segments]]', '/x/page': '/health' }),
+      JSON.stringify({
+        '/health/route': '/health',
+        '/(payload)/admin/[[...segments]]/page': '/admin/[[...segments]]',
+        '/x/page': '/health',
+      }),
     )
     const routes = nextRoutesReader(dir, { settled: true })()
     expect([...routes].sort()).toEqual(['/admin/[[...segments]]', '/health'])

@@ -25,11 +25,24 @@ const payload: PayloadRoutes = {
   collections: [
     {
       slug: 'anime',
-      endpoints: [{ method: 'get', path: '/search' }, { method: 'get', path: '/suggest' }, { method: 'post', path: '/:id/view' }, ...collectionDefaults],
+      endpoints: [
+        { method: 'get', path: '/search' },
+        { method: 'get', path: '/suggest' },
+        { method: 'post', path: '/:id/view' },
+        ...collectionDefaults,
+      ],
     },
     { slug: 'genres', endpoints: collectionDefaults },
   ],
-  globals: [{ slug: 'site-settings', endpoints: [{ method: 'get', path: '/' }, { method: 'post', path: '/' }] }],
+  globals: [
+    {
+      slug: 'site-settings',
+      endpoints: [
+        { method: 'get', path: '/' },
+        { method: 'post', path: '/' },
+      ],
+    },
+  ],
 }
 
 const next = ['/(payload)/admin/[[...segments]]', '/api/[...slug]', '/api/graphql', '/health', '/media/avatars/[filename]'].map((route) =>

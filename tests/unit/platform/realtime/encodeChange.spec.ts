@@ -4,7 +4,12 @@ import { changeOf, encodeChange } from '@/platform/realtime/subscriptions/encode
 
 describe('encodeChange', () => {
   it('is byte for byte JSON.stringify of the change message', () => {
-    const doc = { id: 7, title: 'Shingeki "no" Kyojin \u2028 \\ 進撃', nested: { list: [1, null, 'x'] }, updatedAt: '2026-12-02T00:00:00.000Z' }
+    const doc = {
+      id: 7,
+      title: 'Shingeki "no" Kyojin \u2028 \\ 進撃',
+      nested: { list: [1, null, 'x'] },
+      updatedAt: '2026-12-02T00:00:00.000Z',
+    }
     for (const clientId of ['anime', 'with "quotes" and \\ slashes', '\u0000control', 'ключ']) {
       for (const event of ['create', 'update', 'delete'] as const) {
         expect(encodeChange(clientId, event, JSON.stringify(doc))).toBe(JSON.stringify({ type: 'change', id: clientId, event, doc }))

@@ -96,7 +96,10 @@ describe('the realtime hub', () => {
     visible.set('2', { id: 2 })
     acceptChange(event('anime.published', '2', { title: 'U' }))
     await settle()
-    expect(received.map(([message]) => [message.event, message.doc.id])).toEqual([['create', 3], ['create', 2]])
+    expect(received.map(([message]) => [message.event, message.doc.id])).toEqual([
+      ['create', 3],
+      ['create', 2],
+    ])
   })
 
   it('an update out of view is a delete with the id only; deletes never read', async () => {

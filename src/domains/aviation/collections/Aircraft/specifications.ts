@@ -18,9 +18,18 @@ export const specifications: Field = {
     },
     {
       type: 'row',
-      fields: [measure('emptyWeightKg', 'Empty weight (kg)', 1_000_000), measure('maxTakeoffWeightKg', 'Max take-off weight (kg)', 1_000_000)],
+      fields: [
+        measure('emptyWeightKg', 'Empty weight (kg)', 1_000_000),
+        measure('maxTakeoffWeightKg', 'Max take-off weight (kg)', 1_000_000),
+      ],
     },
-    { name: 'engines', type: 'text', localized: true, maxLength: 300, admin: { description: 'E.g. "4 × Kuznetsov NK-12MV turboprops, 11,000 kW each"' } },
+    {
+      name: 'engines',
+      type: 'text',
+      localized: true,
+      maxLength: 300,
+      admin: { description: 'E.g. "4 × Kuznetsov NK-12MV turboprops, 11,000 kW each"' },
+    },
     {
       type: 'row',
       fields: [

@@ -3,7 +3,13 @@ import type { FieldHook } from 'payload'
 import { type Ref, unpublishedKeys } from '../publishedIds'
 import { isStaffUser } from '../roles'
 
-type LexicalNode = { type?: string; children?: LexicalNode[]; relationTo?: unknown; value?: unknown; fields?: { linkType?: unknown; doc?: { relationTo?: unknown; value?: unknown } | null } }
+type LexicalNode = {
+  type?: string
+  children?: LexicalNode[]
+  relationTo?: unknown
+  value?: unknown
+  fields?: { linkType?: unknown; doc?: { relationTo?: unknown; value?: unknown } | null }
+}
 
 const idOf = (value: unknown): string | number | null => {
   const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value

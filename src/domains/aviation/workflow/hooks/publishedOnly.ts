@@ -26,7 +26,10 @@ export const publishedOnly =
     if (isStaffUser(req.user) || value === null || value === undefined) return value
     const values: unknown[] = Array.isArray(value) ? value : [value]
     const refs = values.map((entry) => refOf(entry, relationTo))
-    const hidden = await unpublishedKeys(req, refs.filter((ref): ref is Ref => ref !== null))
+    const hidden = await unpublishedKeys(
+      req,
+      refs.filter((ref): ref is Ref => ref !== null),
+    )
     if (hidden.size === 0) return value
     const keep = values.filter((_, index) => {
       const ref = refs[index]

@@ -82,7 +82,11 @@ export const TwoFactorSignIn = () => {
 
   const confirm = run(async (form) => {
     if (stage.name !== 'enrol') return
-    const { status, body } = await postJson('/api/auth/2fa/confirm', { challenge: stage.challenge, code: String(form.get('code') ?? '').trim(), cookie: true })
+    const { status, body } = await postJson('/api/auth/2fa/confirm', {
+      challenge: stage.challenge,
+      code: String(form.get('code') ?? '').trim(),
+      cookie: true,
+    })
     if (status !== 200) return setError(messageOf(body, 'The code was not accepted.'))
     setStage({ name: 'recovery-codes', codes: body.recoveryCodes as string[] })
   })
@@ -109,7 +113,14 @@ export const TwoFactorSignIn = () => {
       {stage.name === 'code' && (
         <form onSubmit={verify}>
           <label htmlFor="tf-code">{useRecovery ? 'Recovery code' : 'Code from your authenticator app'}</label>
-          <input id="tf-code" name="code" autoComplete="one-time-code" inputMode={useRecovery ? 'text' : 'numeric'} required style={field} />
+          <input
+            id="tf-code"
+            name="code"
+            autoComplete="one-time-code"
+            inputMode={useRecovery ? 'text' : 'numeric'}
+            required
+            style={field}
+          />
           <button type="submit" className="btn btn--style-primary" disabled={busy}>
             Sign in
           </button>

@@ -16,9 +16,7 @@ const recordAndApply = async (req: PayloadRequest, store: ResponseStore, collect
     // Not applied: left to the sweepers (and to the store's retry, which keeps this instance uncached).
     if (!(await store.invalidate(collections))) return
     // Outside the committed transaction. If this fails, a sweeper bumps once more: harmless.
-    await req.payload.db
-      .deleteMany({ collection: CACHE_INVALIDATIONS_SLUG, where: { id: { equals: record.id } } })
-      .catch(() => undefined)
+    await req.payload.db.deleteMany({ collection: CACHE_INVALIDATIONS_SLUG, where: { id: { equals: record.id } } }).catch(() => undefined)
   })
 }
 

@@ -20,7 +20,9 @@ const TITLE_FIELDS = ['title', 'titleEnglish', 'titleJapanese', 'titleRussian'] 
  */
 export const buildSearchText: CollectionBeforeChangeHook<Anime> = ({ data, originalDoc }) => {
   const merged = { ...(originalDoc ?? {}), ...data } as Record<string, unknown>
-  const titles = TITLE_FIELDS.map((field) => merged[field]).filter((value): value is string => typeof value === 'string' && value.trim() !== '')
+  const titles = TITLE_FIELDS.map((field) => merged[field]).filter(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  )
   const altTitles = Array.isArray(merged.altTitles)
     ? (merged.altTitles as { title?: unknown }[]).map((alt) => alt?.title).filter((title): title is string => typeof title === 'string')
     : []

@@ -11,5 +11,7 @@ export const ownAvatarOnly: Validate = async (value, { req, id }) => {
     .catch(() => null)
   if (!avatar) return 'No such avatar.'
   const owner = typeof avatar.owner === 'object' && avatar.owner ? avatar.owner.id : avatar.owner
-  return owner !== undefined && owner !== null && String(owner) === String(id ?? req.user.id) ? true : 'You can only use an avatar you uploaded.'
+  return owner !== undefined && owner !== null && String(owner) === String(id ?? req.user.id)
+    ? true
+    : 'You can only use an avatar you uploaded.'
 }
