@@ -98,46 +98,76 @@ export const cacheDependencies = (
 
 const hasReadHooks = (field: Field): boolean => Boolean('hooks' in field && field.hooks?.afterRead?.length)
 
+/** The fields a field contains (groups, rows, collapsibles, tabs, arrays, blocks). */
+const childFields = (field: Field): Field[] =>
+  'fields' in field && Array.isArray(field.fields)
+    ? field.fields
+    : field.type === 'tabs'
+      ? field.tabs.flatMap((tab) => tab.fields)
+      : field.type === 'blocks'
+        ? (field.blocks ?? []).flatMap((block) => block.fields)
+        : []
+
+type ReadShows = {
+  /** Collections whose documents the collection's joins list. */
+  joins: Set<string>
+  /** The top-level keys of a document under which a join's value appears (a join, or a named group or tab holding one). */
+  joinKeys: Set<string>
+  /** Collections its read hooks may look up; `all` when a hook could show anything. */
+  hooked: Set<string> | 'all'
+}
+
 /**
- * What a depth-0 read of one document of `collection` shows of other documents, besides its own
- * stored values (ids, rich text as stored): the targets of its joins (their members change with
- * other documents) and of reference fields with read hooks (which may look the targets up); `all`
- * when a read hook elsewhere (on the collection, or on another field) could show anything.
+ * What a read of one document of `collection` shows of other documents besides its own stored
+ * values and what it populates: the members of its joins (they change with other documents) and
+ * what read hooks look up (reference fields with read hooks may look their targets up; a read hook
+ * elsewhere, on the collection or another field, could show anything).
+ */
+const readShows = (collection: CollectionConfig, richTextTargets: readonly string[]): ReadShows => {
+  const joins = new Set<string>()
+  const joinKeys = new Set<string>()
+  const hooked = new Set<string>()
+  let anything = Boolean(collection.hooks?.afterRead?.length)
+  const visit = (fields: Field[], topKey: string | undefined) => {
+    for (const field of fields) {
+      const named = 'name' in field && typeof field.name === 'string' ? field.name : undefined
+      const key = topKey ?? named
+      if (field.type === 'join') {
+        referencedBy(field, richTextTargets).forEach((slug) => joins.add(slug))
+        if (key) joinKeys.add(key)
+      } else if (['relationship', 'upload', 'richText'].includes(field.type)) {
+        if (hasReadHooks(field)) referencedBy(field, richTextTargets).forEach((slug) => hooked.add(slug))
+      } else if (hasReadHooks(field)) anything = true
+      if (field.type === 'tabs') {
+        for (const tab of field.tabs) visit(tab.fields, topKey ?? ('name' in tab && typeof tab.name === 'string' ? tab.name : undefined))
+      } else visit(childFields(field), key)
+    }
+  }
+  visit(collection.fields, undefined)
+  return { joins, joinKeys, hooked: anything ? 'all' : hooked }
+}
+
+/**
+ * What a depth-0 read of one document of `collection` shows of other documents (readShows): the
+ * targets of its joins and of its hooked reference fields; `all` when a read hook could show anything.
  */
 const depthZeroDependencies = (collection: CollectionConfig, richTextTargets: readonly string[]): Set<string> | 'all' => {
-  if (collection.hooks?.afterRead?.length) return 'all'
-  const found = new Set<string>()
-  const visit = (fields: Field[]): boolean => {
-    for (const field of fields) {
-      if (field.type === 'join') referencedBy(field, richTextTargets).forEach((slug) => found.add(slug))
-      else if (['relationship', 'upload', 'richText'].includes(field.type)) {
-        if (hasReadHooks(field)) referencedBy(field, richTextTargets).forEach((slug) => found.add(slug))
-      } else if (hasReadHooks(field)) return false
-      const children =
-        'fields' in field && Array.isArray(field.fields)
-          ? field.fields
-          : field.type === 'tabs'
-            ? field.tabs.flatMap((tab) => tab.fields)
-            : field.type === 'blocks'
-              ? (field.blocks ?? []).flatMap((block) => block.fields)
-              : []
-      if (!visit(children)) return false
-    }
-    return true
-  }
-  return visit(collection.fields) ? found : 'all'
+  const { joins, hooked } = readShows(collection, richTextTargets)
+  return hooked === 'all' ? 'all' : new Set([...joins, ...hooked])
 }
 
 /**
  * The generations a change to one document bumps, by collection (or global): what it returns for
  * a change of document `id`.
- * - Lists, queries and custom endpoints of a cached collection, and document reads at depth >= 1,
- *   depend on the collection's generation, bumped by any change they can show (cacheDependencies):
- *   at depth >= 1 a read populates documents, and rich text may link any of them, anime included.
- * - A document read at depth 0 (`/api/<collection>/<id>?depth=0`) populates nothing: it depends on
- *   its document's generation and on its collection's dependencies generation (what its joins and
- *   hooked reference fields show, see depthZeroDependencies). A change to anime A leaves anime B's
- *   depth-0 read cached.
+ * - Lists, queries and custom endpoints of a cached collection depend on the collection's
+ *   generation, bumped by any change they can show (cacheDependencies).
+ * - A document read (`/api/<collection>/<id>`, any depth) depends on what its reads recorded (see
+ *   readRecordingRules and hooks/recordCachedReads): the generation of every document it shows or
+ *   tried to populate (`<collection>#<id>`, bumped by that document's changes), and, for a document
+ *   whose joins are in the response or whose read hooks look others up, its collection's
+ *   dependencies generation (`<collection>@deps`, bumped by any change to what those show, see
+ *   depthZeroDependencies). A change to anime A leaves anime B's reads cached, at any depth, unless
+ *   B shows A (a rich-text link).
  */
 export const cacheGenerations = (
   collections: readonly CollectionConfig[],
@@ -148,29 +178,60 @@ export const cacheGenerations = (
   const lists = cacheDependencies(collections, cached, options)
   const bySlug = new Map(collections.map((collection) => [collection.slug, collection]))
   const dependents = new Map<string, string[]>()
-  for (const root of cached) {
-    const collection = bySlug.get(root)
-    if (!collection) continue
-    const direct = depthZeroDependencies(collection, graph.richTextTargets)
+  // Every collection a cached response can show: its documents' reads are recorded wherever they appear.
+  const shownCollections = [...lists.keys()].filter((name) => bySlug.has(name))
+  for (const slug of shownCollections) {
+    const direct = depthZeroDependencies(bySlug.get(slug)!, graph.richTextTargets)
     // Unknown read hooks: anything the collection's reads can reach may change its document reads.
-    const shown = direct === 'all' ? [root, ...reachableFrom(graph, root)] : [...direct]
-    for (const name of shown) dependents.set(name, [...(dependents.get(name) ?? []), dependenciesGeneration(root)])
+    const shown = direct === 'all' ? [slug, ...reachableFrom(graph, slug)] : [...direct]
+    for (const name of shown) dependents.set(name, [...(dependents.get(name) ?? []), dependenciesGeneration(slug)])
   }
-  const cachedSet = new Set(cached)
   return new Map(
     [...lists].map(([name, roots]) => {
       const shownBy = dependents.get(name) ?? []
-      const own = cachedSet.has(name)
+      const own = bySlug.has(name)
       return [
         name,
         (id: string | number | undefined) =>
           [
             ...roots,
             ...shownBy,
-            // No id (never for Payload's hooks, but): every document read of the collection.
+            // No id (never for Payload's hooks, but): at least the reads that depend on the collection's dependencies.
             ...(own ? [id === undefined ? dependenciesGeneration(name) : documentGeneration(name, id)] : []),
           ].filter((generation, index, all) => all.indexOf(generation) === index),
       ]
     }),
   )
+}
+
+/** How a read of a collection's documents is recorded into a cached response's dependencies. */
+export type ReadRecordingRule = {
+  /** A generation every change to the collection bumps: for reads of its documents by a query (not by id). */
+  anyChange: string
+  /** Top-level keys of a document under which a join's value appears: when present, the response depends on `<slug>@deps`. */
+  joinKeys: readonly string[]
+  /** Its read hooks look other documents up: every read of it depends on `<slug>@deps`. */
+  hooksLookUp: boolean
+}
+
+/** For every collection a cached response can show, how its reads are recorded (see cacheGenerations). */
+export const readRecordingRules = (
+  collections: readonly CollectionConfig[],
+  cached: readonly string[],
+  options: { globals?: readonly GlobalConfig[]; cachedGlobals?: readonly string[] } = {},
+): Map<string, ReadRecordingRule> => {
+  const graph = dependencyGraph(collections, cached, options)
+  const lists = cacheDependencies(collections, cached, options)
+  const rules = new Map<string, ReadRecordingRule>()
+  for (const collection of collections) {
+    const roots = lists.get(collection.slug)
+    if (!roots?.length) continue
+    const { joinKeys, hooked } = readShows(collection, graph.richTextTargets)
+    rules.set(collection.slug, {
+      anyChange: roots.includes(collection.slug) ? collection.slug : roots[0]!,
+      joinKeys: [...joinKeys],
+      hooksLookUp: hooked === 'all' || hooked.size > 0,
+    })
+  }
+  return rules
 }

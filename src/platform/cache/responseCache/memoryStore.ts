@@ -2,7 +2,14 @@ import type { CachedResponse } from './cachedResponse'
 import type { ResponseStore } from './responseStore'
 
 type Entry = { response: CachedResponse; expiresAt: number }
-type MemoryState = { generations: Map<string, number>; entries: Map<string, Entry>; clock?: number }
+/** A document read's entry: with the generations it depends on and their values when it was saved. */
+type TrackedEntry = Entry & { dependsOn: [name: string, value: number][] }
+type MemoryState = {
+  generations: Map<string, number>
+  entries: Map<string, Entry>
+  tracked?: Map<string, TrackedEntry>
+  clock?: number
+}
 
 /** Oldest entries go first beyond this many (a Map keeps insertion order). */
 const MAX_ENTRIES = 5_000
@@ -17,10 +24,18 @@ export const createMemoryStore = (): ResponseStore => {
     generations: new Map(),
     entries: new Map(),
   }) as MemoryState
+  // Absent from a state an older copy of this module created.
+  const tracked = (state.tracked ??= new Map<string, TrackedEntry>())
   // Documents' generations are kept for good: one number per changed document.
   const bump = (names: readonly string[]) => {
     state.clock = (state.clock ?? 0) + 1
     for (const name of names) state.generations.set(name, state.clock)
+  }
+  const generation = (name: string) => state.generations.get(name) ?? 0
+  const keep = <T>(entries: Map<string, T>, key: string, entry: T) => {
+    entries.delete(key)
+    entries.set(key, entry)
+    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string)
   }
   return {
     lookup: async (dependsOn, key) => {
@@ -32,9 +47,21 @@ export const createMemoryStore = (): ResponseStore => {
       return { hit: entry && entry.expiresAt > Date.now() ? entry.response : null, versionedKey }
     },
     save: async (versionedKey, response, ttlSeconds) => {
-      state.entries.delete(versionedKey)
-      state.entries.set(versionedKey, { response, expiresAt: Date.now() + ttlSeconds * 1000 })
-      while (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value as string)
+      keep(state.entries, versionedKey, { response, expiresAt: Date.now() + ttlSeconds * 1000 })
+    },
+    lookupTracked: async (key) => {
+      const entry = tracked.get(key)
+      if (entry && entry.expiresAt > Date.now() && entry.dependsOn.every(([name, value]) => generation(name) === value))
+        return { hit: entry.response, snapshot: null }
+      if (entry) tracked.delete(key)
+      return { hit: null, snapshot: state.clock ?? 0 }
+    },
+    saveTracked: async (key, dependsOn, snapshot, response, ttlSeconds) => {
+      // Bumped since the lookup: the response may hold what was read before that change committed.
+      if (dependsOn.some((name) => generation(name) > snapshot)) return false
+      const values = dependsOn.map((name): [string, number] => [name, generation(name)])
+      keep(tracked, key, { response, expiresAt: Date.now() + ttlSeconds * 1000, dependsOn: values })
+      return true
     },
     invalidate: async (collections) => {
       bump(collections)

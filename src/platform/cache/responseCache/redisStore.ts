@@ -19,16 +19,78 @@ return {versioned, redis.call('GET', versioned), settling}`
 /**
  * Bumps generations (KEYS 2..n+1) to a fresh value of the clock (KEYS[1]), never used before: a
  * generation key may expire (documents' generations would otherwise pile up) and read as 0 again
- * without ever bringing back an entry saved under a value it had. Marks them settling (KEYS n+2..).
+ * without ever bringing back an entry saved under a value it had. Marks them settling (KEYS
+ * n+2..2n+1) and, with read replicas, notes the bump's clock value by its time (KEYS[2n+2]) for
+ * LOOKUP_TRACKED_SCRIPT.
  */
 const BUMP_SCRIPT = `
 local n = tonumber(ARGV[1])
+local settle = tonumber(ARGV[3])
 local clock = redis.call('INCR', KEYS[1])
 for i = 2, n + 1 do
   redis.call('SET', KEYS[i], clock, 'EX', ARGV[2])
-  if tonumber(ARGV[3]) > 0 then redis.call('SET', KEYS[i + n], '1', 'PX', ARGV[3]) end
+  if settle > 0 then redis.call('SET', KEYS[i + n], '1', 'PX', settle) end
+end
+if settle > 0 then
+  local time = redis.call('TIME')
+  local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  redis.call('ZADD', KEYS[2 * n + 2], now, clock)
+  redis.call('ZREMRANGEBYSCORE', KEYS[2 * n + 2], '-inf', now - settle)
+  redis.call('PEXPIRE', KEYS[2 * n + 2], settle)
 end
 return clock`
+
+/**
+ * A tracked entry (KEYS[1], a hash: `d` its generations' names and values, `r` the response)
+ * whose generations (read under the prefix ARGV[1]) all still have the values it was saved with:
+ * {1, response}. Otherwise {0, snapshot}: the clock now, or with read replicas (ARGV[2] ms to
+ * settle) the clock just before the first bump of the last ARGV[2] ms (KEYS[3]), as if the read
+ * started then: a replica may not show those changes yet, so a response depending on them is not
+ * saved. The generations' keys are not declared: they are known only from the entry (one Redis,
+ * no cluster).
+ */
+const LOOKUP_TRACKED_SCRIPT = `
+local dependencies = redis.call('HGET', KEYS[1], 'd')
+if dependencies then
+  local fresh = true
+  for name, value in string.gmatch(dependencies, '([^\\t\\n]+)\\t([^\\n]+)\\n') do
+    if (redis.call('GET', ARGV[1] .. name) or '0') ~= value then
+      fresh = false
+      break
+    end
+  end
+  if fresh then
+    local response = redis.call('HGET', KEYS[1], 'r')
+    if response then return {1, response} end
+  end
+end
+local snapshot = tonumber(redis.call('GET', KEYS[2]) or '0')
+local settle = tonumber(ARGV[2])
+if settle > 0 then
+  local time = redis.call('TIME')
+  local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  local first = redis.call('ZRANGEBYSCORE', KEYS[3], now - settle, '+inf', 'LIMIT', 0, 1)[1]
+  if first and tonumber(first) - 1 < snapshot then snapshot = tonumber(first) - 1 end
+end
+return {0, tostring(snapshot)}`
+
+/**
+ * Saves a tracked entry (KEYS[1]) with the generations it depends on (KEYS 2.., named ARGV 4..)
+ * and their current values, unless one was bumped after the lookup's snapshot (ARGV[1]): its
+ * response may hold rows read before that change committed. ARGV[2]: TTL, ARGV[3]: the response.
+ */
+const SAVE_TRACKED_SCRIPT = `
+local snapshot = tonumber(ARGV[1])
+local dependencies = {}
+for i = 2, #KEYS do
+  local value = redis.call('GET', KEYS[i]) or '0'
+  if tonumber(value) > snapshot then return 0 end
+  dependencies[#dependencies + 1] = ARGV[i + 2] .. '\\t' .. value .. '\\n'
+end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'd', table.concat(dependencies), 'r', ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1`
 
 /**
  * How long a generation outlives its last bump: longer than any entry lives (CACHE_TTL_SECONDS is
@@ -39,10 +101,19 @@ const GENERATION_TTL_SECONDS = 2 * 86_400
 
 /** Entries of this format live under their own prefix: none of an older format is ever read. */
 const ENTRY_PREFIX = 'e2:'
+/** Tracked entries (document reads), one per request key. */
+const TRACKED_PREFIX = 't1:'
 
 type LookupCommand = (keyCount: number, ...args: (string | number)[]) => Promise<[Buffer, Buffer | null, number]>
 type BumpCommand = (keyCount: number, ...args: (string | number)[]) => Promise<number>
-type RedisWithLookup = Redis & { responseCacheLookupBuffer: LookupCommand; responseCacheBump: BumpCommand }
+type LookupTrackedCommand = (keyCount: number, ...args: (string | number)[]) => Promise<[number, Buffer]>
+type SaveTrackedCommand = (keyCount: number, ...args: (string | number | Buffer)[]) => Promise<number>
+type RedisWithLookup = Redis & {
+  responseCacheLookupBuffer: LookupCommand
+  responseCacheBump: BumpCommand
+  responseCacheLookupTrackedBuffer: LookupTrackedCommand
+  responseCacheSaveTracked: SaveTrackedCommand
+}
 
 const RETRY_INVALIDATION_MS = 1_000
 
@@ -85,10 +156,14 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
   watchRedisConnection(redis, 'cms-response-cache')
   redis.defineCommand('responseCacheLookup', { lua: LOOKUP_SCRIPT })
   redis.defineCommand('responseCacheBump', { lua: BUMP_SCRIPT })
+  redis.defineCommand('responseCacheLookupTracked', { lua: LOOKUP_TRACKED_SCRIPT })
+  redis.defineCommand('responseCacheSaveTracked', { lua: SAVE_TRACKED_SCRIPT })
 
   // `g:`, not the former `gen:`, whose INCR values the clock would meet again.
   const generationKey = (name: string) => `${prefix}g:${name}`
   const settlingKey = (name: string) => `${prefix}settling:${name}`
+  const clockKey = `${prefix}gen-clock`
+  const recentBumpsKey = `${prefix}recent-bumps`
   const unsent = new Set<string>()
   let retry: NodeJS.Timeout | undefined
   let behind = false
@@ -97,7 +172,7 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
 
   const bump = async (names: readonly string[]): Promise<void> => {
     if (names.length === 0) return
-    const keys = [`${prefix}gen-clock`, ...names.map(generationKey), ...names.map(settlingKey)]
+    const keys = [clockKey, ...names.map(generationKey), ...names.map(settlingKey), recentBumpsKey]
     await redis.responseCacheBump(keys.length, ...keys, names.length, GENERATION_TTL_SECONDS, settleMs)
   }
 
@@ -121,11 +196,15 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
     connectedBefore = true
   })
 
+  const refuseWhileBehind = () => {
+    // Until this instance's own missed invalidations have landed, its entries may be stale.
+    if (unsent.size > 0) throw new Error('invalidations still pending')
+    if (behind) throw new Error('recorded invalidations not yet applied')
+  }
+
   return {
     lookup: async (dependsOn, key) => {
-      // Until this instance's own missed invalidations have landed, its entries may be stale.
-      if (unsent.size > 0) throw new Error('invalidations still pending')
-      if (behind) throw new Error('recorded invalidations not yet applied')
+      refuseWhileBehind()
       const names = typeof dependsOn === 'string' ? [dependsOn] : dependsOn
       const keys = [...names.map(generationKey), ...names.map(settlingKey)]
       const [versioned, entry, settling] = await redis.responseCacheLookupBuffer(
@@ -138,6 +217,32 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
     },
     save: async (versionedKey, response, ttlSeconds) => {
       await redis.set(versionedKey, encodeCachedResponse(response), 'EX', ttlSeconds)
+    },
+    lookupTracked: async (key) => {
+      refuseWhileBehind()
+      const [found, value] = await redis.responseCacheLookupTrackedBuffer(
+        3,
+        `${prefix}${TRACKED_PREFIX}${key}`,
+        clockKey,
+        recentBumpsKey,
+        `${prefix}g:`,
+        settleMs,
+      )
+      // An unreadable entry is computed again and not saved (it expires).
+      if (found === 1) return { hit: decodeCachedResponse(value), snapshot: null }
+      return { hit: null, snapshot: Number(value.toString()) }
+    },
+    saveTracked: async (key, dependsOn, snapshot, response, ttlSeconds) => {
+      const saved = await redis.responseCacheSaveTracked(
+        1 + dependsOn.length,
+        `${prefix}${TRACKED_PREFIX}${key}`,
+        ...dependsOn.map(generationKey),
+        snapshot,
+        ttlSeconds,
+        encodeCachedResponse(response),
+        ...dependsOn,
+      )
+      return saved === 1
     },
     invalidate: async (collections) => {
       try {

@@ -10,17 +10,38 @@ export type Lookup = {
   versionedKey: string | null
 }
 
+/** A lookup of a response whose dependencies are recorded as it is computed (lookupTracked). */
+export type TrackedLookup = {
+  hit: CachedResponse | null
+  /**
+   * On a miss: the generation clock as the lookup saw it (for saveTracked), before the response is
+   * computed; null when the response must not be saved.
+   */
+  snapshot: number | null
+}
+
 /**
- * Versioned keys: every response depends on one or more generations (see cacheGenerations: its
- * collection's for lists, its document's and its collection's dependencies' for a document read),
- * all part of its key. Invalidating bumps generations, so every response cached before is
+ * Versioned keys: every list or query response depends on one or more generations (see
+ * cacheGenerations: its collection's), all part of its key. Invalidating bumps generations, so every response cached before is
  * unreachable at once (and expires by its TTL). A reader that fetched old rows just before a bump
- * saves them under the old generation, where no one looks any more.
+ * saves them under the old generation, where no one looks any more. Document reads depend on the
+ * generations their reads recorded (lookupTracked, saveTracked).
  */
 export type ResponseStore = {
   /** `dependsOn`: the generations the response depends on (one name or several). */
   lookup: (dependsOn: string | readonly string[], key: string) => Promise<Lookup>
   save: (versionedKey: string, response: CachedResponse, ttlSeconds: number) => Promise<void>
+  /**
+   * Document reads, whose generations are known only once computed (see readDependencies): the
+   * entry kept under `key` if every generation it was saved with is unchanged since.
+   */
+  lookupTracked: (key: string) => Promise<TrackedLookup>
+  /**
+   * Keeps `response` under `key` with the generations it depends on and their current values,
+   * unless one of them was bumped after `snapshot` (the lookup's): the response may then have been
+   * read before that change committed. Resolves whether it was saved.
+   */
+  saveTracked: (key: string, dependsOn: readonly string[], snapshot: number, response: CachedResponse, ttlSeconds: number) => Promise<boolean>
   /**
    * Bumps the generations; never fails: a store that cannot reach its backend retries by itself
    * and resolves false (true: bumped now).

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
 import type { CachedResponse } from './cachedResponse'
-import { dependenciesGeneration, documentGeneration, globalCacheName } from './cacheDependencies'
+import { documentGeneration, globalCacheName } from './cacheDependencies'
 import { cacheControlHeaders, type HttpCachingOptions, matchesIfNoneMatch, strongEtag, varyWith } from './httpCaching'
+import { type ReadDependencies, recordReadDependencies } from './readDependencies'
 import type { ResponseStore } from './responseStore'
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
@@ -205,20 +206,20 @@ export const createResponseCache = ({
     return global ? globalCacheName(global) : collectionRoute.exec(url)?.[1]
   }
   /**
-   * The generations a response depends on: a document read at depth 0 on its document's and its
-   * collection's dependencies' (see cacheGenerations); anything else on its collection's or global's.
+   * The generations a response depends on: a list's, a query's or a custom endpoint's on its
+   * collection's or global's; a document read's are recorded while it is computed (tracked, see
+   * readDependencies), and include its own document's generation (`own`) once Payload has read it.
    */
-  const generationsOf = (name: string, path: string, url: URL): string | string[] => {
-    const depth = url.searchParams.getAll('depth')
-    const document = depth.length === 1 && depth[0] === '0' ? documentRoute.exec(path) : null
+  const generationsOf = (name: string, path: string): string | { own: string } => {
+    const document = documentRoute.exec(path)
     // The id as Payload reads it (leading zeros and all): the hooks name it by the document's id.
-    return document ? [documentGeneration(name, String(Number(document[2]))), dependenciesGeneration(name)] : name
+    return document ? { own: documentGeneration(name, String(Number(document[2]))) } : name
   }
   /**
    * The request's key and generations, remembered by what they are made of (URL, Origin, gzip):
    * a hit skips parsing the URL, sorting its query and hashing.
    */
-  const remembered = new Map<string, { key: string; generations: string | string[] }>()
+  const remembered = new Map<string, { key: string; generations: string | { own: string } }>()
   const keyOf = (req: IncomingMessage, name: string) => {
     const path = req.url ?? '/'
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
@@ -226,7 +227,7 @@ export const createResponseCache = ({
     let known = remembered.get(memo)
     if (!known) {
       const url = new URL(path, 'http://cache.local')
-      known = { key: cacheKey(req, url), generations: generationsOf(name, path, url) }
+      known = { key: cacheKey(req, url), generations: generationsOf(name, path) }
       if (remembered.size >= MAX_REMEMBERED_REQUESTS) remembered.clear()
       remembered.set(memo, known)
     }
@@ -237,6 +238,40 @@ export const createResponseCache = ({
     const cookie = hasPayloadCookie(req)
     if (!req.headers.authorization && !cookie) return 'anonymous'
     return !cookie && sharedWithReaders.has(name) && isVerifiedReader(req) ? 'reader' : undefined
+  }
+  /**
+   * A document read: answered from its entry while none of the generations it recorded has been
+   * bumped; on a miss, computed with its reads recorded (the document, what it populates or tries
+   * to, see hooks/recordCachedReads) and saved with them, unless one was bumped after the lookup.
+   * Saved only if the recording saw the document itself: a response computed where the recording
+   * did not reach would be kept with dependencies missing.
+   */
+  const serveTracked = async (req: IncomingMessage, res: ServerResponse, handle: Handle, key: string, own: string, control: string) => {
+    let lookup
+    try {
+      lookup = await store.lookupTracked(key)
+    } catch {
+      onLookup?.('bypass')
+      return handle(req, res)
+    }
+    if (lookup.hit) {
+      onLookup?.('hit')
+      return sendCached(req, res, lookup.hit, control)
+    }
+    onLookup?.('miss')
+    res.setHeader('x-cache', 'MISS')
+    const { snapshot } = lookup
+    const dependencies: ReadDependencies = new Set()
+    holdResponse(req, res, {
+      cacheControl: control,
+      save:
+        snapshot === null
+          ? undefined
+          : async (response) => {
+              if (dependencies.has(own)) await store.saveTracked(key, [...dependencies].sort(), snapshot, response, ttlSeconds)
+            },
+    })
+    return recordReadDependencies(dependencies, () => handle(req, res))
   }
   return async (req: IncomingMessage, res: ServerResponse, handle: Handle): Promise<void> => {
     const name = req.method === 'GET' ? cacheNameOf(req.url ?? '') : undefined
@@ -249,6 +284,7 @@ export const createResponseCache = ({
     // Answered exactly as an anonymous caller is: Payload never sees the token (checked already).
     if (caller === 'reader') delete req.headers.authorization
     const { key, generations } = keyOf(req, name)
+    if (typeof generations !== 'string') return serveTracked(req, res, handle, key, generations.own, cacheControl[caller])
     let lookup
     try {
       lookup = await store.lookup(generations, key)
