@@ -27,3 +27,12 @@ export const addReadDependencies = (...generations: string[]): void => {
   const dependencies = storage.getStore()
   if (dependencies) for (const generation of generations) dependencies.add(generation)
 }
+
+const RECORDS_READS = Symbol.for('cms.responseCache.recordsReads')
+
+/** Marks a read hook that only records (hooks/recordCachedReads): it shows nothing of other documents. */
+export const markAsReadRecording = <T extends object>(hook: T): T => Object.assign(hook, { [RECORDS_READS]: true })
+
+/** Whether `hook` only records reads: not a read hook that may look other documents up (see cacheDependencies). */
+export const isReadRecordingHook = (hook: unknown): boolean =>
+  typeof hook === 'function' && (hook as unknown as Record<symbol, unknown>)[RECORDS_READS] === true

@@ -41,7 +41,13 @@ export type ResponseStore = {
    * unless one of them was bumped after `snapshot` (the lookup's): the response may then have been
    * read before that change committed. Resolves whether it was saved.
    */
-  saveTracked: (key: string, dependsOn: readonly string[], snapshot: number, response: CachedResponse, ttlSeconds: number) => Promise<boolean>
+  saveTracked: (
+    key: string,
+    dependsOn: readonly string[],
+    snapshot: number,
+    response: CachedResponse,
+    ttlSeconds: number,
+  ) => Promise<boolean>
   /**
    * Bumps the generations; never fails: a store that cannot reach its backend retries by itself
    * and resolves false (true: bumped now).

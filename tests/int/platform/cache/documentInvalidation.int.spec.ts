@@ -8,8 +8,10 @@ import { createMigratedTestDatabase, type TestDatabase } from '../../../helpers/
 
 /**
  * Per-document invalidation on two compiled instances sharing the real Redis: a change to one anime
- * leaves other anime's depth-0 document reads cached, while its own reads, the lists and every read
- * that can show it (depth >= 1, a genre's join) are fresh at once.
+ * leaves other anime's document reads cached at any depth, while its own reads, the lists and every
+ * read that shows it (a genre's join, another anime's rich-text link to it) are fresh at once. The
+ * dependencies of a document read are recorded by Payload's hooks as it is computed, through Next's
+ * route handler (readDependencies): these tests are where that is seen end to end.
  */
 
 let database: TestDatabase
@@ -36,6 +38,30 @@ const write = async (server: RunningServer, method: string, path: string, body: 
   expect(response.status, await response.clone().text()).toBeLessThan(300)
   return (await response.json()) as { doc: { id: number } }
 }
+
+const text = (value: string) => ({ type: 'text', text: value, version: 1, format: 0, mode: 'normal', style: '', detail: 0 })
+const link = (id: number) => ({
+  type: 'link',
+  version: 3,
+  fields: { linkType: 'internal', doc: { relationTo: 'anime', value: id }, newTab: false },
+  children: [text(`anime ${id}`)],
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+})
+/** A synopsis (lexical) linking to anime `ids`. */
+const synopsisLinking = (...ids: number[]) => ({
+  root: {
+    type: 'root',
+    version: 1,
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    children: [
+      { type: 'paragraph', version: 1, children: [text('See '), ...ids.map(link)], direction: 'ltr', format: '', indent: 0, textFormat: 0 },
+    ],
+  },
+})
 
 /** Reads `path` on both instances until it is cached (a MISS, then a HIT). */
 const warm = async (path: string) => {
@@ -68,13 +94,14 @@ afterAll(async () => {
 })
 
 describe('per-document invalidation', () => {
-  it('a change to anime A keeps anime B’s depth-0 read a hit; A’s reads and the lists are fresh', async () => {
+  it('a change to anime A keeps anime B’s reads hits at any depth; A’s reads and the lists are fresh', async () => {
     const detailA = `/api/anime/${animeA}?depth=0`
     const detailB = `/api/anime/${animeB}?depth=0`
     const list = '/api/anime?depth=0&sort=title&limit=10'
+    const populatedA = `/api/anime/${animeA}?depth=1`
     const populatedB = `/api/anime/${animeB}?depth=1`
     const genre = `/api/genres/${genreId}?depth=0`
-    for (const path of [detailA, detailB, list, populatedB, genre]) await warm(path)
+    for (const path of [detailA, detailB, list, populatedA, populatedB, genre]) await warm(path)
 
     await write(b, 'PATCH', `/api/anime/${animeA}`, { title: 'Alpha Title, revised' })
 
@@ -87,8 +114,11 @@ describe('per-document invalidation', () => {
     const other = await get(a, detailB)
     expect(other).toMatchObject({ status: 200, cache: 'HIT' })
     expect(other.body.title).toBe('Beta Title')
-    // Depth >= 1 reads may show other anime (rich-text links): they follow the collection.
-    expect((await get(a, populatedB)).cache).toBe('MISS')
+    // B populates its genre, not A: its depth-1 read stays cached too.
+    const populated = await get(b, populatedB)
+    expect(populated).toMatchObject({ status: 200, cache: 'HIT' })
+    expect(populated.body.title).toBe('Beta Title')
+    for (const server of [b, a]) expect((await get(server, populatedA)).body.title).toBe('Alpha Title, revised')
     // The genre's join lists its anime: its document reads depend on every anime.
     expect((await get(a, genre)).cache).toBe('MISS')
   })
@@ -108,6 +138,31 @@ describe('per-document invalidation', () => {
     const plain = await get(b, detailA)
     expect(plain).toMatchObject({ cache: 'HIT' })
     expect(plain.body.genres).toEqual([genreId])
+  })
+
+  it('a rich-text link from B to A (or to a draft) makes a change to A refresh B’s populated read, and only B’s', async () => {
+    const draftId = (await write(a, 'POST', '/api/anime?draft=true', { title: 'Gamma Draft', _status: 'draft' })).doc.id
+    await write(a, 'PATCH', `/api/anime/${animeB}`, { synopsis: synopsisLinking(animeA, draftId) })
+    const populatedA = `/api/anime/${animeA}?depth=1`
+    const populatedB = `/api/anime/${animeB}?depth=1`
+    await warm(populatedA)
+    await warm(populatedB)
+    expect(JSON.stringify((await get(a, populatedB)).body.synopsis)).not.toContain('Gamma')
+
+    await write(b, 'PATCH', `/api/anime/${animeA}`, { title: 'Alpha Title, linked' })
+    for (const server of [a, b]) expect(JSON.stringify((await get(server, populatedB)).body.synopsis)).toContain('Alpha Title, linked')
+    await warm(populatedB)
+
+    // The draft linked from B is not shown to the public until published: then B shows it at once.
+    await write(a, 'PATCH', `/api/anime/${draftId}`, { _status: 'published' })
+    for (const server of [b, a]) expect(JSON.stringify((await get(server, populatedB)).body.synopsis)).toContain('Gamma Draft')
+    await warm(populatedB)
+
+    // A change to B leaves A's read (which links nothing) cached.
+    await warm(populatedA)
+    await write(a, 'PATCH', `/api/anime/${animeB}`, { titleEnglish: 'Beta (English)' })
+    expect((await get(b, populatedA)).cache).toBe('HIT')
+    expect((await get(b, populatedB)).body.titleEnglish).toBe('Beta (English)')
   })
 
   it('unpublishing or deleting a document takes its depth-0 read away at once, with a leading zero too', async () => {

@@ -29,16 +29,16 @@ const link = (id: number) => ({
   version: 3,
   fields: { linkType: 'internal', doc: { relationTo: 'anime', value: id }, newTab: false },
   children: [text(`anime ${id}`)],
-  direction: 'ltr',
-  format: '',
+  direction: 'ltr' as const,
+  format: '' as const,
   indent: 0,
 })
 const synopsisLinking = (...ids: number[]) => ({
   root: {
     type: 'root',
     version: 1,
-    direction: 'ltr',
-    format: '',
+    direction: 'ltr' as const,
+    format: '' as const,
     indent: 0,
     children: [
       { type: 'paragraph', version: 1, children: [text('See '), ...ids.map(link)], direction: 'ltr', format: '', indent: 0, textFormat: 0 },

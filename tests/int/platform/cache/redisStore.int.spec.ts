@@ -76,4 +76,52 @@ describe('Redis response store', () => {
     expect(settled.versionedKey).toBeTruthy()
     expect(settled.versionedKey).not.toBe(before.versionedKey)
   })
+
+  it('tracked entries: a hit while none of their generations moved; a bump of one of them, and only that, takes them away', async () => {
+    const store = await newStore()
+    const key = 'GET /api/anime/1?depth=1'
+    const miss = await store.lookupTracked(key)
+    expect(miss.hit).toBeNull()
+    expect(miss.snapshot).not.toBeNull()
+    expect(await store.saveTracked(key, ['anime#1', 'genres#7'], miss.snapshot!, response('{"v":1}'), 60)).toBe(true)
+    expect((await store.lookupTracked(key)).hit?.body.toString()).toBe('{"v":1}')
+
+    await store.invalidate(['anime#2', 'anime', 'genres@deps'])
+    expect((await store.lookupTracked(key)).hit?.body.toString()).toBe('{"v":1}')
+    await store.invalidate(['genres#7'])
+    const after = await store.lookupTracked(key)
+    expect(after.hit).toBeNull()
+    expect(await store.saveTracked(key, ['anime#1', 'genres#7'], after.snapshot!, response('{"v":2}'), 60)).toBe(true)
+    // Another instance sees the same entry.
+    expect((await (await newStore()).lookupTracked(key)).hit?.body.toString()).toBe('{"v":2}')
+  })
+
+  it('tracked entries: a change bumped between the lookup and the save keeps the response from being saved', async () => {
+    const store = await newStore()
+    const key = 'GET /api/anime/3?depth=1'
+    const { snapshot } = await store.lookupTracked(key)
+    // The reader read the old rows; the change commits and bumps; then the reader saves.
+    await (await newStore()).invalidate(['media#4'])
+    expect(await store.saveTracked(key, ['anime#3', 'media#4'], snapshot!, response('{"old":true}'), 60)).toBe(false)
+    expect((await store.lookupTracked(key)).hit).toBeNull()
+    // A bump of something else does not stop it.
+    const again = await store.lookupTracked(key)
+    await store.invalidate(['anime#99'])
+    expect(await store.saveTracked(key, ['anime#3', 'media#4'], again.snapshot!, response('{"new":true}'), 60)).toBe(true)
+  })
+
+  it('tracked entries, with read replicas: nothing bumped in the settle window before the lookup is saved', async () => {
+    const writer = await newStore(400)
+    const other = await newStore(400)
+    await writer.invalidate(['articles#5'])
+    const settling = await other.lookupTracked('GET /api/articles/5')
+    expect(await other.saveTracked('GET /api/articles/5', ['articles#5'], settling.snapshot!, response('{}'), 60)).toBe(false)
+    // Other documents are unaffected.
+    const unrelated = await other.lookupTracked('GET /api/articles/6')
+    expect(await other.saveTracked('GET /api/articles/6', ['articles#6'], unrelated.snapshot!, response('{}'), 60)).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const settled = await other.lookupTracked('GET /api/articles/5')
+    expect(await other.saveTracked('GET /api/articles/5', ['articles#5'], settled.snapshot!, response('{}'), 60)).toBe(true)
+    expect((await writer.lookupTracked('GET /api/articles/5')).hit).not.toBeNull()
+  })
 })

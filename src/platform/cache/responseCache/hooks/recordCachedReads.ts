@@ -1,7 +1,7 @@
 import type { CollectionAfterReadHook, CollectionBeforeOperationHook, Where } from 'payload'
 
 import { type ReadRecordingRule, dependenciesGeneration, documentGeneration } from '../cacheDependencies'
-import { addReadDependencies, isRecordingReadDependencies } from '../readDependencies'
+import { addReadDependencies, isRecordingReadDependencies, markAsReadRecording } from '../readDependencies'
 
 type Id = string | number
 
@@ -22,7 +22,9 @@ const idsOnly = (where: Where | undefined): Id[] | undefined => {
 const generationsOfId = (collection: string, id: Id): string[] => {
   const asked = String(id)
   const numeric = /^\d{1,15}$/.test(asked) ? String(Number(asked)) : asked
-  return numeric === asked ? [documentGeneration(collection, asked)] : [documentGeneration(collection, asked), documentGeneration(collection, numeric)]
+  return numeric === asked
+    ? [documentGeneration(collection, asked)]
+    : [documentGeneration(collection, asked), documentGeneration(collection, numeric)]
 }
 
 /**
@@ -49,9 +51,8 @@ export const recordReadTargets =
  * its collection's dependencies generation when what it shows goes beyond its own values (a join's
  * members are in the response, or its read hooks look other documents up).
  */
-export const recordReadDocument =
-  (collection: string, { joinKeys, hooksLookUp }: ReadRecordingRule): CollectionAfterReadHook =>
-  ({ doc }) => {
+export const recordReadDocument = (collection: string, { joinKeys, hooksLookUp }: ReadRecordingRule): CollectionAfterReadHook => {
+  const hook: CollectionAfterReadHook = ({ doc }) => {
     if (!isRecordingReadDependencies()) return doc
     const record = doc as Record<string, unknown> & { id?: Id }
     if (record.id !== undefined && record.id !== null) addReadDependencies(documentGeneration(collection, String(record.id)))
@@ -59,3 +60,5 @@ export const recordReadDocument =
     if (hooksLookUp || joinKeys.some((key) => record[key] !== undefined)) addReadDependencies(dependenciesGeneration(collection))
     return doc
   }
+  return markAsReadRecording(hook)
+}
