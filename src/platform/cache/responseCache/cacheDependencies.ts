@@ -40,6 +40,29 @@ export const documentGeneration = (collection: string, id: string | number): str
  */
 export const dependenciesGeneration = (collection: string): string => `${collection}@deps`
 
+/**
+ * The generation a deletion in `collection` bumps: deleting a document changes, without any hook of
+ * theirs, the documents that reference it (their relationship rows are deleted, upload columns set
+ * to null), so every read of a document with a reference to the collection depends on it.
+ */
+export const deletionGeneration = (collection: string): string => `${collection}@deleted`
+
+/** The collections a collection's relationship and upload fields reference (stored ids; not joins, not rich text). */
+const referenceTargets = (fields: Field[]): string[] =>
+  fields.flatMap((field) =>
+    field.type === 'relationship' || field.type === 'upload'
+      ? Array.isArray(field.relationTo)
+        ? field.relationTo
+        : [field.relationTo]
+      : field.type === 'tabs'
+        ? field.tabs.flatMap((tab) => referenceTargets(tab.fields))
+        : field.type === 'blocks'
+          ? (field.blocks ?? []).flatMap((block) => referenceTargets(block.fields))
+          : 'fields' in field && Array.isArray(field.fields)
+            ? referenceTargets(field.fields)
+            : [],
+  )
+
 type Graph = { edges: Map<string, Set<string>>; roots: string[]; richTextTargets: string[] }
 
 const dependencyGraph = (
@@ -215,6 +238,8 @@ export type ReadRecordingRule = {
   joinKeys: readonly string[]
   /** Its read hooks look other documents up: every read of it depends on `<slug>@deps`. */
   hooksLookUp: boolean
+  /** The deletion generations of the collections it references: every read of it depends on them. */
+  deletions: readonly string[]
 }
 
 /** For every collection a cached response can show, how its reads are recorded (see cacheGenerations). */
@@ -234,7 +259,24 @@ export const readRecordingRules = (
       anyChange: roots.includes(collection.slug) ? collection.slug : roots[0]!,
       joinKeys: [...joinKeys],
       hooksLookUp: hooked === 'all' || hooked.size > 0,
+      deletions: [...new Set(referenceTargets(collection.fields))].sort().map(deletionGeneration),
     })
   }
   return rules
 }
+
+/**
+ * The collections whose deletions change documents a cached response can show (referenced by one
+ * of them, auth collections included: deleting a user empties an article's author): each bumps its
+ * deletionGeneration when one of its documents is deleted.
+ */
+export const deletionsShown = (
+  collections: readonly CollectionConfig[],
+  cached: readonly string[],
+  options: { globals?: readonly GlobalConfig[]; cachedGlobals?: readonly string[] } = {},
+): Set<string> =>
+  new Set(
+    [...readRecordingRules(collections, cached, options).keys()].flatMap((slug) =>
+      referenceTargets(collections.find((collection) => collection.slug === slug)!.fields),
+    ),
+  )

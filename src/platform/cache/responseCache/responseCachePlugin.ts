@@ -1,7 +1,7 @@
 import type { Plugin } from 'payload'
 
 import { CacheInvalidations } from './CacheInvalidations'
-import { cacheGenerations, globalCacheName, readRecordingRules } from './cacheDependencies'
+import { cacheGenerations, deletionGeneration, deletionsShown, globalCacheName, readRecordingRules } from './cacheDependencies'
 import { invalidateAfterChange, invalidateAfterDelete, invalidateAfterGlobalChange } from './hooks/invalidateCachedReads'
 import { recordReadDocument, recordReadTargets } from './hooks/recordCachedReads'
 
@@ -21,12 +21,19 @@ export const responseCachePlugin =
     const options = { globals: config.globals ?? [], cachedGlobals }
     const affected = cacheGenerations(config.collections ?? [], cachedCollections, options)
     const recording = readRecordingRules(config.collections ?? [], cachedCollections, options)
+    const deletions = deletionsShown(config.collections ?? [], cachedCollections, options)
     return {
       ...config,
       collections: [...(config.collections ?? []), CacheInvalidations].map((collection) => {
         const invalidates = affected.get(collection.slug)
         const rule = recording.get(collection.slug)
-        if (!invalidates || !rule) return collection
+        const deletion = deletions.has(collection.slug) ? [deletionGeneration(collection.slug)] : []
+        if (!invalidates || !rule) {
+          if (deletion.length === 0) return collection
+          // Shows in no cached response itself (users), but deleting one changes documents that reference it.
+          const afterDelete = [...(collection.hooks?.afterDelete ?? []), invalidateAfterDelete(() => deletion)]
+          return { ...collection, hooks: { ...collection.hooks, afterDelete } }
+        }
         return {
           ...collection,
           hooks: {
@@ -35,7 +42,7 @@ export const responseCachePlugin =
             beforeOperation: [...(collection.hooks?.beforeOperation ?? []), recordReadTargets(collection.slug, rule)],
             afterRead: [...(collection.hooks?.afterRead ?? []), recordReadDocument(collection.slug, rule)],
             afterChange: [...(collection.hooks?.afterChange ?? []), invalidateAfterChange(invalidates)],
-            afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateAfterDelete(invalidates)],
+            afterDelete: [...(collection.hooks?.afterDelete ?? []), invalidateAfterDelete((id) => [...invalidates(id), ...deletion])],
           },
         }
       }),

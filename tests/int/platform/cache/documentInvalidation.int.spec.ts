@@ -165,6 +165,16 @@ describe('per-document invalidation', () => {
     expect((await get(b, populatedB)).body.titleEnglish).toBe('Beta (English)')
   })
 
+  it('deleting a genre takes it out of the depth-0 reads of the anime that referenced it at once', async () => {
+    const doomed = (await write(a, 'POST', '/api/genres', { name: 'Doomed Genre' })).doc.id
+    await write(a, 'PATCH', `/api/anime/${animeA}`, { genres: [genreId, doomed] })
+    const detailA = `/api/anime/${animeA}?depth=0`
+    await warm(detailA)
+    expect((await get(b, detailA)).body.genres).toEqual([genreId, doomed])
+    await write(b, 'DELETE', `/api/genres/${doomed}`, undefined)
+    for (const server of [a, b]) expect((await get(server, detailA)).body.genres).toEqual([genreId])
+  })
+
   it('unpublishing or deleting a document takes its depth-0 read away at once, with a leading zero too', async () => {
     const detail = `/api/anime/${animeB}?depth=0`
     await warm(detail)

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { getResponseStore } from '@/platform/cache/responseCache'
 import { cacheGenerations } from '@/platform/cache/responseCache/cacheDependencies'
 import { type ReadDependencies, recordReadDependencies } from '@/platform/cache/responseCache/readDependencies'
 import { cachedCollections, cachedGlobals } from '@/cachedContent'
@@ -81,8 +82,8 @@ describe('recorded read dependencies', () => {
     expect(dependencies.size).toBe(0)
   })
 
-  it('a depth-0 anime read: its own document only', async () => {
-    expect(await recorded('anime', reader, 0)).toEqual([`anime#${reader}`])
+  it('a depth-0 anime read: its own document, and the deletions of what it references (they empty its references)', async () => {
+    expect(await recorded('anime', reader, 0)).toEqual([`anime#${reader}`, 'genres@deleted', 'media@deleted', 'studios@deleted'])
   })
 
   it('a depth-1 anime read: its own document, what it populates, and what its rich text links, drafts included', async () => {
@@ -113,5 +114,16 @@ describe('recorded read dependencies', () => {
     expect(generations.get('genres')!(genre)).toContain(`genres#${genre}`)
     expect(generations.get('anime')!(reader)).toContain('genres@deps')
     expect(generations.get('anime')!(linked)).not.toContain(`anime#${reader}`)
+  })
+
+  it('a deletion bumps its collection’s deletion generation (responseCachePlugin’s afterDelete)', async () => {
+    const store = getResponseStore()!
+    const gone = (await payload.create({ collection: 'genres', data: { name: 'Gone' } })).id
+    const { snapshot } = await store.lookupTracked('deletion probe')
+    const entry = { status: 200, headers: {}, body: Buffer.from('{}') }
+    expect(await store.saveTracked('deletion probe', ['genres@deleted'], snapshot!, entry, 60)).toBe(true)
+    expect((await store.lookupTracked('deletion probe')).hit).not.toBeNull()
+    await payload.delete({ collection: 'genres', id: gone })
+    expect((await store.lookupTracked('deletion probe')).hit).toBeNull()
   })
 })

@@ -47,15 +47,20 @@ export const recordReadTargets =
 
 /**
  * After a document of `collection` is read inside a response whose dependencies are recorded (the
- * response's own document, or one it populates, rich-text links included): its own generation, and
- * its collection's dependencies generation when what it shows goes beyond its own values (a join's
+ * response's own document, or one it populates, rich-text links included): its own generation, the
+ * deletion generations of what it references, and its collection's dependencies generation when what it shows goes beyond its own values (a join's
  * members are in the response, or its read hooks look other documents up).
  */
-export const recordReadDocument = (collection: string, { joinKeys, hooksLookUp }: ReadRecordingRule): CollectionAfterReadHook => {
+export const recordReadDocument = (
+  collection: string,
+  { joinKeys, hooksLookUp, deletions }: ReadRecordingRule,
+): CollectionAfterReadHook => {
   const hook: CollectionAfterReadHook = ({ doc }) => {
     if (!isRecordingReadDependencies()) return doc
     const record = doc as Record<string, unknown> & { id?: Id }
     if (record.id !== undefined && record.id !== null) addReadDependencies(documentGeneration(collection, String(record.id)))
+    // Deleting a document it references changes it without a change of its own (see deletionGeneration).
+    addReadDependencies(...deletions)
     // Without an id (a `select` left it out) the document is still the one asked for by id, or a query's.
     if (hooksLookUp || joinKeys.some((key) => record[key] !== undefined)) addReadDependencies(dependenciesGeneration(collection))
     return doc
