@@ -11,6 +11,8 @@ import next from 'next'
 import { Pool } from 'pg'
 
 import { createTokenJudge } from './src/platform/auth/bearerGate'
+import { forgetEndedSessions } from './src/platform/auth/forgetEndedSessions'
+import { createSessionVerdictCache } from './src/platform/auth/sessionVerdictCache'
 import { findLiveSessions } from './src/platform/auth/tokens/liveSessions'
 import { ConfigError, effectiveDatabaseUrl, getAppConfig, type AppConfig } from './src/platform/config'
 import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/ensureSchemaReady'
@@ -138,10 +140,17 @@ const startServices = (config: AppConfig, url: string) => {
     : undefined
   const nextRoutes = nextRoutesReader(path.join(cwd, '.next'), { settled: config.production })
   const routeOf = createRouteTemplater(() => ({ next: nextRoutes(), payload: observabilityState().payloadRoutes }))
+  const judgeSession = createTokenJudge(config.security, poolQuery(sessionPool))
+  // The HTTP gate remembers live sessions for SESSION_VERDICT_TTL_MS; ended ones are forgotten at once.
+  const verdicts = createSessionVerdictCache({ judge: judgeSession, ttlMs: config.security.sessionVerdictTtlMs })
+  const stopForgetting = config.security.sessionVerdictTtlMs > 0 ? forgetEndedSessions(verdicts, logger) : () => undefined
   return {
     sessionPool,
     searchPool,
-    judgeToken: createTokenJudge(config.security, poolQuery(sessionPool)),
+    judgeToken: verdicts.judge,
+    // A socket authenticates once per connection: asked of the database every time, as before.
+    judgeSocketToken: judgeSession,
+    stopForgetting,
     metrics,
     databaseMonitor,
     store,
@@ -224,10 +233,10 @@ const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken,
 }
 
 /** `/ws` is ours (session events); every other upgrade is Next's (dev HMR). */
-const attachRealtime = async (server: Server, app: NextApp, config: AppConfig, { judgeToken, metrics, sessionPool }: Services) => {
+const attachRealtime = async (server: Server, app: NextApp, config: AppConfig, { judgeSocketToken, metrics, sessionPool }: Services) => {
   const realtime = attachWebSocketServer({
     server,
-    judgeToken,
+    judgeToken: judgeSocketToken,
     fallbackUpgrade: app.getUpgradeHandler(),
     logger: createLogger('websocket'),
     connections: metrics.websocketConnections,
@@ -330,6 +339,7 @@ const main = async () => {
     ['content changes', () => contentChanges.stop()],
     ['invalidation sweeper', () => services.sweeper?.stop()],
     ['database monitor', () => services.databaseMonitor.stop()],
+    ['session verdicts', () => services.stopForgetting()],
     ['session pool', () => services.sessionPool.end()],
     ['search pool', () => services.searchPool?.end()],
     // Payload's pools and the job runner's lock connection (registered from Next's bundle).
