@@ -35,7 +35,7 @@ import { requestContext } from './src/platform/http/requestContext'
 import { responseCacheStep } from './src/platform/http/responseCacheStep'
 import { createTokenGate } from './src/platform/http/tokenGate'
 import { isVerifiedReader } from './src/platform/http/verifiedReaders'
-import { createLogger, setLogLevel } from './src/platform/observability/logger'
+import { createBufferedLogger, createLogger, setLogLevel } from './src/platform/observability/logger'
 import { createMetricsHandler, METRICS_PATH } from './src/platform/observability/metrics/metricsEndpoint'
 import { nextRoutesReader } from './src/platform/observability/metrics/nextRoutes'
 import { getMetrics, type Metrics } from './src/platform/observability/metrics/registry'
@@ -172,7 +172,7 @@ const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken,
     [
       // Every request gets its id and its access-log line; a database failure Payload hid becomes 503.
       requestContext({
-        observe: createRequestObserver({ metrics, routeOf, logger: createLogger('http') }),
+        observe: createRequestObserver({ metrics, routeOf, logger: createBufferedLogger('http') }),
         onDependencyFailure: countUnavailable,
       }),
       // Public routes anyone may call (search, view counting, GraphQL) are limited per client IP first.
