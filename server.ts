@@ -11,6 +11,8 @@ import next from 'next'
 import { Pool } from 'pg'
 
 import { createTokenJudge } from './src/platform/auth/bearerGate'
+import { forgetEndedSessions } from './src/platform/auth/forgetEndedSessions'
+import { createSessionVerdictCache } from './src/platform/auth/sessionVerdictCache'
 import { findLiveSessions } from './src/platform/auth/tokens/liveSessions'
 import { ConfigError, effectiveDatabaseUrl, getAppConfig, type AppConfig } from './src/platform/config'
 import { ensureSchemaReady, SchemaNotReadyError } from './src/platform/database/ensureSchemaReady'
@@ -33,7 +35,7 @@ import { requestContext } from './src/platform/http/requestContext'
 import { responseCacheStep } from './src/platform/http/responseCacheStep'
 import { createTokenGate } from './src/platform/http/tokenGate'
 import { isVerifiedReader } from './src/platform/http/verifiedReaders'
-import { createLogger, setLogLevel } from './src/platform/observability/logger'
+import { createBufferedLogger, createLogger, setLogLevel } from './src/platform/observability/logger'
 import { createMetricsHandler, METRICS_PATH } from './src/platform/observability/metrics/metricsEndpoint'
 import { nextRoutesReader } from './src/platform/observability/metrics/nextRoutes'
 import { getMetrics, type Metrics } from './src/platform/observability/metrics/registry'
@@ -138,10 +140,17 @@ const startServices = (config: AppConfig, url: string) => {
     : undefined
   const nextRoutes = nextRoutesReader(path.join(cwd, '.next'), { settled: config.production })
   const routeOf = createRouteTemplater(() => ({ next: nextRoutes(), payload: observabilityState().payloadRoutes }))
+  const judgeSession = createTokenJudge(config.security, poolQuery(sessionPool))
+  // The HTTP gate remembers live sessions for SESSION_VERDICT_TTL_MS; ended ones are forgotten at once.
+  const verdicts = createSessionVerdictCache({ judge: judgeSession, ttlMs: config.security.sessionVerdictTtlMs })
+  const stopForgetting = config.security.sessionVerdictTtlMs > 0 ? forgetEndedSessions(verdicts, logger) : () => undefined
   return {
     sessionPool,
     searchPool,
-    judgeToken: createTokenJudge(config.security, poolQuery(sessionPool)),
+    judgeToken: verdicts.judge,
+    // A socket authenticates once per connection: asked of the database every time, as before.
+    judgeSocketToken: judgeSession,
+    stopForgetting,
     metrics,
     databaseMonitor,
     store,
@@ -163,7 +172,7 @@ const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken,
     [
       // Every request gets its id and its access-log line; a database failure Payload hid becomes 503.
       requestContext({
-        observe: createRequestObserver({ metrics, routeOf, logger: createLogger('http') }),
+        observe: createRequestObserver({ metrics, routeOf, logger: createBufferedLogger('http') }),
         onDependencyFailure: countUnavailable,
       }),
       // Public routes anyone may call (search, view counting, GraphQL) are limited per client IP first.
@@ -224,10 +233,10 @@ const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken,
 }
 
 /** `/ws` is ours (session events); every other upgrade is Next's (dev HMR). */
-const attachRealtime = async (server: Server, app: NextApp, config: AppConfig, { judgeToken, metrics, sessionPool }: Services) => {
+const attachRealtime = async (server: Server, app: NextApp, config: AppConfig, { judgeSocketToken, metrics, sessionPool }: Services) => {
   const realtime = attachWebSocketServer({
     server,
-    judgeToken,
+    judgeToken: judgeSocketToken,
     fallbackUpgrade: app.getUpgradeHandler(),
     logger: createLogger('websocket'),
     connections: metrics.websocketConnections,
@@ -330,6 +339,7 @@ const main = async () => {
     ['content changes', () => contentChanges.stop()],
     ['invalidation sweeper', () => services.sweeper?.stop()],
     ['database monitor', () => services.databaseMonitor.stop()],
+    ['session verdicts', () => services.stopForgetting()],
     ['session pool', () => services.sessionPool.end()],
     ['search pool', () => services.searchPool?.end()],
     // Payload's pools and the job runner's lock connection (registered from Next's bundle).

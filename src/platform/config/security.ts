@@ -11,6 +11,12 @@ export type SecurityConfig = {
   accessTokenExpireMinutes: number
   refreshTokenExpireDays: number
   allowedOrigins: string[]
+  /**
+   * How long an instance may remember that a token's session is live (and whether its user is
+   * staff) instead of asking the database on each request; 0: never. Ended sessions are forgotten
+   * at once through the session events; this bounds the rest (see sessionVerdictCache).
+   */
+  sessionVerdictTtlMs: number
 }
 
 const MIN_PRODUCTION_SECRET_LENGTH = 32
@@ -75,4 +81,5 @@ export const readSecurityConfig = (env: Env, production: boolean, serverUrl: str
   accessTokenExpireMinutes: parseInteger(env, 'ACCESS_TOKEN_EXPIRE_MINUTES', 30, { min: 1, max: 60 * 24 * 7 }),
   refreshTokenExpireDays: parseInteger(env, 'REFRESH_TOKEN_EXPIRE_DAYS', 14, { min: 1, max: 365 }),
   allowedOrigins: readAllowedOrigins(env, serverUrl),
+  sessionVerdictTtlMs: parseInteger(env, 'SESSION_VERDICT_TTL_MS', 5_000, { min: 0, max: 60_000 }),
 })

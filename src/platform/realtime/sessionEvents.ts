@@ -50,6 +50,9 @@ const isSessionEvent = (value: unknown): value is SessionEvent => {
  * delivers it locally too), otherwise straight to this process's listeners.
  */
 export const publishSessionEvent = async (event: SessionEvent): Promise<void> => {
+  // Before anything else, synchronously: this instance forgets the sessions before it answers the
+  // request that ended them, whatever Redis does (see onSessionEndedHere).
+  bus.local.emit('ended-here', event)
   const redis = getSharedRedis()
   if (!redis) {
     bus.local.emit('event', event)
@@ -148,4 +151,15 @@ export const subscribeSessionEvents = async (listener: SessionEventListener): Pr
 export const onSessionEventsResync = (listener: () => void): (() => void) => {
   bus.local.on('resync', listener)
   return () => bus.local.off('resync', listener)
+}
+
+/**
+ * Called synchronously by publishSessionEvent in this process, before it publishes: whoever keeps
+ * something about sessions in memory (the session-verdict cache) drops it before the request that
+ * ended them is answered, without waiting for the event to come back from Redis. Events from other
+ * instances arrive through subscribeSessionEvents only.
+ */
+export const onSessionEndedHere = (listener: SessionEventListener): (() => void) => {
+  bus.local.on('ended-here', listener)
+  return () => bus.local.off('ended-here', listener)
 }

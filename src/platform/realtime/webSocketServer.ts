@@ -52,7 +52,10 @@ type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => un
 
 export type AttachWebSocketServerOptions = {
   server: { on(event: 'upgrade', listener: UpgradeHandler): unknown }
-  /** server.ts's `judgeToken`: the same verdict the HTTP gate gives, session liveness included. */
+  /**
+   * The token judge (createTokenJudge), session liveness included. server.ts gives it the one
+   * without the session-verdict cache: a socket authenticates once, and asks the database then.
+   */
   judgeToken: TokenJudge
   /** Every upgrade that is not `/ws` (Next's dev HMR needs its own). */
   fallbackUpgrade: UpgradeHandler

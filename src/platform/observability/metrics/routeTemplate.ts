@@ -90,13 +90,17 @@ const payloadTemplate = (routes: PayloadRoutes, method: string, segments: string
 
 export type RouteTemplater = (method: string, path: string) => string
 
+/** Paths whose template is remembered (a cheap bound: the map is emptied when full). */
+const MAX_KNOWN_PATHS = 10_000
+/** Longer paths are worked out each time: the memory stays bounded (10,000 x 512 characters at most). */
+const MAX_KNOWN_PATH_LENGTH = 512
+
 /**
  * Builds the templater from what the server knows: Next's routes, Payload's collections, globals
  * and endpoints (the Payload catch-all under the API route is left to Payload's own table),
  * `/_next/static/*` and the server's own `/metrics`. `path` is without the query string.
  */
 export const createRouteTemplater = (table: () => RouteTable): RouteTemplater => {
-  let seen: RouteTable | undefined
   let nextRoutes: { pattern: Segment[]; label: string }[] = []
   const compile = (current: RouteTable) => {
     const apiPrefix = current.payload ? segmentsOf(current.payload.apiRoute)[0] : 'api'
@@ -108,11 +112,12 @@ export const createRouteTemplater = (table: () => RouteTable): RouteTemplater =>
       )
       .sort((a, b) => specificity(b) - specificity(a))
       .map((pattern) => ({ pattern, label: labelOf(pattern) }))
-    seen = current
   }
-  return (method, path) => {
-    const current = table()
-    if (current.next !== seen?.next || current.payload !== seen?.payload) compile(current)
+  /** Templates already worked out, by method and path; emptied with every new table, and when full. */
+  const known = new Map<string, string>()
+  let seenNext: RouteTable['next'] | undefined
+  let seenPayload: RouteTable['payload'] | undefined
+  const templateOf = (current: RouteTable, method: string, path: string): string => {
     const segments = segmentsOf(path)
     if (segments[0] === '_next') return segments[1] === 'static' ? '/_next/static/*' : '/_next/*'
     if (path === '/metrics') return '/metrics'
@@ -121,5 +126,26 @@ export const createRouteTemplater = (table: () => RouteTable): RouteTemplater =>
     const payload = current.payload && payloadTemplate(current.payload, method.toLowerCase(), segments)
     if (payload) return payload
     return nextRoutes.find((route) => matches(route.pattern, segments))?.label ?? UNMATCHED
+  }
+  // Asked twice per request (the read-parameter check, the access line): matching against every
+  // endpoint each time was a measurable part of a cache hit.
+  return (method, path) => {
+    const current = table()
+    // By its parts: a table may be one object whose parts are replaced.
+    if (current.next !== seenNext || current.payload !== seenPayload) {
+      compile(current)
+      seenNext = current.next
+      seenPayload = current.payload
+      known.clear()
+    }
+    if (path.length > MAX_KNOWN_PATH_LENGTH) return templateOf(current, method, path)
+    const key = `${method} ${path}`
+    let template = known.get(key)
+    if (template === undefined) {
+      template = templateOf(current, method, path)
+      if (known.size >= MAX_KNOWN_PATHS) known.clear()
+      known.set(key, template)
+    }
+    return template
   }
 }
