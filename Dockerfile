@@ -41,7 +41,7 @@ WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=8000 \
-    NODE_OPTIONS=--no-deprecation
+    NODE_OPTIONS="--no-deprecation --max-old-space-size=256"
 # Owned by root (read-only to the server) except what the server writes, below.
 COPY --from=build /app/.next/standalone ./
 # .next/cache: Next's image and fetch cache; media/: uploads when S3 is not configured. (No

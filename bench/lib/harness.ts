@@ -10,6 +10,7 @@ import pg from 'pg'
 import { freePort } from '../../tests/helpers/freePort'
 import { ensureProductionBuild } from '../../tests/helpers/productionBuild'
 import { NEUTRAL_ENV } from '../../tests/helpers/serverProcess'
+import { deployedNodeOptions } from '@/platform/runtime/deployedNodeOptions'
 import { TEST_SECRET } from '../../tests/helpers/testSecret'
 import { runMigrations } from '@/platform/database/runMigrations'
 import { hitRatio, mergeResults, type LoadResult } from './load'
@@ -197,7 +198,8 @@ export const startCompiledServer = async (label: string, env: Record<string, str
       ...process.env,
       ...NEUTRAL_ENV,
       NODE_ENV: 'production',
-      NODE_OPTIONS: '--no-deprecation',
+      // As deployed (npm start), heap cap included; BENCH_SERVER_NODE_OPTIONS to try others.
+      NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? deployedNodeOptions(root),
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       ...env,
       PORT: String(port),

@@ -174,6 +174,8 @@ const sendCached = (req: IncomingMessage, res: ServerResponse, { status, headers
 
 /** Requests remembered by what their key depends on; emptied when full (a cheap bound). */
 const MAX_REMEMBERED_REQUESTS = 10_000
+/** Longer memo strings are computed each time: 10,000 URLs of Node's 16 KB header limit would hold 160 MB. */
+const MAX_REMEMBERED_LENGTH = 1_024
 
 /**
  * The response cache, in front of Next and Payload: a GET of a cached collection by an anonymous
@@ -228,6 +230,7 @@ export const createResponseCache = ({
     if (!known) {
       const url = new URL(path, 'http://cache.local')
       known = { key: cacheKey(req, url), generations: generationsOf(name, path) }
+      if (memo.length > MAX_REMEMBERED_LENGTH) return known
       if (remembered.size >= MAX_REMEMBERED_REQUESTS) remembered.clear()
       remembered.set(memo, known)
     }
