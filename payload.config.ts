@@ -138,6 +138,7 @@ export default withPayloadCollectionsAccess(
       pool: app.database.pool,
       timeouts: app.database.timeouts,
       debug: app.debug,
+      leanReads: app.database.leanReads,
       migrationDir: path.resolve(dirname, 'migrations'),
     }),
     cors: app.security.allowedOrigins,

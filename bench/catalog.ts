@@ -11,7 +11,9 @@
  *   (b) GET /api/anime?limit=20&depth=1&sort=-score through the real server (Next + Payload);
  *   (c) the same page from a bare node:http + node-postgres handler, the ceiling; ratio (b)/(c);
  *   (d) the same page from Payload's REST handler without Next, with our config;
- *   (e) the same as (d) with a stock config (our hooks, strategies and access stripped).
+ *   (e) the same as (d) with a stock config (our hooks, strategies and access stripped);
+ *   §3  the uncached staff (editor) list page on the lean read path against today's
+ *       (LEAN_READS=false), two compiled servers in interleaved rounds (bench/lib/leanReads.ts).
  * Then prints a table, stops every process it started and drops the database.
  * Settings: BENCH_ANIME (rows, 100000), BENCH_SECONDS (per measurement, 12), BENCH_CONCURRENCY (10),
  * BENCH_ROUNDS (4: (b)-(e) are measured in interleaved rounds that share BENCH_SECONDS).
@@ -39,6 +41,7 @@ import { buildQueryMix, buildSuggestMix } from './lib/queries'
 import { buildRelevanceSet, scoreRelevance, type RelevanceScore } from './lib/relevance'
 import { COUNT_SQL, PAGE_SQL } from './lib/catalogSql'
 import { seedCatalog } from './lib/seed'
+import { measureLeanReads, reportLeanReads, type LeanReadsResult } from './lib/leanReads'
 
 const ROWS = Number(process.env.BENCH_ANIME ?? 100_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12)
@@ -88,6 +91,7 @@ type Results = {
   bare?: LoadResult
   restProject?: LoadResult
   restStock?: LoadResult
+  leanReads?: LeanReadsResult
 }
 
 const main = async () => {
@@ -262,6 +266,18 @@ const main = async () => {
     const measured = await measureInterleaved(targets, { concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, warmupMs: WARMUP_MS })
     results.roundRps = Object.fromEntries(Object.entries(measured).map(([key, { roundRps }]) => [key, roundRps]))
     for (const target of targets) results[target.key] = measured[target.key]!.merged
+
+    // §3: the uncached staff list page, lean read path against today's, in rounds of their own.
+    await server.stop()
+    for (const child of children.splice(0)) await child.stop()
+    results.leanReads = await measureLeanReads({
+      databaseUrl: database.url,
+      env: { SECRET_KEY: TEST_SECRET },
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+      rounds: ROUNDS,
+      warmupMs: WARMUP_MS,
+    })
   } finally {
     await server?.stop()
     for (const child of children) await child.stop()
@@ -344,6 +360,7 @@ const report = (r: Results): void => {
       `(d)/(e) = ${stockRatio.toFixed(2)}: ${stockRatio >= 0.9 ? 'no slower than stock (within 10%)' : 'slower than stock by more than 10%'}; rounds ${spread('restStock')} req/s`,
     ),
   )
+  reportLeanReads(r.leanReads, CONCURRENCY)
   if (r.relevance) {
     print()
     print('| relevance (first page / rank 1) | ' + r.relevance.fast.map((score) => score.kind).join(' | ') + ' |')

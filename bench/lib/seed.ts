@@ -118,9 +118,12 @@ export const seedCatalog = async (client: pg.Client, count: number, seed = 20261
     }
     await client.query(
       `insert into anime (id, title, title_english, title_japanese, title_russian, slug, kind, status, year, season,
-         score, view_count, favorites_count, episodes, search_titles, _status)
+         score, view_count, favorites_count, episodes, search_titles, _status, created_at, updated_at)
        select id, title, en, ja, ru, slug, kind::enum_anime_kind, status::${statusType}, year, season::enum_anime_season,
-         score, views, favorites, episodes, search, 'published'
+         score, views, favorites, episodes, search, 'published',
+         -- One creation time per row, as rows created one by one have: Payload breaks ties of every
+         -- sort by created_at, so the order of a page never depends on the query plan.
+         now() - id * interval '1 millisecond', now() - id * interval '1 millisecond'
        from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::int[], $10::text[], $11::numeric[], $12::int[], $13::int[], $14::int[], $15::text[])
          as t(id, title, en, ja, ru, slug, kind, status, year, season, score, views, favorites, episodes, search)`,

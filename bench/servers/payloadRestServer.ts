@@ -8,6 +8,7 @@
  * process by bench/catalog.ts with DATABASE_URL, SECRET_KEY and PORT set.
  */
 import { createServer } from 'node:http'
+import { Readable } from 'node:stream'
 import { getPayload, handleEndpoints, type Field, type SanitizedConfig } from 'payload'
 
 const mode = process.env.BENCH_MODE === 'stock' ? 'stock' : 'project'
@@ -38,10 +39,13 @@ const main = async () => {
   if (mode === 'stock') toStock(config)
   await getPayload({ config })
   const server = createServer((req, res) => {
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+    // A body (e.g. registering the bench's staff account) is streamed through as it is.
     const request = new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`), {
       method: req.method,
       headers: req.headers as Record<string, string>,
-    })
+      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
+    } as RequestInit)
     handleEndpoints({ config, request })
       .then(async (response) => {
         const body = Buffer.from(await response.arrayBuffer())

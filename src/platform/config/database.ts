@@ -20,6 +20,11 @@ export type DatabaseConfig = {
    * Bounds on every pool (Payload's, replicas, sessions, events): nothing waits forever on a
    * database that is down or partitioned. 0 turns a bound off (migrations of large tables).
    */
+  /**
+   * LEAN_READS (default true): Payload's reads without parallel query plans and with the exact
+   * count cache (src/platform/database/adapter.ts); false restores the read path as it was.
+   */
+  leanReads: boolean
   timeouts: {
     /** Opening a connection (TCP + start-up) or waiting for a free one in a full pool. */
     connectMs: number
@@ -94,6 +99,7 @@ export const readDatabaseConfig = (env: Env): DatabaseConfig => {
       recycleSeconds: parseInteger(env, 'DB_POOL_RECYCLE', 1800, { min: 0, max: 86_400 * 7 }),
       prePing: parseBoolean(env, 'DB_POOL_PRE_PING', true),
     },
+    leanReads: parseBoolean(env, 'LEAN_READS', true),
     timeouts: {
       connectMs: parseInteger(env, 'DB_CONNECT_TIMEOUT_MS', 3_000, { min: 0, max: 600_000 }),
       statementMs: parseInteger(env, 'DB_STATEMENT_TIMEOUT_MS', 3_000, { min: 0, max: 86_400_000 }),

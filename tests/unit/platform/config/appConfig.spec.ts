@@ -24,6 +24,12 @@ describe('readAppConfig', () => {
     expect(refusal({ DB_CONNECT_TIMEOUT_MS: 'soon' }).message).toMatch(/DB_CONNECT_TIMEOUT_MS/)
   })
 
+  it('reads LEAN_READS, on unless turned off, and refuses nonsense naming the variable', () => {
+    expect(readAppConfig(base).database.leanReads).toBe(true)
+    expect(readAppConfig({ ...base, LEAN_READS: 'false' }).database.leanReads).toBe(false)
+    expect(refusal({ LEAN_READS: 'maybe' }).message).toMatch(/LEAN_READS/)
+  })
+
   it('applies the documented defaults', () => {
     const config = readAppConfig(base)
     expect(config.port).toBe(3000)
