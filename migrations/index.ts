@@ -8,6 +8,7 @@ import * as migration_20261127_072108_aviation from './20261127_072108_aviation'
 import * as migration_20261202_092752_cache_invalidations from './20261202_092752_cache_invalidations';
 import * as migration_20261202_123853_auth_identities from './20261202_123853_auth_identities';
 import * as migration_20261202_124530_two_factor_and_email_verification from './20261202_124530_two_factor_and_email_verification';
+import * as migration_20261202_210000_anime_search_notify from './20261202_210000_anime_search_notify';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261202_124530_two_factor_and_email_verification.up,
     down: migration_20261202_124530_two_factor_and_email_verification.down,
     name: '20261202_124530_two_factor_and_email_verification',
+  },
+  {
+    up: migration_20261202_210000_anime_search_notify.up,
+    down: migration_20261202_210000_anime_search_notify.down,
+    name: '20261202_210000_anime_search_notify',
   },
 ];
