@@ -163,7 +163,11 @@ type Services = ReturnType<typeof startServices>
  * The request pipeline, in the order a request meets it. Each step is in src/platform/http and
  * unit-tested there (tests/unit/platform/http/pipelineSteps.spec.ts).
  */
-const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken, store, routeOf, searchPool, searchIndex }: Services): Handler => {
+const requestPipeline = (
+  config: AppConfig,
+  app: NextApp,
+  { metrics, judgeToken, store, routeOf, searchPool, searchIndex }: Services,
+): Handler => {
   const countUnavailable = () => metrics.dependencyUnavailableResponses.inc({ dependency: 'database' })
   const limits = config.publicRateLimits
   return pipeline(

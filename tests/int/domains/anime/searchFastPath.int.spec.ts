@@ -195,7 +195,17 @@ describe('search fast path', () => {
   })
 
   it('answers typos from the index as from the SQL, ranked alike', async () => {
-    const queries = ['Trera e', 'shingeik no kyojin', 'kimetsu no yaiiba', 'spiritd away', 'attack on titna', 'titan', 'atak', 'sen chihiro', 'x']
+    const queries = [
+      'Trera e',
+      'shingeik no kyojin',
+      'kimetsu no yaiiba',
+      'spiritd away',
+      'attack on titna',
+      'titan',
+      'atak',
+      'sen chihiro',
+      'x',
+    ]
     for (const q of queries) {
       for (const route of ['search', 'suggest']) {
         const path = `/api/anime/${route}?q=${encodeURIComponent(q)}`

@@ -212,14 +212,19 @@ export class AnimeSearchIndex {
         hits.push(...topHits(synopsis, needed))
       }
     }
-    return topHits(hits, needed).slice(offset).map((hit) => hit.row)
+    return topHits(hits, needed)
+      .slice(offset)
+      .map((hit) => hit.row)
   }
 
   /** Autocomplete from memory (sql.ts's suggestSql), or null when not ready. */
   suggest(params: SuggestParams & { q: string }): { id: number; slug: string | null; title: string }[] | null {
     const index = this.index
     if (!this.ready || !index) return null
-    return topHits(index.titleHits(params.q, suggestWords(params.words), () => true), params.limit).map(({ row }) => ({
+    return topHits(
+      index.titleHits(params.q, suggestWords(params.words), () => true),
+      params.limit,
+    ).map(({ row }) => ({
       id: row.id,
       slug: row.slug,
       title: row.title,

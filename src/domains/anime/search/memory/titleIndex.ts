@@ -92,12 +92,15 @@ export class TitleIndex {
   private readonly otherWords: Postings
   private readonly trigrams: Map<string, Int32Array>
   private readonly stamp: Int32Array
+  /** Shared trigram counts of the similar tier (queries run one at a time; zeroed after each). */
+  private readonly counts: Uint16Array
   private epoch = 0
 
   private constructor(rows: IndexedRow[], titleWords: Postings, otherWords: Postings, trigrams: Map<string, Int32Array>) {
     this.rows = rows
     this.dead = new Uint8Array(rows.length)
     this.stamp = new Int32Array(rows.length)
+    this.counts = new Uint16Array(rows.length)
     rows.forEach((row, slot) => this.slotOf.set(row.id, slot))
     this.titleWords = titleWords
     this.otherWords = otherWords
@@ -213,14 +216,11 @@ export class TitleIndex {
     // A row at the threshold shares at least 60 % of the query's trigrams (count / (|q| + |t| - count)
     // <= count / |q|): counted from the postings, then computed exactly.
     const needed = Math.max(1, Math.ceil(WORD_SIMILARITY_THRESHOLD * query.size - 1e-6))
-    const epoch = this.nextEpoch()
-    const counts = new Map<number, number>()
+    const touched: number[] = []
+    const counts = this.counts
     for (const trigram of query) {
       for (const slot of this.trigrams.get(trigram) ?? EMPTY) {
-        if (this.stamp[slot] !== epoch) {
-          this.stamp[slot] = epoch
-          counts.set(slot, 1)
-        } else counts.set(slot, counts.get(slot)! + 1)
+        if (counts[slot]++ === 0) touched.push(slot)
       }
     }
     const out: { row: IndexedRow; similarity: number }[] = []
@@ -229,7 +229,10 @@ export class TitleIndex {
       const similarity = wordSimilarity(query, row.search_titles)
       if (similarity >= WORD_SIMILARITY_THRESHOLD) out.push({ row, similarity })
     }
-    for (const [slot, count] of counts) if (count >= needed && !this.dead[slot]) consider(this.rows[slot]!)
+    for (const slot of touched) {
+      if (counts[slot]! >= needed && !this.dead[slot]) consider(this.rows[slot]!)
+      counts[slot] = 0
+    }
     for (const row of this.overlay.values()) consider(row)
     return out
   }
