@@ -13,6 +13,8 @@ const MAX_OVERLAY = 2_000
 /** More tier-3 candidates than this: leave the search to the SQL (ts_rank on each is PostgreSQL's work). */
 const MAX_SYNOPSIS_CANDIDATES = 2_000
 const RECONNECT_MS = 1_000
+/** Rows per statement of a full load. */
+const LOAD_CHUNK = 5_000
 /** The listening connection's name in pg_stat_activity. */
 export const LISTENER_NAME = 'anime-search-index'
 const megabytes = (bytes: number) => Math.round(bytes / 1048576)
@@ -116,7 +118,7 @@ export class AnimeSearchIndex {
       const started = performance.now()
       const before = process.memoryUsage()
       try {
-        const { rows } = await this.pool.query<RawRow>(indexedRowsSql('true'))
+        const rows = await this.readAll()
         const index = await TitleIndex.build(rows)
         this.index = index
         // Changes notified during the load, applied before answering again.
@@ -144,6 +146,21 @@ export class AnimeSearchIndex {
     })
     this.lane = task.catch(() => {})
     return task
+  }
+
+  /**
+   * Every published row, in chunks by id: each statement stays short (under the pool's statement
+   * timeout, even on a loaded machine). The chunks are separate snapshots: a change between them
+   * is notified (the listener started first) and applied after the build.
+   */
+  private async readAll(): Promise<IndexedRow[]> {
+    const rows: IndexedRow[] = []
+    for (let after = 0; ;) {
+      const { rows: chunk } = await this.pool.query<RawRow>(`${indexedRowsSql('a.id > $1')} ORDER BY a.id LIMIT ${LOAD_CHUNK}`, [after])
+      rows.push(...chunk)
+      if (chunk.length < LOAD_CHUNK) return rows
+      after = chunk.at(-1)!.id
+    }
   }
 
   private async applyPending(): Promise<void> {
