@@ -40,7 +40,10 @@ type RawRow = Omit<IndexedRow, 'search_titles'> & { search_titles: string }
 export class AnimeSearchIndex {
   private index: TitleIndex | null = null
   private listening = false
-  private reloading = false
+  /** Reloads queued or running: the index does not answer while any is outstanding. */
+  private reloads = 0
+  /** A reload queued and not started yet: a newer request is covered by it (its read starts later). */
+  private queuedReload: Promise<void> | null = null
   private stopped = false
   private listener: pg.Client | null = null
   private lane: Promise<void> = Promise.resolve()
@@ -55,7 +58,7 @@ export class AnimeSearchIndex {
 
   /** True when answers from memory are exact: built, listening, no reload under way. */
   get ready(): boolean {
-    return this.index !== null && this.listening && !this.reloading
+    return this.index !== null && this.listening && this.reloads === 0
   }
 
   get rows(): number {
@@ -112,8 +115,10 @@ export class AnimeSearchIndex {
 
   /** A full reload in the lane; the index does not answer until it and the changes since are in. */
   reload(): Promise<void> {
-    this.reloading = true
+    if (this.queuedReload) return this.queuedReload
+    this.reloads++
     const task = this.lane.then(async () => {
+      this.queuedReload = null
       if (this.stopped) return
       const started = performance.now()
       const before = process.memoryUsage()
@@ -141,9 +146,10 @@ export class AnimeSearchIndex {
         this.logger.warn({ reason: (error as Error).message }, 'search index load failed; retrying')
         setTimeout(() => void this.reload(), RECONNECT_MS).unref()
       } finally {
-        this.reloading = false
+        this.reloads--
       }
     })
+    this.queuedReload = task
     this.lane = task.catch(() => {})
     return task
   }
@@ -185,7 +191,7 @@ export class AnimeSearchIndex {
    */
   refresh(ids: number[]): Promise<void> {
     for (const id of ids) this.pending.add(id)
-    if (!this.ready && this.reloading) return Promise.resolve()
+    if (this.reloads > 0) return Promise.resolve()
     if (!this.batch) {
       const batch = this.lane.then(async () => {
         this.batch = null
