@@ -1,6 +1,6 @@
 import { editVariants } from '../editVariants'
 import type { IndexedRow } from './indexedRow'
-import { similarityOfSets, trigramSet, wordSimilarity } from './trigrams'
+import { similarityOfSets, type Trigram, trigramSet, wordSimilarity } from './trigrams'
 
 /**
  * The published titles of one instance in memory, matched and ranked as the search SQL does
@@ -37,7 +37,7 @@ const buildPostings = (lists: Map<string, number[]>): Postings => {
   return { map, keys: [...map.keys()].sort() }
 }
 
-const push = (lists: Map<string, number[]>, key: string, slot: number) => {
+const push = <Key>(lists: Map<Key, number[]>, key: Key, slot: number) => {
   const list = lists.get(key)
   if (list) list.push(slot)
   else lists.set(key, [slot])
@@ -90,13 +90,13 @@ export class TitleIndex {
   private readonly overlay = new Map<number, IndexedRow>()
   private readonly titleWords: Postings
   private readonly otherWords: Postings
-  private readonly trigrams: Map<string, Int32Array>
+  private readonly trigrams: Map<Trigram, Int32Array>
   private readonly stamp: Int32Array
   /** Shared trigram counts of the similar tier (queries run one at a time; zeroed after each). */
   private readonly counts: Uint16Array
   private epoch = 0
 
-  private constructor(rows: IndexedRow[], titleWords: Postings, otherWords: Postings, trigrams: Map<string, Int32Array>) {
+  private constructor(rows: IndexedRow[], titleWords: Postings, otherWords: Postings, trigrams: Map<Trigram, Int32Array>) {
     this.rows = rows
     this.dead = new Uint8Array(rows.length)
     this.stamp = new Int32Array(rows.length)
@@ -111,7 +111,7 @@ export class TitleIndex {
   static async build(rows: IndexedRow[], chunk = 2_000): Promise<TitleIndex> {
     const titleLists = new Map<string, number[]>()
     const otherLists = new Map<string, number[]>()
-    const trigramLists = new Map<string, number[]>()
+    const trigramLists = new Map<Trigram, number[]>()
     for (let slot = 0; slot < rows.length; slot++) {
       const row = rows[slot]!
       for (const lexeme of row.title_lexemes) push(titleLists, lexeme, slot)
@@ -212,7 +212,7 @@ export class TitleIndex {
   }
 
   /** Rows whose search_titles are within word_similarity of the query (`q <% search_titles`). */
-  private similarRows(query: Set<string>, keep: (row: IndexedRow) => boolean): { row: IndexedRow; similarity: number }[] {
+  private similarRows(query: Set<Trigram>, keep: (row: IndexedRow) => boolean): { row: IndexedRow; similarity: number }[] {
     // A row at the threshold shares at least 60 % of the query's trigrams (count / (|q| + |t| - count)
     // <= count / |q|): counted from the postings, then computed exactly.
     const needed = Math.max(1, Math.ceil(WORD_SIMILARITY_THRESHOLD * query.size - 1e-6))
