@@ -205,7 +205,8 @@ export class AnimeSearchIndex {
 
   /**
    * Relevance search from memory: the rows of sql.ts's relevanceSql (one more than `limit`), or null
-   * when the SQL must answer (not ready, another sort, a genre filter, too many synopsis matches).
+   * when the SQL must answer (not ready, another sort, a genre filter, too many synopsis matches or
+   * similar-tier candidates).
    */
   async search(params: SearchParams): Promise<IndexedRow[] | null> {
     const index = this.index
@@ -215,7 +216,8 @@ export class AnimeSearchIndex {
       (kind === null || row.kind === kind) && (status === null || row.status === status) && (year === null || row.year === year)
     const offset = (params.page - 1) * params.limit
     const needed = offset + params.limit + 1
-    const hits: Hit[] = index.titleHits(params.q, params.words, keep)
+    const hits: Hit[] | null = index.titleHits(params.q, params.words, keep)
+    if (hits === null) return null
     if (params.words.length > 0 && hits.length < needed) {
       // Tier 3: the synopsis. Which rows match is known here; ts_rank is PostgreSQL's, asked for
       // those rows only (by primary key), and only when some exist (never with no synopses).
@@ -240,14 +242,13 @@ export class AnimeSearchIndex {
       .map((hit) => hit.row)
   }
 
-  /** Autocomplete from memory (sql.ts's suggestSql), or null when not ready. */
+  /** Autocomplete from memory (sql.ts's suggestSql), or null when the SQL must answer (as search). */
   suggest(params: SuggestParams & { q: string }): { id: number; slug: string | null; title: string }[] | null {
     const index = this.index
     if (!this.ready || !index) return null
-    return topHits(
-      index.titleHits(params.q, suggestWords(params.words), () => true),
-      params.limit,
-    ).map(({ row }) => ({
+    const hits = index.titleHits(params.q, suggestWords(params.words), () => true)
+    if (hits === null) return null
+    return topHits(hits, params.limit).map(({ row }) => ({
       id: row.id,
       slug: row.slug,
       title: row.title,

@@ -20,6 +20,11 @@ const CONTAINS = 1
 const GENERIC_WORD_MATCHES = 300
 const FINE_RANKING_MATCHES = 100
 const WORD_SIMILARITY_THRESHOLD = 0.6
+/**
+ * More similar-tier candidates than this (titles sharing 60 % of the query's trigrams) and the
+ * index gives up: word_similarity in JS costs microseconds each, PostgreSQL's in C far less.
+ */
+const MAX_SIMILAR_CANDIDATES = 1_000
 
 export type Filters = { kind: string | null; status: string | null; year: number | null }
 export type Hit = { row: IndexedRow; tier: number; rank: number }
@@ -212,7 +217,7 @@ export class TitleIndex {
   }
 
   /** Rows whose search_titles are within word_similarity of the query (`q <% search_titles`). */
-  private similarRows(query: Set<Trigram>, keep: (row: IndexedRow) => boolean): { row: IndexedRow; similarity: number }[] {
+  private similarRows(query: Set<Trigram>, keep: (row: IndexedRow) => boolean): { row: IndexedRow; similarity: number }[] | null {
     // A row at the threshold shares at least 60 % of the query's trigrams (count / (|q| + |t| - count)
     // <= count / |q|): counted from the postings, then computed exactly.
     const needed = Math.max(1, Math.ceil(WORD_SIMILARITY_THRESHOLD * query.size - 1e-6))
@@ -222,6 +227,12 @@ export class TitleIndex {
       for (const slot of this.trigrams.get(trigram) ?? EMPTY) {
         if (counts[slot]++ === 0) touched.push(slot)
       }
+    }
+    let candidates = this.overlay.size
+    for (const slot of touched) if (counts[slot]! >= needed) candidates++
+    if (candidates > MAX_SIMILAR_CANDIDATES) {
+      for (const slot of touched) counts[slot] = 0
+      return null
     }
     const out: { row: IndexedRow; similarity: number }[] = []
     const consider = (row: IndexedRow) => {
@@ -239,9 +250,10 @@ export class TitleIndex {
 
   /**
    * Tiers 0 to 2 of sql.ts's relevanceHits for normalised `q` and its `words`, every hit (the SQL
-   * cuts a generic tier to the page it needs; the order is the same).
+   * cuts a generic tier to the page it needs; the order is the same), or null when the similar tier
+   * has too many candidates (the SQL answers).
    */
-  titleHits(q: string, words: string[], keep: (row: IndexedRow) => boolean): Hit[] {
+  titleHits(q: string, words: string[], keep: (row: IndexedRow) => boolean): Hit[] | null {
     const query = trigramSet(q)
     const closeness = (row: IndexedRow) => {
       let best: number | null = null
@@ -276,6 +288,7 @@ export class TitleIndex {
       }
     }
     const similar = this.similarRows(query, keep)
+    if (similar === null) return null
     const few = similar.length <= FINE_RANKING_MATCHES
     return similar.map(({ row, similarity }) => ({ row, tier: 2, rank: f4(similarity + (few ? closeness(row) : 0)) }))
   }
