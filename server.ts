@@ -51,6 +51,7 @@ import { createResponseCache, getResponseStore, startInvalidationSweeper } from 
 import { cachedCollections, cachedGlobals, readerSharedCollections } from './src/cachedContent'
 import { animeRateLimitedRoutes } from './src/domains/anime/endpoints/rateLimitedRoutes'
 import { createSearchFastPath, createSearchPool, poolSearchSource } from './src/domains/anime/search/fastPath'
+import { AnimeSearchIndex, registerAnimeSearchIndex } from './src/domains/anime/search/memory/searchIndex'
 import { isDatabaseUnavailableError } from './src/platform/database/connectionErrors'
 import { writeServiceUnavailable } from './src/platform/http/serviceUnavailable'
 
@@ -120,6 +121,11 @@ const startServices = (config: AppConfig, url: string) => {
     )
     registerPool('search', searchPool)
   }
+  // The in-process search index, built in the background (the SQL answers until it is ready);
+  // registered for the anime hooks, which refresh it after each commit of this instance.
+  const searchIndex = searchPool && config.search.index ? new AnimeSearchIndex(searchPool, url, createLogger('search-index')) : undefined
+  registerAnimeSearchIndex(searchIndex)
+  void searchIndex?.start()
   // Counted on scrape: the relay may be idle or absent (no RABBITMQ_URL) while rows pile up.
   metrics.setBacklogProbe(() => countUnsentEvents(sessionPool))
   // A failed database call anywhere (Payload, token checks) is confirmed by a probe; while the
@@ -147,6 +153,7 @@ const startServices = (config: AppConfig, url: string) => {
   return {
     sessionPool,
     searchPool,
+    searchIndex,
     judgeToken: verdicts.judge,
     // A socket authenticates once per connection: asked of the database every time, as before.
     judgeSocketToken: judgeSession,
@@ -165,7 +172,11 @@ type Services = ReturnType<typeof startServices>
  * The request pipeline, in the order a request meets it. Each step is in src/platform/http and
  * unit-tested there (tests/unit/platform/http/pipelineSteps.spec.ts).
  */
-const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken, store, routeOf, searchPool }: Services): Handler => {
+const requestPipeline = (
+  config: AppConfig,
+  app: NextApp,
+  { metrics, judgeToken, store, routeOf, searchPool, searchIndex }: Services,
+): Handler => {
   const countUnavailable = () => metrics.dependencyUnavailableResponses.inc({ dependency: 'database' })
   const limits = config.publicRateLimits
   return pipeline(
@@ -215,6 +226,7 @@ const requestPipeline = (config: AppConfig, app: NextApp, { metrics, judgeToken,
       searchPool
         ? createSearchFastPath({
             source: poolSearchSource(searchPool, config.serverUrl),
+            index: searchIndex,
             allowedOrigins: config.security.allowedOrigins,
             isDatabaseUnavailable: isDatabaseUnavailableError,
             onDatabaseFailure: (error) => {
@@ -341,6 +353,7 @@ const main = async () => {
     ['database monitor', () => services.databaseMonitor.stop()],
     ['session verdicts', () => services.stopForgetting()],
     ['session pool', () => services.sessionPool.end()],
+    ['search index', () => services.searchIndex?.stop()],
     ['search pool', () => services.searchPool?.end()],
     // Payload's pools and the job runner's lock connection (registered from Next's bundle).
     ['payload', () => runShutdownTasks((name, error) => logger.debug({ err: error, task: name }, 'shutdown task failed'))],

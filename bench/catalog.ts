@@ -2,8 +2,9 @@
  * `npm run bench:catalog`: loads 100,000 synthetic anime into a fresh database, starts the
  * compiled server on it and measures, in one run on the same machine:
  *   (a) GET /api/anime/search latency (p50/p95/p99) for a fixed mix of 40 queries, 10 clients,
- *       uncached (CACHE_ENABLED=false: every query computed) on the server's fast path, beside the
- *       same search through Next + Payload (SEARCH_FAST_PATH=false, the baseline), in interleaved
+ *       uncached (CACHE_ENABLED=false: every query computed) on the server's fast path from its
+ *       in-process index (SEARCH_INDEX, default), beside the fast path on SQL (SEARCH_INDEX=false)
+ *       and the same search through Next + Payload (SEARCH_FAST_PATH=false, the baseline), in interleaved
  *       rounds; GET /api/anime/suggest the same way for a mix of keystrokes; targets p95 <= 25 ms
  *       (search) and <= 10 ms (suggest); and through the response cache in Redis (as deployed);
  *   (r) a fixed relevance set (exact, prefix, reordered, deletion, transposition, replacement,
@@ -82,8 +83,11 @@ type Results = {
   searchPayload?: LoadResult
   suggest?: LoadResult
   suggestPayload?: LoadResult
+  searchSql?: LoadResult
+  suggestSql?: LoadResult
+  indexBuilt?: string
   searchRounds?: Record<string, number[]>
-  relevance?: { fast: RelevanceScore[]; payload: RelevanceScore[]; differing: number; misses: string[] }
+  relevance?: { fast: RelevanceScore[]; sql: RelevanceScore[]; payload: RelevanceScore[]; differing: number; misses: string[] }
   searchCached?: LoadResult
   searchNote?: string
   searchByKind?: Record<string, number>
@@ -148,8 +152,24 @@ const main = async () => {
     // search (the deployed configuration) is measured on a server of its own below.
     // The per-IP search limit (300 a minute) would answer the load generator 429: lifted here.
     const env = { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, CACHE_ENABLED: 'false', RATE_LIMIT_SEARCH_PER_IP: '1000000' }
-    server = await startServer(env, { compiled: true })
-    print(`compiled server on ${server.url} (CACHE_ENABLED=false)`)
+    const started = performance.now()
+    server = await startServer({ ...env, SEARCH_INDEX: 'true' }, { compiled: true })
+    print(`compiled server on ${server.url} (CACHE_ENABLED=false), ready in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    // The index builds in the background (the SQL answers meanwhile): measured once it answers.
+    const indexWait = performance.now()
+    const runningServer = server
+    const indexed = async () => (await fetch(`${runningServer.url}/api/anime/suggest?q=ab`)).headers.get('x-search-source') === 'index'
+    while (!(await indexed().catch(() => false)) && performance.now() - indexWait < 180_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    const built = server
+      .output()
+      .split('\n')
+      .find((line) => line.includes('"msg":"search index built"'))
+    results.indexBuilt = built
+      ? `search index answering ${((performance.now() - indexWait) / 1000).toFixed(1)} s after ready: ${built.replace(/.*"rows"/, '"rows"').replace(/,"msg".*/, '')}`
+      : 'search index never reported built'
+    print(results.indexBuilt)
 
     // (a) search
     const searchPath = (i: number) => `/api/anime/search?q=${encodeURIComponent(queries[i % queries.length]!.q)}&limit=10`
@@ -158,6 +178,7 @@ const main = async () => {
     if (probe.status === 200 && Array.isArray(probeDocs)) {
       // The baseline: the same build with the search through Next + Payload, measured in the same rounds.
       const payloadPath = await startServer({ ...env, SEARCH_FAST_PATH: 'false' }, { compiled: true })
+      const sqlPath = await startServer({ ...env, SEARCH_INDEX: 'false' }, { compiled: true })
       try {
         const suggestions = buildSuggestMix(seeded.rows)
         print(
@@ -169,8 +190,10 @@ const main = async () => {
         const suggestPath = (i: number) => `/api/anime/suggest?q=${encodeURIComponent(suggestions[i % suggestions.length]!)}`
         const searchTargets = [
           { key: 'search', label: '(a) search, fast path', url: server.url, path: searchPath },
+          { key: 'searchSql', label: '(a) search, fast path on SQL', url: sqlPath.url, path: searchPath },
           { key: 'searchPayload', label: '(a) search, through Next + Payload', url: payloadPath.url, path: searchPath },
           { key: 'suggest', label: '(a) suggest, fast path', url: server.url, path: suggestPath },
+          { key: 'suggestSql', label: '(a) suggest, fast path on SQL', url: sqlPath.url, path: suggestPath },
           { key: 'suggestPayload', label: '(a) suggest, through Next + Payload', url: payloadPath.url, path: suggestPath },
         ] as const
         const measuredSearch = await measureInterleaved(searchTargets, {
@@ -191,14 +214,16 @@ const main = async () => {
             }
           ).docs
         const fast = await scoreRelevance(relevanceSet, docsOf(server.url))
+        const sqlScores = await scoreRelevance(relevanceSet, docsOf(sqlPath.url))
         const payloadScores = await scoreRelevance(relevanceSet, docsOf(payloadPath.url))
         let differing = 0
-        for (const item of relevanceSet.slice(0, 30)) {
+        for (const item of relevanceSet) {
           const [a, b] = await Promise.all([docsOf(server.url)(item.q), docsOf(payloadPath.url)(item.q)])
           if (JSON.stringify(a) !== JSON.stringify(b)) differing++
         }
         results.relevance = {
           fast: fast.scores,
+          sql: sqlScores.scores,
           payload: payloadScores.scores,
           differing,
           misses: fast.misses.map((miss) => `${miss.kind}:"${miss.q}"`),
@@ -213,6 +238,7 @@ const main = async () => {
         print(`    misses (fast path): ${results.relevance.misses.join(', ') || 'none'}`)
       } finally {
         await payloadPath.stop()
+        await sqlPath.stop()
       }
 
       // Per kind: one sequential pass over the mix, 5 times, so each kind's latency is visible.
@@ -299,6 +325,7 @@ const report = (r: Results): void => {
   if (r.pageSqlMs !== undefined) {
     print(`List page in PostgreSQL alone: page query ${r.pageSqlMs.toFixed(2)} ms + count ${r.countSqlMs?.toFixed(2)} ms (best of 5)`)
   }
+  if (r.indexBuilt) print(r.indexBuilt)
   if (r.searchByKind)
     print(
       `Search, one client, median by query kind (ms): ${Object.entries(r.searchByKind)
@@ -323,6 +350,13 @@ const report = (r: Results): void => {
   )
   print(
     row(
+      '(a) search, 40-query mix, uncached, fast path on SQL (SEARCH_INDEX=false)',
+      r.searchSql,
+      `${verdict(r.searchSql)}; rounds ${searchSpread('searchSql')} req/s`,
+    ),
+  )
+  print(
+    row(
       '(a) search, 40-query mix, uncached, through Next + Payload (baseline)',
       r.searchPayload,
       `SEARCH_FAST_PATH=false; rounds ${searchSpread('searchPayload')} req/s`,
@@ -333,6 +367,13 @@ const report = (r: Results): void => {
       '(a) suggest, keystroke mix, uncached, fast path',
       r.suggest,
       `${verdict(r.suggest, SUGGEST_P95_TARGET_MS)}; ${speedup(r.suggest, r.suggestPayload)}; rounds ${searchSpread('suggest')} req/s`,
+    ),
+  )
+  print(
+    row(
+      '(a) suggest, keystroke mix, uncached, fast path on SQL (SEARCH_INDEX=false)',
+      r.suggestSql,
+      `${verdict(r.suggestSql, SUGGEST_P95_TARGET_MS)}; rounds ${searchSpread('suggestSql')} req/s`,
     ),
   )
   print(
@@ -366,9 +407,14 @@ const report = (r: Results): void => {
     print('| relevance (first page / rank 1) | ' + r.relevance.fast.map((score) => score.kind).join(' | ') + ' |')
     print('|---|' + r.relevance.fast.map(() => '---').join('|') + '|')
     const cells = (scores: RelevanceScore[]) => scores.map((score) => `${score.top10}/${score.cases} / ${score.top1}`).join(' | ')
-    print(`| fast path | ${cells(r.relevance.fast)} |`)
+    print(`| fast path, in-process index | ${cells(r.relevance.fast)} |`)
+    print(`| fast path on SQL | ${cells(r.relevance.sql)} |`)
     print(`| through Next + Payload | ${cells(r.relevance.payload)} |`)
-    print(`Answers that differ between the two paths (30 queries compared in full): ${r.relevance.differing}`)
+    const atLeast = r.relevance.fast.every(
+      (score, i) => score.top10 >= r.relevance!.sql[i]!.top10 && score.top1 >= r.relevance!.sql[i]!.top1,
+    )
+    print(`Relevance from the index >= the SQL's for every kind: ${atLeast ? 'PASS' : 'FAIL'}`)
+    print(`Answers that differ between the index and Payload's SQL (whole relevance set, in full): ${r.relevance.differing}`)
   }
   print()
   print(

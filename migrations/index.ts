@@ -9,6 +9,7 @@ import * as migration_20261202_092752_cache_invalidations from './20261202_09275
 import * as migration_20261202_123853_auth_identities from './20261202_123853_auth_identities';
 import * as migration_20261202_124530_two_factor_and_email_verification from './20261202_124530_two_factor_and_email_verification';
 import * as migration_20261202_201723_count_change_stamps from './20261202_201723_count_change_stamps';
+import * as migration_20261202_210000_anime_search_notify from './20261202_210000_anime_search_notify';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261202_201723_count_change_stamps.up,
     down: migration_20261202_201723_count_change_stamps.down,
-    name: '20261202_201723_count_change_stamps'
+    name: '20261202_201723_count_change_stamps',
+  },
+  {
+    up: migration_20261202_210000_anime_search_notify.up,
+    down: migration_20261202_210000_anime_search_notify.down,
+    name: '20261202_210000_anime_search_notify',
   },
 ];

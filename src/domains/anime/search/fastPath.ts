@@ -4,7 +4,8 @@ import { Pool, type PoolConfig } from 'pg'
 import type { Step } from '@/platform/http/pipeline'
 import { InvalidSearchParameter, validationErrorBody } from './parameterError'
 import { parseSearchParams, parseSuggestParams, rawFromSearchParams, SEARCH_PARAMETER_NAMES, SUGGEST_PARAMETER_NAMES } from './params'
-import { type PosterUrls, type SearchSource, searchAnimeFrom, statementName, suggestAnimeFrom } from './searchAnime'
+import type { AnimeSearchIndex } from './memory/searchIndex'
+import { type PosterUrls, type SearchSource, searchAnimeFrom, searchPageFromRows, statementName, suggestAnimeFrom } from './searchAnime'
 import { WORD_SIMILARITY_THRESHOLD } from './sql'
 
 /**
@@ -91,12 +92,26 @@ const corsHeaders = (allowedOrigins: readonly string[], origin: string | undefin
     : {}),
 })
 
-const ROUTES: Record<string, (source: SearchSource, params: URLSearchParams) => Promise<unknown>> = {
-  '/api/anime/search': async (source, params) =>
-    searchAnimeFrom(source, parseSearchParams(rawFromSearchParams(params, SEARCH_PARAMETER_NAMES))),
-  '/api/anime/suggest': async (source, params) => ({
-    docs: await suggestAnimeFrom(source, parseSuggestParams(rawFromSearchParams(params, SUGGEST_PARAMETER_NAMES))),
-  }),
+type Answer = { body: unknown; fromIndex: boolean }
+
+/** Search from the index when it can answer (see AnimeSearchIndex.search), else the SQL. */
+const searchRoute = async (source: SearchSource, index: AnimeSearchIndex | undefined, params: URLSearchParams): Promise<Answer> => {
+  const parsed = parseSearchParams(rawFromSearchParams(params, SEARCH_PARAMETER_NAMES))
+  const rows = index ? await index.search(parsed) : null
+  return rows
+    ? { body: await searchPageFromRows(source, parsed, rows), fromIndex: true }
+    : { body: await searchAnimeFrom(source, parsed), fromIndex: false }
+}
+
+const suggestRoute = async (source: SearchSource, index: AnimeSearchIndex | undefined, params: URLSearchParams): Promise<Answer> => {
+  const parsed = parseSuggestParams(rawFromSearchParams(params, SUGGEST_PARAMETER_NAMES))
+  const docs = parsed.q !== null && index ? index.suggest({ ...parsed, q: parsed.q }) : null
+  return docs ? { body: { docs }, fromIndex: true } : { body: { docs: await suggestAnimeFrom(source, parsed) }, fromIndex: false }
+}
+
+const ROUTES: Record<string, (source: SearchSource, index: AnimeSearchIndex | undefined, params: URLSearchParams) => Promise<Answer>> = {
+  '/api/anime/search': searchRoute,
+  '/api/anime/suggest': suggestRoute,
 }
 
 type Logger = { error: (details: object, message: string) => void }
@@ -112,6 +127,7 @@ type Logger = { error: (details: object, message: string) => void }
 export const createSearchFastPath =
   ({
     source,
+    index,
     allowedOrigins,
     isDatabaseUnavailable,
     onDatabaseFailure,
@@ -119,6 +135,8 @@ export const createSearchFastPath =
     logger,
   }: {
     source: SearchSource
+    /** The in-process index (SEARCH_INDEX): answers when ready, else the SQL does. */
+    index?: AnimeSearchIndex
     allowedOrigins: readonly string[]
     isDatabaseUnavailable: (error: unknown) => boolean
     /** Told of a failure that means "database unavailable" (the outage monitor). */
@@ -133,11 +151,13 @@ export const createSearchFastPath =
     const route = ROUTES[query === -1 ? req.url : req.url.slice(0, query)]
     if (!route) return next(req, res)
     const origin = req.headers.origin
-    const send = (status: number, body: unknown) => {
+    const send = (status: number, body: unknown, fromIndex?: boolean) => {
       const json = JSON.stringify(body)
       res.writeHead(status, {
         'Content-Type': 'application/json',
         'Content-Length': Buffer.byteLength(json),
+        // Which path answered (the bench waits for the index; the body is the same either way).
+        ...(fromIndex === undefined ? {} : { 'X-Search-Source': fromIndex ? 'index' : 'sql' }),
         ...corsHeaders(allowedOrigins, origin),
       })
       res.end(json)
@@ -149,8 +169,8 @@ export const createSearchFastPath =
       return next(req, res)
     }
     // The routes are async: a refused parameter is a rejection, never a throw out of this handler.
-    return route(source, params).then(
-      (body) => send(200, body),
+    return route(source, index, params).then(
+      ({ body, fromIndex }) => send(200, body, fromIndex),
       (error: unknown) => {
         if (error instanceof InvalidSearchParameter) send(400, validationErrorBody(error))
         else if (isDatabaseUnavailable(error)) {

@@ -26,7 +26,7 @@ export type SearchPage = { docs: SearchDoc[]; page: number; limit: number; hasNe
 
 export type Suggestion = { id: number; slug: string | null; title: string }
 
-type Row = {
+export type SearchRow = {
   id: number
   slug: string | null
   title: string
@@ -110,8 +110,11 @@ export const payloadSearchSource = (payload: Payload): SearchSource => ({
 })
 
 /** One page of published anime for checked parameters (see ./sql.ts for how it matches and ranks). */
-export const searchAnimeFrom = async (source: SearchSource, params: SearchParams): Promise<SearchPage> => {
-  const rows = await source.rows<Row>(searchSql(params))
+export const searchAnimeFrom = async (source: SearchSource, params: SearchParams): Promise<SearchPage> =>
+  searchPageFromRows(source, params, await source.rows<SearchRow>(searchSql(params)))
+
+/** The page for `rows`, one more than `limit` (from the SQL or the in-process index), posters from `source`. */
+export const searchPageFromRows = async (source: SearchSource, params: SearchParams, rows: SearchRow[]): Promise<SearchPage> => {
   const page = rows.slice(0, params.limit)
   const posterIds = [...new Set(page.map((row) => row.poster_id).filter((id): id is number => id !== null))]
   const posters = posterIds.length === 0 ? new Map<number, PosterUrls>() : await source.posterUrls(posterIds)

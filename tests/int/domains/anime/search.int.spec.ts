@@ -1,8 +1,9 @@
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseSearchParams } from '@/domains/anime/search/params'
-import { SEARCH_SETTINGS } from '@/domains/anime/search/searchAnime'
+import { AnimeSearchIndex } from '@/domains/anime/search/memory/searchIndex'
+import { parseSearchParams, parseSuggestParams } from '@/domains/anime/search/params'
+import { payloadSearchSource, SEARCH_SETTINGS, searchAnime, searchPageFromRows, suggestAnime } from '@/domains/anime/search/searchAnime'
 import { searchSql } from '@/domains/anime/search/sql'
 import { gradientImage } from '../../../helpers/images'
 import { initPayloadInt, type PayloadInt } from '../../../helpers/initPayloadInt'
@@ -929,5 +930,60 @@ describe('query plans', () => {
     // And the results are still right with the extra rows around.
     expect((await titlesOf({ q: 'kimetsu no yaeba' }))[0]).toBe('Kimetsu no Yaiba')
     expect((await docsOf({ q: 'monogatari', limit: 50 })).length).toBe(50)
+  })
+})
+
+describe('in-process index', () => {
+  it('answers every relevance search and suggestion as the SQL does, on the catalog and the rows above', async () => {
+    const index = new AnimeSearchIndex(pool, ctx.database.url, { info: () => {}, warn: () => {} })
+    await index.start()
+    try {
+      const deadline = Date.now() + 20_000
+      while (!index.ready && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(index.ready).toBe(true)
+      const source = payloadSearchSource(ctx.payload)
+      const queries = [
+        ...published.flatMap((anime) => [anime.title, anime.en, anime.ja, anime.ru, anime.title.slice(0, 5)]),
+        ...['shingeki no kyojn', 'kimetsu no yaeba', 'trera e', 'spirted away', 'atack on titan', 'titan attack', 'bathhouse'],
+        ...[
+          'walls giants',
+          'monogatari',
+          'sora no',
+          'sora no densetsu',
+          'story number 12',
+          'hoshi',
+          'zankyou',
+          'vinland hidden',
+          'x',
+          '!!!',
+        ],
+      ].filter((q): q is string => typeof q === 'string' && q !== '')
+      let fromIndex = 0
+      let suggestedFromIndex = 0
+      for (const q of queries) {
+        for (const extra of [{}, { kind: 'tv' }, { year: '2013', limit: '3' }, { page: '2', limit: '2' }, { status: 'finished' }]) {
+          const params = parseSearchParams({ q, ...extra })
+          const rows = await index.search(params)
+          if (rows === null) continue
+          fromIndex++
+          expect(await searchPageFromRows(source, params, rows), JSON.stringify({ q, ...extra })).toEqual(
+            await searchAnime(ctx.payload, params),
+          )
+        }
+        const suggestParams = parseSuggestParams({ q })
+        if (suggestParams.q !== null) {
+          const docs = index.suggest({ ...suggestParams, q: suggestParams.q })
+          if (docs === null) continue
+          suggestedFromIndex++
+          expect(docs, q).toEqual(await suggestAnime(ctx.payload, suggestParams))
+        }
+      }
+      // Left to the SQL (null): a synopsis word in thousands of rows ("story"), and words matching
+      // no title whose trigrams over 1,000 of the bulk rows share ("sora no densetsu").
+      expect(fromIndex).toBeGreaterThan(queries.length * 4)
+      expect(suggestedFromIndex).toBeGreaterThan(queries.length - 5)
+    } finally {
+      await index.stop()
+    }
   })
 })

@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import type { Pool } from 'pg'
+import pg, { type Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createSearchFastPath, createSearchPool, mediaUrl, poolSearchSource } from '@/domains/anime/search/fastPath'
+import { AnimeSearchIndex, LISTENER_NAME, registerAnimeSearchIndex } from '@/domains/anime/search/memory/searchIndex'
 import { isDatabaseUnavailableError } from '@/platform/database/connectionErrors'
 import { type Handler, pipeline } from '@/platform/http/pipeline'
 import { writeServiceUnavailable } from '@/platform/http/serviceUnavailable'
@@ -22,6 +23,10 @@ let ctx: PayloadInt
 let searchPool: Pool
 let server: Server
 let baseUrl: string
+let searchIndex: AnimeSearchIndex
+let writer: Pool
+let indexServer: Server
+let indexUrl: string
 let fellThrough: string[] = []
 const failures: unknown[] = []
 let posterId: number
@@ -51,12 +56,13 @@ const listen = (handler: Handler): Promise<Server> =>
   })
 
 /** A pipeline of the fast path in front of a handler that records what reached "Next". */
-const fastPathServer = (pool: Pool, onDatabaseFailure: (error: unknown) => void = () => {}) =>
+const fastPathServer = (pool: Pool, onDatabaseFailure: (error: unknown) => void = () => {}, index?: AnimeSearchIndex) =>
   listen(
     pipeline(
       [
         createSearchFastPath({
           source: poolSearchSource(pool, ctx.config.serverURL),
+          index,
           allowedOrigins: [ORIGIN],
           isDatabaseUnavailable: isDatabaseUnavailableError,
           onDatabaseFailure,
@@ -107,10 +113,30 @@ beforeAll(async () => {
   searchPool = createSearchPool(ctx.database.url)
   server = await fastPathServer(searchPool)
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  writer = new pg.Pool({ connectionString: ctx.database.url, max: 2 })
+  searchIndex = new AnimeSearchIndex(searchPool, ctx.database.url, quietLogger)
+  await searchIndex.start()
+  await until(() => searchIndex.ready)
+  indexServer = await fastPathServer(searchPool, () => {}, searchIndex)
+  indexUrl = `http://127.0.0.1:${(indexServer.address() as AddressInfo).port}`
 })
+
+const quietLogger = { info: () => {}, warn: () => {} }
+
+/** Waits for `condition` (polled), failing after `ms`. */
+const until = async (condition: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> => {
+  const deadline = Date.now() + ms
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
 
 afterAll(async () => {
   server?.close()
+  indexServer?.close()
+  await searchIndex?.stop()
+  await writer?.end()
   await searchPool?.end()
   try {
     if (posterId) await ctx?.payload.delete({ collection: 'media', id: posterId })
@@ -152,6 +178,92 @@ describe('search fast path', () => {
     }
     expect(fellThrough).toEqual([])
     expect(failures).toEqual([])
+  })
+
+  it('answers from the in-process index what Payload’s endpoint answers (SQL) for the same URLs', async () => {
+    const fromIndex: string[] = []
+    for (const path of SAME_AS_PAYLOAD) {
+      const response = await fetch(`${indexUrl}${path}`)
+      const payloads = await slow(path)
+      expect(response.status, path).toBe(200)
+      expect(await response.json(), path).toEqual(payloads.body)
+      if (response.headers.get('x-search-source') === 'index') fromIndex.push(path)
+    }
+    // Relevance searches and suggestions come from memory; browsing and other sorts from the SQL.
+    expect(fromIndex).toEqual(SAME_AS_PAYLOAD.filter((path) => /[?&]q=[^&]/.test(path) && !path.includes('sort=')))
+    expect(failures).toEqual([])
+  })
+
+  it('answers typos from the index as from the SQL, ranked alike', async () => {
+    const queries = [
+      'Trera e',
+      'shingeik no kyojin',
+      'kimetsu no yaiiba',
+      'spiritd away',
+      'attack on titna',
+      'titan',
+      'atak',
+      'sen chihiro',
+      'x',
+    ]
+    for (const q of queries) {
+      for (const route of ['search', 'suggest']) {
+        const path = `/api/anime/${route}?q=${encodeURIComponent(q)}`
+        const response = await fetch(`${indexUrl}${path}`)
+        expect(response.headers.get('x-search-source'), path).toBe('index')
+        expect(await response.json(), path).toEqual((await fast(path)).body)
+      }
+    }
+  })
+
+  it('keeps two indexes on one database exact: own writes at once, others’ within moments', async () => {
+    const other = new AnimeSearchIndex(searchPool, ctx.database.url, quietLogger)
+    await other.start()
+    await until(() => other.ready)
+    const titlesOf = async (index: AnimeSearchIndex, q: string) =>
+      (index.suggest({ q, words: q.split(' '), limit: 10 }) ?? []).map((doc) => doc.title)
+    registerAnimeSearchIndex(searchIndex)
+    try {
+      // A write through Payload on "this" instance: visible to the next search here, at once.
+      await ctx.payload.update({ collection: 'anime', id: ids['Mushishi']!, data: { title: 'Mushishi Zoku Shou' } })
+      expect(await titlesOf(searchIndex, 'zoku')).toEqual(['Mushishi Zoku Shou'])
+      await until(async () => (await titlesOf(other, 'zoku')).length === 1, 5_000)
+      // A write in SQL (an import, another instance): every index hears it through NOTIFY.
+      await writer.query(`UPDATE anime SET title = 'Mushishi', search_titles = 'mushishi' WHERE id = $1`, [ids['Mushishi']])
+      for (const index of [searchIndex, other]) {
+        await until(async () => (await titlesOf(index, 'zoku')).length === 0 && (await titlesOf(index, 'mushishi')).length === 1, 5_000)
+      }
+      // Unpublishing (a draft) and publishing again.
+      await writer.query(`UPDATE anime SET _status = 'draft' WHERE id = $1`, [ids['Mushishi']])
+      await until(async () => (await titlesOf(other, 'mushishi')).length === 0, 5_000)
+      await writer.query(`UPDATE anime SET _status = 'published' WHERE id = $1`, [ids['Mushishi']])
+      await until(async () => (await titlesOf(other, 'mushishi')).length === 1, 5_000)
+      // A drafted edit through Payload never reaches the index (the published row stays).
+      await ctx.payload.update({ collection: 'anime', id: ids['Mushishi']!, data: { title: 'Mushishi Draft Only' }, draft: true })
+      expect(await titlesOf(searchIndex, 'draft')).toEqual([])
+      expect(await titlesOf(searchIndex, 'mushishi')).toEqual(['Mushishi'])
+    } finally {
+      registerAnimeSearchIndex(undefined)
+      await other.stop()
+    }
+  })
+
+  it('answers from the SQL while its notifications are lost, and from memory again once reloaded', async () => {
+    const index = new AnimeSearchIndex(searchPool, ctx.database.url, quietLogger)
+    await index.start()
+    try {
+      await until(() => index.ready)
+      await writer.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+        [LISTENER_NAME],
+      )
+      await until(() => !index.ready, 5_000)
+      expect(index.suggest({ q: 'shin', words: ['shin'], limit: 10 })).toBeNull()
+      await until(() => index.ready, 10_000)
+      expect(index.suggest({ q: 'shin', words: ['shin'], limit: 10 })?.length).toBeGreaterThan(0)
+    } finally {
+      await index.stop()
+    }
   })
 
   it('gives the poster’s URLs as Payload does, and never a draft', async () => {

@@ -7,6 +7,7 @@ import { animeEndpoints } from '../../endpoints'
 import { ageRatingOptions, kindOptions, seasonOptions, statusOptions } from '../../options'
 import { buildSearchText } from './hooks/buildSearchText'
 import { detachDeletedAnime } from '../Lists/hooks/detachDeletedAnime'
+import { searchIndexHooks } from '../../search/memory/refreshAfterCommit'
 
 export const Anime: CollectionConfig = {
   slug: 'anime',
@@ -28,6 +29,7 @@ export const Anime: CollectionConfig = {
     beforeOperation: [publishedUnlessReadsDrafts(animeAccessPolicy.collections.anime.readDrafts)],
     beforeChange: [buildSearchText],
     beforeDelete: [detachDeletedAnime],
+    ...searchIndexHooks,
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 300, admin: { description: 'Romaji title' } },

@@ -1,0 +1,305 @@
+import { editVariants } from '../editVariants'
+import type { IndexedRow } from './indexedRow'
+import { similarityOfSets, type Trigram, trigramSet, wordSimilarity } from './trigrams'
+
+/**
+ * The published titles of one instance in memory, matched and ranked as the search SQL does
+ * (sql.ts: tiers 0 to 2, the same checks, the same pg_trgm similarity in float4, the same ties),
+ * with no PostgreSQL: word postings from PostgreSQL's own tsvector lexemes (weight A for titles,
+ * the rest for the synopsis), trigram postings of search_titles for the similar tier.
+ *
+ * The postings are built once (typed arrays, compact); later changes go to a small overlay: a
+ * changed or new row is matched by a scan of the overlay, its old slot is dead. Changes to numbers
+ * only (view and favorite counts) update the row in place.
+ */
+
+/** As sql.ts: tier-0 ranks, the generic cut, the fine ranking cut, the trigram threshold. */
+const EXACT = 4
+const STARTS = 2
+const CONTAINS = 1
+const GENERIC_WORD_MATCHES = 300
+const FINE_RANKING_MATCHES = 100
+const WORD_SIMILARITY_THRESHOLD = 0.6
+/**
+ * More similar-tier candidates than this (titles sharing 60 % of the query's trigrams) and the
+ * index gives up: word_similarity in JS costs microseconds each, PostgreSQL's in C far less.
+ */
+const MAX_SIMILAR_CANDIDATES = 1_000
+
+export type Filters = { kind: string | null; status: string | null; year: number | null }
+export type Hit = { row: IndexedRow; tier: number; rank: number }
+/** A query word and the words it may also be (tier 1's edits); `prefix` for the first only. */
+type WordTerm = { word: string; prefix: boolean; variants: string[] }
+
+const f4 = Math.fround
+const EMPTY = new Int32Array(0)
+
+type Postings = { map: Map<string, Int32Array>; keys: string[] }
+
+const buildPostings = (lists: Map<string, number[]>): Postings => {
+  const map = new Map<string, Int32Array>()
+  for (const [key, slots] of lists) map.set(key, Int32Array.from(slots))
+  return { map, keys: [...map.keys()].sort() }
+}
+
+const push = <Key>(lists: Map<Key, number[]>, key: Key, slot: number) => {
+  const list = lists.get(key)
+  if (list) list.push(slot)
+  else lists.set(key, [slot])
+}
+
+/** The posting lists of `word`: its own, or every key it starts (binary search on sorted keys). */
+const listsOf = (postings: Postings, word: string, prefix: boolean, out: Int32Array[]): void => {
+  if (!prefix) {
+    const list = postings.map.get(word)
+    if (list) out.push(list)
+    return
+  }
+  const { keys } = postings
+  let low = 0
+  let high = keys.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (keys[mid]! < word) low = mid + 1
+    else high = mid
+  }
+  for (let i = low; i < keys.length && keys[i]!.startsWith(word); i++) out.push(postings.map.get(keys[i]!)!)
+}
+
+const lexemeMatches = (lexemes: string[], term: WordTerm): boolean =>
+  lexemes.some((lexeme) => (term.prefix ? lexeme.startsWith(term.word) : lexeme === term.word) || term.variants.includes(lexeme))
+
+/** Popularity order for ties: favorites, then views (both descending, nulls last), then the id. */
+const byPopularity = (a: IndexedRow, b: IndexedRow): number => {
+  if (a.favorites_count !== b.favorites_count) {
+    if (a.favorites_count === null) return 1
+    if (b.favorites_count === null) return -1
+    return b.favorites_count - a.favorites_count
+  }
+  if (a.view_count !== b.view_count) {
+    if (a.view_count === null) return 1
+    if (b.view_count === null) return -1
+    return b.view_count - a.view_count
+  }
+  return a.id - b.id
+}
+
+/** The relevance order: tier, rank (descending), popularity, id. */
+export const byRelevance = (a: Hit, b: Hit): number => a.tier - b.tier || b.rank - a.rank || byPopularity(a.row, b.row)
+
+export class TitleIndex {
+  private readonly rows: IndexedRow[]
+  private readonly dead: Uint8Array
+  private readonly slotOf = new Map<number, number>()
+  /** Rows whose text changed (or that are new) since the postings were built, by id. */
+  private readonly overlay = new Map<number, IndexedRow>()
+  private readonly titleWords: Postings
+  private readonly otherWords: Postings
+  private readonly trigrams: Map<Trigram, Int32Array>
+  private readonly stamp: Int32Array
+  /** Shared trigram counts of the similar tier (queries run one at a time; zeroed after each). */
+  private readonly counts: Uint16Array
+  private epoch = 0
+
+  private constructor(rows: IndexedRow[], titleWords: Postings, otherWords: Postings, trigrams: Map<Trigram, Int32Array>) {
+    this.rows = rows
+    this.dead = new Uint8Array(rows.length)
+    this.stamp = new Int32Array(rows.length)
+    this.counts = new Uint16Array(rows.length)
+    rows.forEach((row, slot) => this.slotOf.set(row.id, slot))
+    this.titleWords = titleWords
+    this.otherWords = otherWords
+    this.trigrams = trigrams
+  }
+
+  /** Builds the postings, yielding to the event loop every `chunk` rows (requests keep flowing). */
+  static async build(rows: IndexedRow[], chunk = 2_000): Promise<TitleIndex> {
+    const titleLists = new Map<string, number[]>()
+    const otherLists = new Map<string, number[]>()
+    const trigramLists = new Map<Trigram, number[]>()
+    for (let slot = 0; slot < rows.length; slot++) {
+      const row = rows[slot]!
+      for (const lexeme of row.title_lexemes) push(titleLists, lexeme, slot)
+      for (const lexeme of row.other_lexemes) push(otherLists, lexeme, slot)
+      for (const trigram of trigramSet(row.search_titles)) push(trigramLists, trigram, slot)
+      if (slot % chunk === chunk - 1) await new Promise((resolve) => setImmediate(resolve))
+    }
+    const trigrams = new Map([...trigramLists].map(([key, slots]) => [key, Int32Array.from(slots)]))
+    return new TitleIndex(rows, buildPostings(titleLists), buildPostings(otherLists), trigrams)
+  }
+
+  get size(): number {
+    return this.slotOf.size - this.deadCount + this.overlay.size
+  }
+  private deadCount = 0
+
+  /** How many rows changed text since the build (a rebuild is due when this grows large). */
+  get overlaySize(): number {
+    return this.overlay.size
+  }
+
+  /** Puts the current version of a published row in; its numbers in place when its text is the same. */
+  upsert(row: IndexedRow, sameText: (a: IndexedRow, b: IndexedRow) => boolean): void {
+    const overlaid = this.overlay.get(row.id)
+    if (overlaid) {
+      this.overlay.set(row.id, row)
+      return
+    }
+    const slot = this.slotOf.get(row.id)
+    if (slot !== undefined && !this.dead[slot] && sameText(this.rows[slot]!, row)) {
+      this.rows[slot] = row
+      return
+    }
+    this.killSlot(row.id)
+    this.overlay.set(row.id, row)
+  }
+
+  /** Takes a row out (deleted, unpublished, or no longer there). */
+  remove(id: number): void {
+    this.overlay.delete(id)
+    this.killSlot(id)
+  }
+
+  private killSlot(id: number) {
+    const slot = this.slotOf.get(id)
+    if (slot !== undefined && !this.dead[slot]) {
+      this.dead[slot] = 1
+      this.deadCount++
+    }
+  }
+
+  private nextEpoch(): number {
+    if (this.epoch >= 0x7ffffff0) {
+      this.stamp.fill(0)
+      this.epoch = 0
+    }
+    return ++this.epoch
+  }
+
+  /**
+   * Rows having every word (each as itself, as a prefix when `prefix`, or as one of its variants)
+   * among their title lexemes, or among all lexemes with `anyWeight`; live and passing `keep`.
+   */
+  private rowsWithWords(terms: WordTerm[], anyWeight: boolean, keep: (row: IndexedRow) => boolean): IndexedRow[] {
+    const perWord = terms.map((term) => {
+      const lists: Int32Array[] = []
+      for (const postings of anyWeight ? [this.titleWords, this.otherWords] : [this.titleWords]) {
+        listsOf(postings, term.word, term.prefix, lists)
+        for (const variant of term.variants) listsOf(postings, variant, false, lists)
+      }
+      return { lists, size: lists.reduce((sum, list) => sum + list.length, 0) }
+    })
+    perWord.sort((a, b) => a.size - b.size)
+    let candidates: number[] = []
+    const first = this.nextEpoch()
+    for (const list of perWord[0]?.lists ?? [EMPTY]) {
+      for (const slot of list) {
+        if (this.stamp[slot] !== first && !this.dead[slot]) {
+          this.stamp[slot] = first
+          candidates.push(slot)
+        }
+      }
+    }
+    for (const { lists } of perWord.slice(1)) {
+      if (candidates.length === 0) break
+      const epoch = this.nextEpoch()
+      for (const list of lists) for (const slot of list) this.stamp[slot] = epoch
+      candidates = candidates.filter((slot) => this.stamp[slot] === epoch)
+    }
+    const out: IndexedRow[] = []
+    for (const slot of candidates) if (keep(this.rows[slot]!)) out.push(this.rows[slot]!)
+    for (const row of this.overlay.values()) {
+      if (!keep(row)) continue
+      const lexemes = anyWeight ? [...row.title_lexemes, ...row.other_lexemes] : row.title_lexemes
+      if (terms.every((term) => lexemeMatches(lexemes, term))) out.push(row)
+    }
+    return out
+  }
+
+  /** Rows whose search_titles are within word_similarity of the query (`q <% search_titles`). */
+  private similarRows(query: Set<Trigram>, keep: (row: IndexedRow) => boolean): { row: IndexedRow; similarity: number }[] | null {
+    // A row at the threshold shares at least 60 % of the query's trigrams (count / (|q| + |t| - count)
+    // <= count / |q|): counted from the postings, then computed exactly.
+    const needed = Math.max(1, Math.ceil(WORD_SIMILARITY_THRESHOLD * query.size - 1e-6))
+    const touched: number[] = []
+    const counts = this.counts
+    for (const trigram of query) {
+      for (const slot of this.trigrams.get(trigram) ?? EMPTY) {
+        if (counts[slot]++ === 0) touched.push(slot)
+      }
+    }
+    let candidates = this.overlay.size
+    for (const slot of touched) if (counts[slot]! >= needed) candidates++
+    if (candidates > MAX_SIMILAR_CANDIDATES) {
+      for (const slot of touched) counts[slot] = 0
+      return null
+    }
+    const out: { row: IndexedRow; similarity: number }[] = []
+    const consider = (row: IndexedRow) => {
+      if (!keep(row)) return
+      const similarity = wordSimilarity(query, row.search_titles)
+      if (similarity >= WORD_SIMILARITY_THRESHOLD) out.push({ row, similarity })
+    }
+    for (const slot of touched) {
+      if (counts[slot]! >= needed && !this.dead[slot]) consider(this.rows[slot]!)
+      counts[slot] = 0
+    }
+    for (const row of this.overlay.values()) consider(row)
+    return out
+  }
+
+  /**
+   * Tiers 0 to 2 of sql.ts's relevanceHits for normalised `q` and its `words`, every hit (the SQL
+   * cuts a generic tier to the page it needs; the order is the same), or null when the similar tier
+   * has too many candidates (the SQL answers).
+   */
+  titleHits(q: string, words: string[], keep: (row: IndexedRow) => boolean): Hit[] | null {
+    const query = trigramSet(q)
+    const closeness = (row: IndexedRow) => {
+      let best: number | null = null
+      for (const title of row.lower_titles) {
+        if (title === null) continue
+        const similarity = similarityOfSets(query, trigramSet(title))
+        best = best === null ? similarity : Math.max(best, similarity)
+      }
+      return f4(wordSimilarity(query, row.search_titles) + (best ?? 0))
+    }
+    const wordTier = (tier: number, terms: WordTerm[]): Hit[] => {
+      const rows = this.rowsWithWords(terms, false, keep)
+      if (rows.length > GENERIC_WORD_MATCHES) return rows.map((row) => ({ row, tier, rank: 0 }))
+      const few = rows.length <= FINE_RANKING_MATCHES
+      return rows.map((row) => {
+        const checks =
+          (row.lower_titles.some((title) => title === q) ? EXACT : 0) +
+          (row.lower_titles.some((title) => title !== null && title.startsWith(q)) ? STARTS : 0) +
+          (row.search_titles.includes(q) ? CONTAINS : 0)
+        return { row, tier, rank: f4(checks + (few ? closeness(row) / 2 : 0)) }
+      })
+    }
+    if (words.length > 0) {
+      const last = words.length - 1
+      const plain = words.map((word, index) => ({ word, prefix: index === last && [...word].length >= 2, variants: [] }))
+      const tier0 = wordTier(0, plain)
+      if (tier0.length > 0) return tier0
+      const edited = plain.map((term) => ({ ...term, variants: editVariants(term.word).slice(1) }))
+      if (edited.some((term) => term.variants.length > 0)) {
+        const tier1 = wordTier(1, edited)
+        if (tier1.length > 0) return tier1
+      }
+    }
+    const similar = this.similarRows(query, keep)
+    if (similar === null) return null
+    const few = similar.length <= FINE_RANKING_MATCHES
+    return similar.map(({ row, similarity }) => ({ row, tier: 2, rank: f4(similarity + (few ? closeness(row) : 0)) }))
+  }
+
+  /** Rows having every word (the last as a prefix) in any part of the vector: tier 3's candidates. */
+  synopsisCandidates(words: string[], keep: (row: IndexedRow) => boolean): IndexedRow[] {
+    const last = words.length - 1
+    return this.rowsWithWords(
+      words.map((word, index) => ({ word, prefix: index === last && [...word].length >= 2, variants: [] })),
+      true,
+      keep,
+    )
+  }
+}
