@@ -1,16 +1,7 @@
-/** One published anime as the in-process index holds it: what the search answers and ranks with. */
-export type IndexedRow = {
-  id: number
-  slug: string | null
-  title: string
-  title_english: string | null
-  title_japanese: string | null
-  title_russian: string | null
-  year: number | null
-  kind: string | null
-  status: string | null
-  score: number | null
-  poster_id: number | null
+import type { SearchRow } from '../searchAnime'
+
+/** One published anime as the in-process index holds it: the row a search answers with, and what it ranks by. */
+export type IndexedRow = SearchRow & {
   /** Popularity, the ties' order (null last). */
   favorites_count: number | null
   view_count: number | null
