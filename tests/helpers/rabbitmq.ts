@@ -79,12 +79,27 @@ export const startTcpProxy = async (targetPort = RABBITMQ_PORT): Promise<BrokerP
   return { ...proxy, url: `amqp://guest:guest@127.0.0.1:${proxy.port}` }
 }
 
-/** Takes every message that sits in `queue` (a dead-letter queue, say), as their bodies' text. */
-export const drainQueue = async (channel: Channel, queue: string): Promise<string[]> => {
+/**
+ * Takes every message that sits in `queue` (a dead-letter queue, say), as their bodies' text.
+ * A consumer's nack reaches the broker after its own counters move, and the broker routes the
+ * dead letter after that, so with `expect` it keeps polling (up to `timeoutMs`) until that many
+ * messages have arrived, then takes whatever else is there: a caller asserting the count still
+ * sees too few or too many.
+ */
+export const drainQueue = async (
+  channel: Channel,
+  queue: string,
+  { expect = 0, timeoutMs = 5_000 }: { expect?: number; timeoutMs?: number } = {},
+): Promise<string[]> => {
   const bodies: string[] = []
+  const deadline = Date.now() + timeoutMs
   for (;;) {
     const message = await channel.get(queue, { noAck: true })
-    if (!message) return bodies
-    bodies.push(message.content.toString())
+    if (message) {
+      bodies.push(message.content.toString())
+      continue
+    }
+    if (bodies.length >= expect || Date.now() > deadline) return bodies
+    await new Promise((resolve) => setTimeout(resolve, 25))
   }
 }
