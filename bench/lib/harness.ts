@@ -192,7 +192,9 @@ export const startCompiledServer = async (label: string, env: Record<string, str
   const port = await freePort()
   const log = openLogFile(label, port)
   const spawnedAt = performance.now()
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js')], {
+  // Flags Node refuses in NODE_OPTIONS (--cpu-prof, --prof) go on the command line: BENCH_SERVER_NODE_ARGS.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', process.env.BENCH_SERVER_SCRIPT ?? 'server.js')], {
     cwd: root,
     env: {
       ...process.env,
@@ -308,21 +310,46 @@ export type Target = {
 export type InterleavedResult = {
   merged: LoadResult
   roundRps: number[]
-  /** Last round's req/s against the first's, minus 1 (0.1 = the last round was 10 % faster). */
+  /**
+   * The trend of req/s over the rounds, first to last, against their mean (0.1 = 10 % faster by
+   * the last round): the least-squares line through every round, so that a generator slowing itself
+   * down shows, and one noisy round at either end does not pass for a trend.
+   */
   drift: number
+  /** Last round's req/s against the first's, minus 1: printed beside the trend. */
+  firstToLast: number
 }
 
-/** `a / b / c req/s, drift +x %`: each round's figure and the first-to-last change. */
+const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(0)} %`
+
+/** `a / b / c req/s, drift +x %`: each round's figure, the trend and the first-to-last change. */
 export const describeRounds = (result: InterleavedResult | undefined): string =>
   result
-    ? `rounds ${result.roundRps.map((n) => n.toFixed(0)).join(' / ')} req/s, drift ${result.drift >= 0 ? '+' : ''}${(result.drift * 100).toFixed(0)} %`
+    ? `rounds ${result.roundRps.map((n) => n.toFixed(0)).join(' / ')} req/s, drift ${percent(result.drift)} (first to last ${percent(result.firstToLast)})`
     : 'not measured'
 
+/** The least-squares slope of `values` over their index, times (n - 1), over their mean. */
+export const trendDrift = (values: readonly number[]): number => {
+  const n = values.length
+  if (n < 2) return 0
+  const meanX = (n - 1) / 2
+  const meanY = values.reduce((sum, value) => sum + value, 0) / n
+  let covariance = 0
+  let variance = 0
+  values.forEach((value, x) => {
+    covariance += (x - meanX) * (value - meanY)
+    variance += (x - meanX) ** 2
+  })
+  return meanY === 0 ? 0 : ((covariance / variance) * (n - 1)) / meanY
+}
+
 /**
- * Measures several servers in interleaved rounds (order reversed every other round, each warmed
- * up first), so that the machine's changing load falls on all of them alike. The load is generated
- * in a process of its own (loadProcess.ts). Each round is printed, and the drift of each target
- * (last round against the first): a generator that slowed itself down would show here.
+ * Measures several servers in interleaved rounds (order reversed every other round), so that the
+ * machine's changing load falls on all of them alike. Each target is warmed up first (`warmupMs`),
+ * then one whole round is run and not counted: a server just started is still compiling its hot
+ * path after a few seconds. The load is generated in a process of its own (loadProcess.ts). Each
+ * round is printed, and the drift of each target (trendDrift): a generator that slowed itself
+ * down would show here.
  */
 export const measureInterleaved = async (
   targets: readonly Target[],
@@ -332,6 +359,7 @@ export const measureInterleaved = async (
     targets.map((target) => [target.key, { baseUrl: target.url, paths: samplePaths(target.path), headers: target.headers, concurrency }]),
   )
   for (const target of targets) await runLoadElsewhere({ ...jobs.get(target.key)!, durationMs: warmupMs })
+  for (const target of targets) await runLoadElsewhere({ ...jobs.get(target.key)!, durationMs: (seconds * 1000) / rounds })
   const runs: Record<string, LoadResult[]> = {}
   for (let round = 0; round < rounds; round++) {
     for (const target of round % 2 === 0 ? targets : [...targets].reverse()) {
@@ -344,7 +372,7 @@ export const measureInterleaved = async (
     targets.map((target) => {
       const merged = mergeResults(runs[target.key]!)
       const roundRps = runs[target.key]!.map((run) => run.rps)
-      const result = { merged, roundRps, drift: roundRps[roundRps.length - 1]! / roundRps[0]! - 1 }
+      const result = { merged, roundRps, drift: trendDrift(roundRps), firstToLast: roundRps[roundRps.length - 1]! / roundRps[0]! - 1 }
       describeResult(`${target.label}, all rounds`, merged)
       print(`  ${describeRounds(result)}`)
       return [target.key, result]
