@@ -1,9 +1,9 @@
 import { APIError } from 'payload'
 
-/** Seconds a client is asked to wait before retrying while the database is unavailable. */
-export const DATABASE_RETRY_AFTER_SECONDS = 5
+import { DATABASE_UNAVAILABLE_MESSAGE } from './databaseUnavailable'
 
-export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is temporarily unavailable. Please retry shortly.'
+// The constants live apart so that server.ts reaches them without loading Payload.
+export { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from './databaseUnavailable'
 
 /**
  * What a Payload operation throws when the database could not be reached or did not answer in

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../database/DatabaseUnavailableError'
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../database/databaseUnavailable'
 import type { RequestContext } from '../observability/requestContext'
 
 /**

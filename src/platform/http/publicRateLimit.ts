@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 
-import { clientIpOf, consumeOrRefuse, createLimiter, TooManyRequestsError } from '../auth'
+// The files themselves, not the auth barrel: server.ts loads this, and the barrel would load Payload.
+import { createLimiter, secondsToWaitAfter } from '../auth/rateLimit/createLimiter'
+import { clientIpOf } from '../auth/requestMeta'
 import { databaseScope } from '../cache/databaseScope'
 import type { RateLimitRule } from '../config'
 import type { Step } from './pipeline'
@@ -46,15 +48,18 @@ export const createPublicRateLimit = (routes: PublicRateLimitRoute[]) => {
       return
     }
     const ip = clientIpOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])
-    consumeOrRefuse(limiterFor(route), ip).then(next, (error: unknown) => {
-      if (!(error instanceof TooManyRequestsError)) {
-        // The limiter's store failed beyond its in-process fallback: serve rather than refuse.
-        next()
-        return
-      }
-      res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': String(error.retryAfterSeconds) })
-      res.end(JSON.stringify({ errors: [{ message: 'Too many requests. Try again later.' }] }))
-    })
+    secondsToWaitAfter(limiterFor(route), ip).then(
+      (wait) => {
+        if (wait === 0) {
+          next()
+          return
+        }
+        res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': String(wait) })
+        res.end(JSON.stringify({ errors: [{ message: 'Too many requests. Try again later.' }] }))
+      },
+      // The limiter's store failed beyond its in-process fallback: serve rather than refuse.
+      () => next(),
+    )
   }
 }
 

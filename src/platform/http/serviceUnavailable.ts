@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../database/DatabaseUnavailableError'
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../database/databaseUnavailable'
 
 /**
  * 503 + Retry-After in the API's error shape: a dependency failed, the caller did nothing wrong and

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { readBearerToken, type BearerVerdict } from '../auth'
+// The files themselves, not the auth barrel: server.ts loads this, and the barrel would load Payload.
+import type { BearerVerdict } from '../auth/bearerGate'
+import { readBearerToken } from '../auth/tokens/bearerToken'
 import { isDatabaseUnavailableError } from '../database/connectionErrors'
 import type { Handler } from './pipeline'
 import { writeServiceUnavailable } from './serviceUnavailable'

@@ -2,7 +2,6 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 
 import { getSharedRedis } from '../../cache/redisClient'
 import type { RateLimitRule } from '../../config'
-import { TooManyRequestsError } from './TooManyRequestsError'
 
 /** A limiter kept in Redis when REDIS_URL is set (shared by every instance), else in this process. */
 export const createLimiter = (rule: RateLimitRule, keyPrefix: string): RateLimiterAbstract => {
@@ -19,14 +18,17 @@ export const createLimiter = (rule: RateLimitRule, keyPrefix: string): RateLimit
   })
 }
 
-/** Counts one request against `key`; past the limit throws TooManyRequestsError with the wait. */
-export const consumeOrRefuse = async (limiter: RateLimiterAbstract, key: string): Promise<void> => {
+/**
+ * Counts one request against `key`: 0 when it is allowed, past the limit the seconds to wait (at
+ * least 1). A store failure beyond the in-process fallback is thrown. Free of Payload, so that
+ * server.ts's per-IP limit does not load it (consumeOrRefuse throws Payload's 429 on top of this).
+ */
+export const secondsToWaitAfter = async (limiter: RateLimiterAbstract, key: string): Promise<number> => {
   try {
     await limiter.consume(key)
+    return 0
   } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      throw new TooManyRequestsError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)))
-    }
+    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
     throw error
   }
 }

@@ -1,4 +1,5 @@
-export { consumeOrRefuse, createLimiter } from './createLimiter'
+export { consumeOrRefuse } from './consumeOrRefuse'
+export { createLimiter, secondsToWaitAfter } from './createLimiter'
 export { consumePasswordResetRequest } from './passwordResetRateLimiter'
 export { clearSignInFailures, consumeSignInAttempt } from './signInRateLimiter'
 export { TooManyRequestsError } from './TooManyRequestsError'

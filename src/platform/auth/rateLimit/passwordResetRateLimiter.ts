@@ -2,7 +2,8 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import { databaseScope } from '../../cache/databaseScope'
 import { getAppConfig } from '../../config'
-import { consumeOrRefuse, createLimiter } from './createLimiter'
+import { consumeOrRefuse } from './consumeOrRefuse'
+import { createLimiter } from './createLimiter'
 
 type Limiters = { perEmail: RateLimiterAbstract; perIp: RateLimiterAbstract }
 

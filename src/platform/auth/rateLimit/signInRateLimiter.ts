@@ -1,7 +1,8 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import { getAppConfig } from '../../config'
-import { consumeOrRefuse, createLimiter } from './createLimiter'
+import { consumeOrRefuse } from './consumeOrRefuse'
+import { createLimiter } from './createLimiter'
 
 type Limiters = { perIp: RateLimiterAbstract; perAccount: RateLimiterAbstract }
 

@@ -2,7 +2,8 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import { databaseScope } from '../../cache/databaseScope'
 import { getAppConfig } from '../../config'
-import { consumeOrRefuse, createLimiter } from '../rateLimit/createLimiter'
+import { consumeOrRefuse } from '../rateLimit/consumeOrRefuse'
+import { createLimiter } from '../rateLimit/createLimiter'
 
 let limiter: RateLimiterAbstract | undefined
 

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { platformAccessPolicy } from '../../accessPolicy'
-import { collectionAccess } from '../../auth'
+import { collectionAccess } from '../../auth/access/policy'
 
 export const CACHE_INVALIDATIONS_SLUG = 'cache-invalidations'
 

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { readBearerToken } from '../../auth'
+import { readBearerToken } from '../../auth/tokens/bearerToken'
 import type { Metrics } from './registry'
 
 export const METRICS_PATH = '/metrics'
