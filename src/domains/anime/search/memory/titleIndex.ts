@@ -99,6 +99,24 @@ const byPopularity = (a: IndexedRow, b: IndexedRow): number => {
   return a.id - b.id
 }
 
+/** The first `count` of `rows` in popularity order, without sorting them all (no objects per row). */
+const mostPopular = (rows: IndexedRow[], count: number): IndexedRow[] => {
+  const top: IndexedRow[] = []
+  for (const row of rows) {
+    if (top.length === count && byPopularity(row, top[count - 1]!) >= 0) continue
+    let low = 0
+    let high = top.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (byPopularity(top[mid]!, row) <= 0) low = mid + 1
+      else high = mid
+    }
+    top.splice(low, 0, row)
+    if (top.length > count) top.pop()
+  }
+  return top
+}
+
 /** The relevance order: tier, rank (descending), popularity, id. */
 export const byRelevance = (a: Hit, b: Hit): number => a.tier - b.tier || b.rank - a.rank || byPopularity(a.row, b.row)
 
@@ -343,21 +361,21 @@ export class TitleIndex {
   }
 
   /**
-   * Tiers 0 to 2 of sql.ts's relevanceHits for normalised `q` and its `words`, every hit (the SQL
-   * cuts a generic tier to the page it needs; the order is the same), or null when the similar tier
-   * has too many candidates (the SQL answers).
+   * Tiers 0 to 2 of sql.ts's relevanceHits for normalised `q` and its `words`, every hit, except a
+   * generic tier of `needed` or more: then its first `needed` (the SQL cuts it to the page it needs;
+   * the order is the same). Null when the similar tier has too many candidates (the SQL answers).
    */
-  titleHits(q: string, words: string[], keep: (row: IndexedRow) => boolean): Hit[] | null {
+  titleHits(q: string, words: string[], keep: (row: IndexedRow) => boolean, needed: number): Hit[] | null {
     const query = this.table.query(q)
     this.table.mark(query)
     try {
-      return this.tiers(q, query, words, keep)
+      return this.tiers(q, query, words, keep, needed)
     } finally {
       this.table.unmark(query)
     }
   }
 
-  private tiers(q: string, query: QueryTrigrams, words: string[], keep: (row: IndexedRow) => boolean): Hit[] | null {
+  private tiers(q: string, query: QueryTrigrams, words: string[], keep: (row: IndexedRow) => boolean, needed: number): Hit[] | null {
     const closeness = (row: IndexedRow) => {
       let best: number | null = null
       for (const title of row.lower_titles) {
@@ -369,7 +387,11 @@ export class TitleIndex {
     }
     const wordTier = (tier: number, terms: WordTerm[]): Hit[] => {
       const rows = this.rowsWithWords(terms, false, keep)
-      if (rows.length > GENERIC_WORD_MATCHES) return rows.map((row) => ({ row, tier, rank: 0 }))
+      if (rows.length > GENERIC_WORD_MATCHES) {
+        // All rank 0: popularity orders them; only the first `needed` can be answered.
+        const top = rows.length > needed ? mostPopular(rows, needed) : rows
+        return top.map((row) => ({ row, tier, rank: 0 }))
+      }
       const few = rows.length <= FINE_RANKING_MATCHES
       return rows.map((row) => {
         const checks =
