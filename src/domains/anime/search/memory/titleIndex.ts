@@ -37,12 +37,14 @@ type WordTerm = { word: string; prefix: boolean; variants: string[] }
 const f4 = Math.fround
 const EMPTY = new Int32Array(0)
 
-type Postings = { map: Map<string, Int32Array>; keys: string[] }
+/** `lists[i]` is the list of `keys[i]` (sorted keys, for prefixes: no map lookup per key). */
+type Postings = { map: Map<string, Int32Array>; keys: string[]; lists: Int32Array[] }
 
 const buildPostings = (lists: Map<string, number[]>): Postings => {
   const map = new Map<string, Int32Array>()
   for (const [key, slots] of lists) map.set(key, Int32Array.from(slots))
-  return { map, keys: [...map.keys()].sort() }
+  const keys = [...map.keys()].sort()
+  return { map, keys, lists: keys.map((key) => map.get(key)!) }
 }
 
 const push = <Key>(lists: Map<Key, number[]>, key: Key, slot: number) => {
@@ -78,7 +80,7 @@ const listsOf = (postings: Postings, word: string, prefix: boolean, out: Int32Ar
     if (keys[mid]! < word) low = mid + 1
     else high = mid
   }
-  for (let i = low; i < keys.length && keys[i]!.startsWith(word); i++) out.push(postings.map.get(keys[i]!)!)
+  for (let i = low; i < keys.length && keys[i]!.startsWith(word); i++) out.push(postings.lists[i]!)
 }
 
 const lexemeMatches = (lexemes: string[], term: WordTerm): boolean =>
@@ -258,7 +260,7 @@ export class TitleIndex {
         listsOf(postings, term.word, term.prefix, lists)
         for (const variant of term.variants) listsOf(postings, variant, false, lists)
       }
-      return { lists, size: lists.reduce((sum, list) => sum + list.length, 0) }
+      return { term, lists, size: lists.reduce((sum, list) => sum + list.length, 0) }
     })
     perWord.sort((a, b) => a.size - b.size)
     let candidates: number[] = []
@@ -271,11 +273,15 @@ export class TitleIndex {
         }
       }
     }
-    for (const { lists, size } of perWord.slice(1)) {
+    for (const { term, lists, size } of perWord.slice(1)) {
       if (candidates.length === 0) break
-      // Few candidates against long lists (a common word): look each up rather than walk the lists.
-      if (candidates.length * lists.length * 16 < size) {
-        candidates = candidates.filter((slot) => lists.some((list) => holds(list, slot)))
+      // Few candidates against long lists (a common word, a short prefix): read the candidates'
+      // own lexemes (the postings were built from them) rather than walk the lists.
+      if (candidates.length * (anyWeight ? 64 : 16) < size) {
+        candidates = candidates.filter((slot) => {
+          const row = this.rows[slot]!
+          return lexemeMatches(row.title_lexemes, term) || (anyWeight && lexemeMatches(row.other_lexemes, term))
+        })
         continue
       }
       const epoch = this.nextEpoch()

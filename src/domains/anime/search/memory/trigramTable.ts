@@ -1,4 +1,4 @@
-import { type Trigram, trigramSequence } from './trigrams'
+import { isWordChar, SPACE, type Trigram, trigramKey, trigramSequence } from './trigrams'
 
 const f4 = Math.fround
 const calcSml = (count: number, len1: number, len2: number) => f4(count / (len1 + len2 - count))
@@ -14,7 +14,13 @@ export type QueryTrigrams = { size: number; ids: Int32Array }
  * awaits inside), so the scratch arrays are shared and left clean after each call.
  */
 export class TrigramTable {
-  private readonly ids = new Map<Trigram, number>()
+  /** Ids of trigrams of three ASCII characters (most of them), by 3 x 7 bits: no hashing. */
+  private readonly ascii = new Int32Array(1 << 21).fill(-1)
+  /** Ids of the others, by trigrams.ts's key. */
+  private readonly others = new Map<Trigram, number>()
+  private count = 0
+  /** The ids of the text `walk` read last. */
+  private buffer = new Int32Array(256)
   /** 1 for the trigrams of the current query (set by `mark`, cleared by `unmark`). */
   private inQuery = new Uint8Array(1024)
   /** word_similarity's last position of each trigram in the text, -1 outside a call. */
@@ -24,18 +30,85 @@ export class TrigramTable {
   private call = 0
 
   get size(): number {
-    return this.ids.size
+    return this.count
   }
 
-  /** The id of `trigram`, assigning the next one (only for rows' text: a query must not grow the table). */
-  intern(trigram: Trigram): number {
-    let id = this.ids.get(trigram)
-    if (id === undefined) {
-      id = this.ids.size
-      this.ids.set(trigram, id)
-      if (id >= this.inQuery.length) this.grow()
-    }
+  private assign(): number {
+    const id = this.count++
+    if (id >= this.inQuery.length) this.grow()
     return id
+  }
+
+  /** The id of trigram (a, b, c), assigning the next one (only for rows' text: a query must not grow the table). */
+  private intern(a: number, b: number, c: number): number {
+    if ((a | b | c) < 128) {
+      const slot = (a << 14) | (b << 7) | c
+      let id = this.ascii[slot]!
+      if (id < 0) this.ascii[slot] = id = this.assign()
+      return id
+    }
+    const key = trigramKey(a, b, c)
+    let id = this.others.get(key)
+    if (id === undefined) this.others.set(key, (id = this.assign()))
+    return id
+  }
+
+  /** The id of a trigram as trigrams.ts keys it, or -1 when no row has it. */
+  private find(trigram: Trigram): number {
+    if (typeof trigram === 'number') {
+      const a = Math.floor(trigram / 0x100000000)
+      const b = Math.floor(trigram / 0x10000) % 0x10000
+      const c = trigram % 0x10000
+      if ((a | b | c) < 128) return this.ascii[(a << 14) | (b << 7) | c]!
+    }
+    return this.others.get(trigram) ?? -1
+  }
+
+  /**
+   * trigrams.ts's trigramSequence as interned ids, into `buffer` (its length returned): code units
+   * read in place, no array of keys, no hashing for ASCII.
+   */
+  private walk(text: string): number {
+    const lower = text.toLowerCase()
+    let length = 0
+    let p1 = SPACE
+    let p2 = SPACE
+    let inWord = false
+    const emit = (c: number) => {
+      const id = this.intern(p1, p2, c)
+      if (length === this.buffer.length) {
+        const larger = new Int32Array(length * 2)
+        larger.set(this.buffer)
+        this.buffer = larger
+      }
+      this.buffer[length++] = id
+    }
+    for (let i = 0; i < lower.length; i++) {
+      let code = lower.charCodeAt(i)
+      // As `for (const char of ...)`: a surrogate pair is one code point, a lone surrogate itself.
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < lower.length) {
+        const low = lower.charCodeAt(i + 1)
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
+          i++
+        }
+      }
+      if (isWordChar(code)) {
+        if (!inWord) {
+          inWord = true
+          p1 = SPACE
+          p2 = SPACE
+        }
+        emit(code)
+        p1 = p2
+        p2 = code
+      } else if (inWord) {
+        inWord = false
+        emit(SPACE)
+      }
+    }
+    if (inWord) emit(SPACE)
+    return length
   }
 
   private grow() {
@@ -53,10 +126,7 @@ export class TrigramTable {
 
   /** The ids of `text`'s trigrams in order, repeats kept (word_similarity's input), interned. */
   sequence(text: string): Int32Array {
-    const trigrams = trigramSequence(text)
-    const out = new Int32Array(trigrams.length)
-    for (let i = 0; i < trigrams.length; i++) out[i] = this.intern(trigrams[i]!)
-    return out
+    return this.buffer.slice(0, this.walk(text))
   }
 
   /** The distinct trigrams of query text `q` (trigrams no row has are counted, never stored). */
@@ -64,8 +134,8 @@ export class TrigramTable {
     const distinct = new Set(trigramSequence(q))
     const known: number[] = []
     for (const trigram of distinct) {
-      const id = this.ids.get(trigram)
-      if (id !== undefined) known.push(id)
+      const id = this.find(trigram)
+      if (id >= 0) known.push(id)
     }
     return { size: distinct.size, ids: Int32Array.from(known) }
   }
@@ -89,13 +159,13 @@ export class TrigramTable {
 
   /** similarity(q, text) for the marked query of `querySize` distinct trigrams. */
   similarity(querySize: number, text: string): number {
-    const trigrams = trigramSequence(text)
-    if (querySize === 0 || trigrams.length === 0) return 0
+    const length = this.walk(text)
+    if (querySize === 0 || length === 0) return 0
     const call = this.nextCall()
     let size = 0
     let count = 0
-    for (const trigram of trigrams) {
-      const id = this.intern(trigram)
+    for (let i = 0; i < length; i++) {
+      const id = this.buffer[i]!
       if (this.seen[id] === call) continue
       this.seen[id] = call
       size++
