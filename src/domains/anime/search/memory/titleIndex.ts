@@ -131,7 +131,7 @@ export class TitleIndex {
   private readonly titleWords: Postings
   private readonly otherWords: Postings
   private readonly table: TrigramTable
-  /** Slot -> the distinct trigram ids of its search_titles, ascending slots per id. */
+  /** Trigram id -> the slots whose search_titles have it, ascending. */
   private readonly trigrams: Int32Array[]
   /** The trigram ids of every slot's search_titles, in order, packed: slot s at starts[s]..starts[s + 1]. */
   private readonly sequences: Int32Array
