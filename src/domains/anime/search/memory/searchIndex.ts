@@ -216,7 +216,7 @@ export class AnimeSearchIndex {
       (kind === null || row.kind === kind) && (status === null || row.status === status) && (year === null || row.year === year)
     const offset = (params.page - 1) * params.limit
     const needed = offset + params.limit + 1
-    const hits: Hit[] | null = index.titleHits(params.q, params.words, keep)
+    const hits: Hit[] | null = index.titleHits(params.q, params.words, keep, needed)
     if (hits === null) return null
     if (params.words.length > 0 && hits.length < needed) {
       // Tier 3: the synopsis. Which rows match is known here; ts_rank is PostgreSQL's, asked for
@@ -246,7 +246,7 @@ export class AnimeSearchIndex {
   suggest(params: SuggestParams & { q: string }): { id: number; slug: string | null; title: string }[] | null {
     const index = this.index
     if (!this.ready || !index) return null
-    const hits = index.titleHits(params.q, suggestWords(params.words), () => true)
+    const hits = index.titleHits(params.q, suggestWords(params.words), () => true, params.limit)
     if (hits === null) return null
     return topHits(hits, params.limit).map(({ row }) => ({
       id: row.id,

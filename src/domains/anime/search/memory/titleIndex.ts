@@ -1,12 +1,15 @@
 import { editVariants } from '../editVariants'
 import type { IndexedRow } from './indexedRow'
-import { similarityOfSets, type Trigram, trigramSet, wordSimilarity } from './trigrams'
+import { type QueryTrigrams, TrigramTable } from './trigramTable'
 
 /**
  * The published titles of one instance in memory, matched and ranked as the search SQL does
  * (sql.ts: tiers 0 to 2, the same checks, the same pg_trgm similarity in float4, the same ties),
  * with no PostgreSQL: word postings from PostgreSQL's own tsvector lexemes (weight A for titles,
  * the rest for the synopsis), trigram postings of search_titles for the similar tier.
+ *
+ * Each row's trigram sequence is kept packed as ids (trigramTable.ts), so that ranking a row by
+ * trigrams reads integers instead of re-parsing its titles into Sets on every query.
  *
  * The postings are built once (typed arrays, compact); later changes go to a small overlay: a
  * changed or new row is matched by a scan of the overlay, its old slot is dead. Changes to numbers
@@ -34,18 +37,32 @@ type WordTerm = { word: string; prefix: boolean; variants: string[] }
 const f4 = Math.fround
 const EMPTY = new Int32Array(0)
 
-type Postings = { map: Map<string, Int32Array>; keys: string[] }
+/** `lists[i]` is the list of `keys[i]` (sorted keys, for prefixes: no map lookup per key). */
+type Postings = { map: Map<string, Int32Array>; keys: string[]; lists: Int32Array[] }
 
 const buildPostings = (lists: Map<string, number[]>): Postings => {
   const map = new Map<string, Int32Array>()
   for (const [key, slots] of lists) map.set(key, Int32Array.from(slots))
-  return { map, keys: [...map.keys()].sort() }
+  const keys = [...map.keys()].sort()
+  return { map, keys, lists: keys.map((key) => map.get(key)!) }
 }
 
 const push = <Key>(lists: Map<Key, number[]>, key: Key, slot: number) => {
   const list = lists.get(key)
   if (list) list.push(slot)
   else lists.set(key, [slot])
+}
+
+/** Whether sorted `list` holds `slot` (binary search). */
+const holds = (list: Int32Array, slot: number): boolean => {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (list[mid]! < slot) low = mid + 1
+    else high = mid
+  }
+  return low < list.length && list[low] === slot
 }
 
 /** The posting lists of `word`: its own, or every key it starts (binary search on sorted keys). */
@@ -63,7 +80,7 @@ const listsOf = (postings: Postings, word: string, prefix: boolean, out: Int32Ar
     if (keys[mid]! < word) low = mid + 1
     else high = mid
   }
-  for (let i = low; i < keys.length && keys[i]!.startsWith(word); i++) out.push(postings.map.get(keys[i]!)!)
+  for (let i = low; i < keys.length && keys[i]!.startsWith(word); i++) out.push(postings.lists[i]!)
 }
 
 const lexemeMatches = (lexemes: string[], term: WordTerm): boolean =>
@@ -84,6 +101,24 @@ const byPopularity = (a: IndexedRow, b: IndexedRow): number => {
   return a.id - b.id
 }
 
+/** The first `count` of `rows` in popularity order, without sorting them all (no objects per row). */
+const mostPopular = (rows: IndexedRow[], count: number): IndexedRow[] => {
+  const top: IndexedRow[] = []
+  for (const row of rows) {
+    if (top.length === count && byPopularity(row, top[count - 1]!) >= 0) continue
+    let low = 0
+    let high = top.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (byPopularity(top[mid]!, row) <= 0) low = mid + 1
+      else high = mid
+    }
+    top.splice(low, 0, row)
+    if (top.length > count) top.pop()
+  }
+  return top
+}
+
 /** The relevance order: tier, rank (descending), popularity, id. */
 export const byRelevance = (a: Hit, b: Hit): number => a.tier - b.tier || b.rank - a.rank || byPopularity(a.row, b.row)
 
@@ -95,13 +130,25 @@ export class TitleIndex {
   private readonly overlay = new Map<number, IndexedRow>()
   private readonly titleWords: Postings
   private readonly otherWords: Postings
-  private readonly trigrams: Map<Trigram, Int32Array>
+  private readonly table: TrigramTable
+  /** Trigram id -> the slots whose search_titles have it, ascending. */
+  private readonly trigrams: Int32Array[]
+  /** The trigram ids of every slot's search_titles, in order, packed: slot s at starts[s]..starts[s + 1]. */
+  private readonly sequences: Int32Array
+  private readonly starts: Int32Array
+  /** Overlay rows' trigram ids, computed on first use. */
+  private readonly overlaySequences = new WeakMap<IndexedRow, Int32Array>()
   private readonly stamp: Int32Array
   /** Shared trigram counts of the similar tier (queries run one at a time; zeroed after each). */
   private readonly counts: Uint16Array
   private epoch = 0
 
-  private constructor(rows: IndexedRow[], titleWords: Postings, otherWords: Postings, trigrams: Map<Trigram, Int32Array>) {
+  private constructor(
+    rows: IndexedRow[],
+    titleWords: Postings,
+    otherWords: Postings,
+    trigrams: { table: TrigramTable; postings: Int32Array[]; sequences: Int32Array; starts: Int32Array },
+  ) {
     this.rows = rows
     this.dead = new Uint8Array(rows.length)
     this.stamp = new Int32Array(rows.length)
@@ -109,23 +156,49 @@ export class TitleIndex {
     rows.forEach((row, slot) => this.slotOf.set(row.id, slot))
     this.titleWords = titleWords
     this.otherWords = otherWords
-    this.trigrams = trigrams
+    this.table = trigrams.table
+    this.trigrams = trigrams.postings
+    this.sequences = trigrams.sequences
+    this.starts = trigrams.starts
   }
 
   /** Builds the postings, yielding to the event loop every `chunk` rows (requests keep flowing). */
   static async build(rows: IndexedRow[], chunk = 2_000): Promise<TitleIndex> {
     const titleLists = new Map<string, number[]>()
     const otherLists = new Map<string, number[]>()
-    const trigramLists = new Map<Trigram, number[]>()
+    const table = new TrigramTable()
+    const trigramLists: number[][] = []
+    /** The last slot (+1) listed under each trigram id: a row's repeats are listed once. */
+    const listed: number[] = []
+    const starts = new Int32Array(rows.length + 1)
+    let sequences = new Int32Array(rows.length * 64)
     for (let slot = 0; slot < rows.length; slot++) {
       const row = rows[slot]!
       for (const lexeme of row.title_lexemes) push(titleLists, lexeme, slot)
       for (const lexeme of row.other_lexemes) push(otherLists, lexeme, slot)
-      for (const trigram of trigramSet(row.search_titles)) push(trigramLists, trigram, slot)
+      const sequence = table.sequence(row.search_titles)
+      const start = starts[slot]!
+      if (start + sequence.length > sequences.length) {
+        const larger = new Int32Array(Math.max(sequences.length * 2, start + sequence.length))
+        larger.set(sequences)
+        sequences = larger
+      }
+      sequences.set(sequence, start)
+      starts[slot + 1] = start + sequence.length
+      for (const id of sequence) {
+        if (listed[id] === slot + 1) continue
+        listed[id] = slot + 1
+        ;(trigramLists[id] ??= []).push(slot)
+      }
       if (slot % chunk === chunk - 1) await new Promise((resolve) => setImmediate(resolve))
     }
-    const trigrams = new Map([...trigramLists].map(([key, slots]) => [key, Int32Array.from(slots)]))
-    return new TitleIndex(rows, buildPostings(titleLists), buildPostings(otherLists), trigrams)
+    const postings = Array.from(trigramLists, (slots) => Int32Array.from(slots ?? []))
+    return new TitleIndex(rows, buildPostings(titleLists), buildPostings(otherLists), {
+      table,
+      postings,
+      sequences: sequences.slice(0, starts[rows.length]),
+      starts,
+    })
   }
 
   get size(): number {
@@ -187,7 +260,7 @@ export class TitleIndex {
         listsOf(postings, term.word, term.prefix, lists)
         for (const variant of term.variants) listsOf(postings, variant, false, lists)
       }
-      return { lists, size: lists.reduce((sum, list) => sum + list.length, 0) }
+      return { term, lists, size: lists.reduce((sum, list) => sum + list.length, 0) }
     })
     perWord.sort((a, b) => a.size - b.size)
     let candidates: number[] = []
@@ -200,8 +273,17 @@ export class TitleIndex {
         }
       }
     }
-    for (const { lists } of perWord.slice(1)) {
+    for (const { term, lists, size } of perWord.slice(1)) {
       if (candidates.length === 0) break
+      // Few candidates against long lists (a common word, a short prefix): read the candidates'
+      // own lexemes (the postings were built from them) rather than walk the lists.
+      if (candidates.length * (anyWeight ? 64 : 16) < size) {
+        candidates = candidates.filter((slot) => {
+          const row = this.rows[slot]!
+          return lexemeMatches(row.title_lexemes, term) || (anyWeight && lexemeMatches(row.other_lexemes, term))
+        })
+        continue
+      }
       const epoch = this.nextEpoch()
       for (const list of lists) for (const slot of list) this.stamp[slot] = epoch
       candidates = candidates.filter((slot) => this.stamp[slot] === epoch)
@@ -216,17 +298,53 @@ export class TitleIndex {
     return out
   }
 
-  /** Rows whose search_titles are within word_similarity of the query (`q <% search_titles`). */
-  private similarRows(query: Set<Trigram>, keep: (row: IndexedRow) => boolean): { row: IndexedRow; similarity: number }[] | null {
-    // A row at the threshold shares at least 60 % of the query's trigrams (count / (|q| + |t| - count)
-    // <= count / |q|): counted from the postings, then computed exactly.
+  /** The trigram ids of a row's search_titles (packed for built slots; overlay rows on first use). */
+  private sequenceOf(row: IndexedRow): Int32Array {
+    const slot = this.slotOf.get(row.id)
+    // A changed row's slot still holds its old version: the overlay's is computed.
+    if (slot !== undefined && this.rows[slot] === row) return this.sequences.subarray(this.starts[slot]!, this.starts[slot + 1]!)
+    let sequence = this.overlaySequences.get(row)
+    if (!sequence) {
+      sequence = this.table.sequence(row.search_titles)
+      this.overlaySequences.set(row, sequence)
+    }
+    return sequence
+  }
+
+  /**
+   * Rows whose search_titles are within word_similarity of the (marked) query (`q <% search_titles`).
+   * A row at the threshold shares at least `needed` (60 %) of the query's n trigrams (count /
+   * (|q| + |t| - count) <= count / |q|), so it has one of the n - needed + 1 rarest: rows are
+   * collected from those postings only, and the common trigrams' postings are looked up for them.
+   * The counts are exact for every row that can reach `needed`; those are then computed exactly.
+   */
+  private similarRows(query: QueryTrigrams, keep: (row: IndexedRow) => boolean): { row: IndexedRow; similarity: number }[] | null {
     const needed = Math.max(1, Math.ceil(WORD_SIMILARITY_THRESHOLD * query.size - 1e-6))
-    const touched: number[] = []
+    const lists = Array.from(query.ids, (id) => this.trigrams[id] ?? EMPTY).sort((a, b) => a.length - b.length)
+    // Trigrams no row has are the rarest of all (empty lists, not in `ids`).
+    const rare = Math.max(0, query.size - needed + 1 - (query.size - lists.length))
+    let touched: number[] = []
     const counts = this.counts
-    for (const trigram of query) {
-      for (const slot of this.trigrams.get(trigram) ?? EMPTY) {
+    for (let i = 0; i < rare && i < lists.length; i++) {
+      for (const slot of lists[i]!) {
         if (counts[slot]++ === 0) touched.push(slot)
       }
+    }
+    for (let i = rare; i < lists.length && touched.length > 0; i++) {
+      const list = lists[i]!
+      if (touched.length * 16 < list.length) {
+        for (const slot of touched) if (holds(list, slot)) counts[slot]++
+      } else {
+        for (const slot of list) if (counts[slot]! > 0) counts[slot]++
+      }
+      // Drop rows that can no longer reach `needed` with the lists left (fewer lookups).
+      const left = lists.length - i - 1
+      const reachable: number[] = []
+      for (const slot of touched) {
+        if (counts[slot]! + left >= needed) reachable.push(slot)
+        else counts[slot] = 0
+      }
+      touched = reachable
     }
     let candidates = this.overlay.size
     for (const slot of touched) if (counts[slot]! >= needed) candidates++
@@ -237,7 +355,7 @@ export class TitleIndex {
     const out: { row: IndexedRow; similarity: number }[] = []
     const consider = (row: IndexedRow) => {
       if (!keep(row)) return
-      const similarity = wordSimilarity(query, row.search_titles)
+      const similarity = this.table.wordSimilarity(query.size, this.sequenceOf(row))
       if (similarity >= WORD_SIMILARITY_THRESHOLD) out.push({ row, similarity })
     }
     for (const slot of touched) {
@@ -249,24 +367,37 @@ export class TitleIndex {
   }
 
   /**
-   * Tiers 0 to 2 of sql.ts's relevanceHits for normalised `q` and its `words`, every hit (the SQL
-   * cuts a generic tier to the page it needs; the order is the same), or null when the similar tier
-   * has too many candidates (the SQL answers).
+   * Tiers 0 to 2 of sql.ts's relevanceHits for normalised `q` and its `words`, every hit, except a
+   * generic tier of `needed` or more: then its first `needed` (the SQL cuts it to the page it needs;
+   * the order is the same). Null when the similar tier has too many candidates (the SQL answers).
    */
-  titleHits(q: string, words: string[], keep: (row: IndexedRow) => boolean): Hit[] | null {
-    const query = trigramSet(q)
+  titleHits(q: string, words: string[], keep: (row: IndexedRow) => boolean, needed: number): Hit[] | null {
+    const query = this.table.query(q)
+    this.table.mark(query)
+    try {
+      return this.tiers(q, query, words, keep, needed)
+    } finally {
+      this.table.unmark(query)
+    }
+  }
+
+  private tiers(q: string, query: QueryTrigrams, words: string[], keep: (row: IndexedRow) => boolean, needed: number): Hit[] | null {
     const closeness = (row: IndexedRow) => {
       let best: number | null = null
       for (const title of row.lower_titles) {
         if (title === null) continue
-        const similarity = similarityOfSets(query, trigramSet(title))
+        const similarity = this.table.similarity(query.size, title)
         best = best === null ? similarity : Math.max(best, similarity)
       }
-      return f4(wordSimilarity(query, row.search_titles) + (best ?? 0))
+      return f4(this.table.wordSimilarity(query.size, this.sequenceOf(row)) + (best ?? 0))
     }
     const wordTier = (tier: number, terms: WordTerm[]): Hit[] => {
       const rows = this.rowsWithWords(terms, false, keep)
-      if (rows.length > GENERIC_WORD_MATCHES) return rows.map((row) => ({ row, tier, rank: 0 }))
+      if (rows.length > GENERIC_WORD_MATCHES) {
+        // All rank 0: popularity orders them; only the first `needed` can be answered.
+        const top = rows.length > needed ? mostPopular(rows, needed) : rows
+        return top.map((row) => ({ row, tier, rank: 0 }))
+      }
       const few = rows.length <= FINE_RANKING_MATCHES
       return rows.map((row) => {
         const checks =

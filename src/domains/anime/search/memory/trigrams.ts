@@ -9,7 +9,7 @@ const WORD_CHAR = /^[\p{L}\p{N}]$/u
 const wordChars = new Map<number, boolean>()
 
 /** pg_trgm's ISWORDCHR: a letter or digit (ASCII by range, the rest by Unicode class, remembered). */
-const isWordChar = (code: number): boolean => {
+export const isWordChar = (code: number): boolean => {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)
   let known = wordChars.get(code)
   if (known === undefined) {
@@ -21,8 +21,8 @@ const isWordChar = (code: number): boolean => {
 
 /** A trigram as a key: three BMP characters packed in a number (no string built), else a string. */
 export type Trigram = number | string
-const SPACE = 32
-const trigramKey = (a: number, b: number, c: number): Trigram =>
+export const SPACE = 32
+export const trigramKey = (a: number, b: number, c: number): Trigram =>
   a < 0x10000 && b < 0x10000 && c < 0x10000 ? a * 0x100000000 + b * 0x10000 + c : String.fromCodePoint(a, b, c)
 
 /** The trigrams of `text` in order (repeats kept), as word_similarity reads them: each word padded "  word ". */
