@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
 const MAX_ENTRIES = 500
+/** Longer keys (a where listing thousands of ids) are built every time: the memo stays small. */
+const MAX_KEY_LENGTH = 4_096
 
 /** Adapter methods whose one relational query is memoized (both end in @payloadcms/drizzle's findMany). */
 const MEMOIZED_METHODS = ['find', 'findOne'] as const
@@ -126,6 +128,7 @@ export const withBuiltQueryMemo = (adapterObj: DatabaseAdapterObj, { enabled }: 
                 const limitKey = plainKeyOf([config.limit, config.offset])
                 if (limitKey === null) return findMany.call(this, config)
                 const key = `${tableName}|${findKey}|${whereKey}|${limitKey}`
+                if (key.length > MAX_KEY_LENGTH) return findMany.call(this, config)
                 let query = prepared.get(key)
                 if (query) {
                   // Most recently used last: the oldest entry is the first evicted.
