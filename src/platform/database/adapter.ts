@@ -4,6 +4,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 
 import type { DatabaseConfig } from '../config/database'
 import { withAfterCommitCallbacks } from './afterCommit'
+import { withBuiltQueryMemo } from './withBuiltQueryMemo'
 import { withCountCache } from './withCountCache'
 import { poolTimeoutOptions } from './poolTimeouts'
 import { READ_AFTER_WRITE_MS } from './readAfterWrite'
@@ -21,7 +22,8 @@ import { withUnavailabilityErrors } from './withUnavailabilityErrors'
  *   Gather Merge over 2 workers (the estimated cost of the per-row array/relationship joins over
  *   100k rows), whose start-up took ~15-20 ms of a 22 ms page query against 5 ms without; under
  *   concurrent requests the workers only take CPU from the other requests;
- * - `count(*)` for `totalDocs` served from an exact per-process cache (withCountCache).
+ * - `count(*)` for `totalDocs` served from an exact per-process cache (withCountCache);
+ * - the SQL of each find built once and run again for the same find (withBuiltQueryMemo).
  */
 export const databaseAdapter = ({
   url,
@@ -43,31 +45,34 @@ export const databaseAdapter = ({
   withUnavailabilityErrors(
     withAfterCommitCallbacks(
       withEmptyDeleteOne(
-        withCountCache(
-          postgresAdapter({
-            pool: {
-              ...(leanReads ? { options: '-c max_parallel_workers_per_gather=0' } : {}),
-              connectionString: url,
-              max: pool.size + pool.maxOverflow,
-              maxLifetimeSeconds: pool.recycleSeconds || undefined,
-              idleTimeoutMillis: pool.prePing ? 30_000 : 10 * 60_000,
-              keepAlive: pool.prePing,
-              // Replicas get the same options (the adapter copies them).
-              ...poolTimeoutOptions(timeouts),
-            },
-            // Reads go to the replicas (if any); each instance reads from the primary for a moment after
-            // its own writes, other instances may not (the response cache allows for that).
-            ...(readReplicaUrls.length > 0
-              ? {
-                  readReplicas: readReplicaUrls,
-                  readReplicasAfterWriteInterval: READ_AFTER_WRITE_MS,
-                }
-              : {}),
-            // Schema changes only ever come from committed migrations.
-            push: false,
-            migrationDir,
-            logger: debug,
-          }),
+        withBuiltQueryMemo(
+          withCountCache(
+            postgresAdapter({
+              pool: {
+                ...(leanReads ? { options: '-c max_parallel_workers_per_gather=0' } : {}),
+                connectionString: url,
+                max: pool.size + pool.maxOverflow,
+                maxLifetimeSeconds: pool.recycleSeconds || undefined,
+                idleTimeoutMillis: pool.prePing ? 30_000 : 10 * 60_000,
+                keepAlive: pool.prePing,
+                // Replicas get the same options (the adapter copies them).
+                ...poolTimeoutOptions(timeouts),
+              },
+              // Reads go to the replicas (if any); each instance reads from the primary for a moment after
+              // its own writes, other instances may not (the response cache allows for that).
+              ...(readReplicaUrls.length > 0
+                ? {
+                    readReplicas: readReplicaUrls,
+                    readReplicasAfterWriteInterval: READ_AFTER_WRITE_MS,
+                  }
+                : {}),
+              // Schema changes only ever come from committed migrations.
+              push: false,
+              migrationDir,
+              logger: debug,
+            }),
+            { enabled: leanReads },
+          ),
           { enabled: leanReads },
         ),
       ),
