@@ -158,7 +158,9 @@ const startChildOnce = async (script: string, env: Record<string, string>): Prom
   const log = openLogFile(script.replace(/\.ts$/, ''), port)
   const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bench', 'servers', script)], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation', ...env, PORT: String(port) },
+    // Under Node 20, Payload's ESM graph loaded through tsx exits silently (code 0) in about one
+    // start of three without the production condition (as scripts/migrateRun.ts explains).
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation --conditions=production', ...env, PORT: String(port) },
     stdio: ['ignore', log.fd, log.fd],
   })
   fs.closeSync(log.fd)
