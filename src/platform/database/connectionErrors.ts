@@ -24,9 +24,17 @@ const UNAVAILABLE_MESSAGES = [
   /\bcanceling statement due to statement timeout\b/,
 ]
 
+/**
+ * Our own verdict (database/DatabaseUnavailableError.ts, named rather than imported: this file is
+ * loaded without Payload): what the adapter throws at once while the monitor knows the database is
+ * down. It has no cause to read; Payload's job cron logs it as it comes, every minute of an outage.
+ */
+const OWN_UNAVAILABLE_ERROR = 'DatabaseUnavailableError'
+
 const isUnavailableCause = (error: unknown): boolean => {
   if (!error || typeof error !== 'object') return false
-  const { code, message } = error as { code?: unknown; message?: unknown }
+  const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown }
+  if (name === OWN_UNAVAILABLE_ERROR) return true
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code))) {
     return true
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { isDatabaseUnavailableError } from '@/platform/database/connectionErrors'
+import { DatabaseUnavailableError } from '@/platform/database/DatabaseUnavailableError'
 import { poolTimeoutOptions } from '@/platform/database/poolTimeouts'
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code })
@@ -23,6 +24,9 @@ describe('isDatabaseUnavailableError', () => {
     ],
     ['a refused connection in a rethrown message', new Error('Error: cannot begin transaction: connect ECONNREFUSED 127.0.0.1:5432')],
     ['drizzle wrapping a refused connection', new Error('Failed query: select 1', { cause: withCode('ECONNREFUSED') })],
+    // Thrown at once while the outage is known; Payload's job cron logs it every minute of an outage.
+    ['our own DatabaseUnavailableError (no cause)', new DatabaseUnavailableError()],
+    ['drizzle wrapping our own DatabaseUnavailableError', new Error('Failed query: select 1', { cause: new DatabaseUnavailableError() })],
   ])('says yes for %s', (_, error) => {
     expect(isDatabaseUnavailableError(error)).toBe(true)
   })
