@@ -1,6 +1,7 @@
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 
+import { DatabaseUnavailableError } from '@/platform/database/DatabaseUnavailableError'
 import { payloadLoggerOptions } from '@/platform/observability/logger'
 
 const capture = () => {
@@ -14,6 +15,12 @@ describe("Payload's logger", () => {
     const { logger, lines } = capture()
     const timeout = new Error('Connection terminated due to connection timeout')
     logger.error({ err: timeout, msg: `Error: cannot begin transaction: ${timeout.message}` })
+    expect(lines).toEqual([])
+  })
+
+  it("does not log Payload's job cron failing on a known outage (our DatabaseUnavailableError, every minute)", () => {
+    const { logger, lines } = capture()
+    logger.error({ err: new DatabaseUnavailableError(), msg: 'Error in job queue cron job handler' })
     expect(lines).toEqual([])
   })
 
