@@ -16,6 +16,25 @@ const withAdmin = async <T>(run: (client: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
+/**
+ * How long a drop waits for the database's connections to go before it forces them out. A pool a
+ * test has just ended (pg's pool.end() resolves before its connections have closed) would otherwise
+ * have its connection terminated mid-goodbye, and the FATAL it receives is thrown as an uncaught
+ * 'error' of a pool no one listens to any more (it failed a CI run, all tests green). An ended
+ * connection is gone well within the grace; those still open after it are forced out as before.
+ */
+const CLOSING_GRACE_MS = 300
+
+const dropWhenClosed = async (client: pg.Client, name: string): Promise<void> => {
+  const deadline = Date.now() + CLOSING_GRACE_MS
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+    if (rows[0]?.n === 0) break
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  await client.query(`drop database if exists "${name}" with (force)`)
+}
+
 export const createTestDatabase = async (label: string, template?: string): Promise<TestDatabase> => {
   const name = `test_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`
   await withAdmin((client) => client.query(`create database "${name}"${template ? ` template "${template}"` : ''}`))
@@ -24,6 +43,6 @@ export const createTestDatabase = async (label: string, template?: string): Prom
   return {
     name,
     url: url.toString(),
-    drop: () => withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+    drop: () => withAdmin((client) => dropWhenClosed(client, name)),
   }
 }
