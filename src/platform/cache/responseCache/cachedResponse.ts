@@ -21,7 +21,9 @@ export const decodeCachedResponse = (buffer: Buffer): CachedResponse | null => {
   const headLength = buffer.readUInt32BE(0)
   if (buffer.length < 4 + headLength) return null
   try {
-    const { status, headers } = JSON.parse(buffer.subarray(4, 4 + headLength).toString()) as Omit<CachedResponse, 'body'>
+    const { status, headers } = JSON.parse(buffer.subarray(4, 4 + headLength).toString()) as Partial<Omit<CachedResponse, 'body'>>
+    // Not one of ours: computed again (and replaced) rather than sent.
+    if (typeof status !== 'number' || typeof headers !== 'object' || headers === null) return null
     return { status, headers, body: buffer.subarray(4 + headLength) }
   } catch {
     return null

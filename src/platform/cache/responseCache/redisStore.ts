@@ -1,12 +1,15 @@
 import { Redis } from 'ioredis'
 
 import { unwatchRedisConnection, watchRedisConnection } from '../watchRedisConnection'
-import { decodeCachedResponse, encodeCachedResponse } from './cachedResponse'
+import { type CachedResponse, decodeCachedResponse, encodeCachedResponse } from './cachedResponse'
+import { copyOf, createHeldEntries } from './heldEntries'
 import type { ResponseStore } from './responseStore'
 
 /**
  * Reads the generations a response depends on (KEYS 1..n), the entry under them and whether any of
- * them is still settling (KEYS n+1..2n: bumped less than `settleMs` ago), in one round trip.
+ * them is still settling (KEYS n+1..2n: bumped less than `settleMs` ago), in one round trip. When
+ * the entry is the one this instance already holds (ARGV[3], its versioned key) and is still there,
+ * answers 1 instead of its bytes.
  */
 const LOOKUP_SCRIPT = `
 local n = tonumber(ARGV[2])
@@ -14,6 +17,7 @@ local versioned = ARGV[1]
 for i = 1, n do versioned = versioned .. ':' .. (redis.call('GET', KEYS[i]) or '0') end
 local settling = 0
 for i = n + 1, #KEYS do settling = settling + redis.call('EXISTS', KEYS[i]) end
+if versioned == ARGV[3] and redis.call('EXISTS', versioned) == 1 then return {versioned, 1, settling} end
 return {versioned, redis.call('GET', versioned), settling}`
 
 /**
@@ -43,7 +47,8 @@ return clock`
 /**
  * A tracked entry (KEYS[1], a hash: `d` its generations' names and values, `r` the response)
  * whose generations (read under the prefix ARGV[1]) all still have the values it was saved with:
- * {1, response}. Otherwise {0, snapshot}: the clock now, or with read replicas (ARGV[2] ms to
+ * {1, response, d}, or {2} when this instance holds the response saved with that very `d` (ARGV[3]):
+ * any entry saved with the same generations' values is as fresh. Otherwise {0, snapshot}: the clock now, or with read replicas (ARGV[2] ms to
  * settle) the clock just before the first bump of the last ARGV[2] ms (KEYS[3]), as if the read
  * started then: a replica may not show those changes yet, so a response depending on them is not
  * saved. The generations' keys are not declared: they are known only from the entry (one Redis,
@@ -60,8 +65,9 @@ if dependencies then
     end
   end
   if fresh then
+    if ARGV[3] ~= '' and dependencies == ARGV[3] then return {2, ''} end
     local response = redis.call('HGET', KEYS[1], 'r')
-    if response then return {1, response} end
+    if response then return {1, response, dependencies} end
   end
 end
 local snapshot = tonumber(redis.call('GET', KEYS[2]) or '0')
@@ -104,9 +110,9 @@ const ENTRY_PREFIX = 'e2:'
 /** Tracked entries (document reads), one per request key. */
 const TRACKED_PREFIX = 't1:'
 
-type LookupCommand = (keyCount: number, ...args: (string | number)[]) => Promise<[Buffer, Buffer | null, number]>
+type LookupCommand = (keyCount: number, ...args: (string | number)[]) => Promise<[Buffer, Buffer | 1 | null, number]>
 type BumpCommand = (keyCount: number, ...args: (string | number)[]) => Promise<number>
-type LookupTrackedCommand = (keyCount: number, ...args: (string | number)[]) => Promise<[number, Buffer]>
+type LookupTrackedCommand = (keyCount: number, ...args: (string | number)[]) => Promise<[number, Buffer, Buffer?]>
 type SaveTrackedCommand = (keyCount: number, ...args: (string | number | Buffer)[]) => Promise<number>
 type RedisWithLookup = Redis & {
   responseCacheLookupBuffer: LookupCommand
@@ -128,7 +134,15 @@ export type RedisStoreOptions = {
    * the change yet. 0 (no replicas): saved at once.
    */
   settleMs?: number
+  /**
+   * Memory for the entries this instance last read (heldEntries): a hit on one of them is answered
+   * with Redis's word that it is still current instead of its bytes. 0: nothing held.
+   */
+  heldBytes?: number
 }
+
+/** Enough for the list pages and searches a busy instance answers most. */
+const HELD_BYTES = 16 * 1024 * 1024
 
 /**
  * The shared cache in Redis. Its connection fails fast (no offline queue, short timeouts): when
@@ -138,12 +152,15 @@ export type RedisStoreOptions = {
  * saved before the change cannot come back with Redis. Another instance that reconnects first may
  * serve such an entry until the retry lands (about a second); the TTL bounds the rest.
  *
+ * Each lookup asks Redis which entry is current; the bytes of one this instance read before (and
+ * still holds, see heldEntries) are not sent again: Redis answers that it is still the one.
+ *
  * Changes are also recorded in the database (CacheInvalidations): a sweeper in every instance
  * applies those its writer could not, and marks this store "behind" while it has not yet checked
  * them after a reconnect, so no instance serves an entry older than a committed change for longer
  * than a sweep interval.
  */
-export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisStoreOptions): ResponseStore => {
+export const createRedisStore = ({ url, prefix, onError, settleMs = 0, heldBytes = HELD_BYTES }: RedisStoreOptions): ResponseStore => {
   const redis = new Redis(url, {
     connectionName: 'cms-response-cache',
     enableOfflineQueue: false,
@@ -169,6 +186,7 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
   let behind = false
   let connectedBefore = false
   const reconnectListeners: (() => void)[] = []
+  const heldEntries = createHeldEntries(heldBytes)
 
   const bump = async (names: readonly string[]): Promise<void> => {
     if (names.length === 0) return
@@ -207,29 +225,48 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0 }: RedisSt
       refuseWhileBehind()
       const names = typeof dependsOn === 'string' ? [dependsOn] : dependsOn
       const keys = [...names.map(generationKey), ...names.map(settlingKey)]
+      const heldKey = `${ENTRY_PREFIX}${key}`
+      const held = heldEntries.get(heldKey)
       const [versioned, entry, settling] = await redis.responseCacheLookupBuffer(
         keys.length,
         ...keys,
         `${prefix}${ENTRY_PREFIX}${key}`,
         names.length,
+        held?.versionedKey ?? '',
       )
-      return { versionedKey: settling ? null : versioned.toString(), hit: entry ? decodeCachedResponse(entry) : null }
+      const versionedKey = versioned.toString()
+      let hit: CachedResponse | null = null
+      if (entry === 1 && held) hit = copyOf(held.response)
+      else if (Buffer.isBuffer(entry)) {
+        hit = decodeCachedResponse(entry)
+        if (hit) heldEntries.keep(heldKey, versionedKey, hit)
+      } else heldEntries.forget(heldKey)
+      return { versionedKey: settling ? null : versionedKey, hit }
     },
     save: async (versionedKey, response, ttlSeconds) => {
       await redis.set(versionedKey, encodeCachedResponse(response), 'EX', ttlSeconds)
     },
     lookupTracked: async (key) => {
       refuseWhileBehind()
-      const [found, value] = await redis.responseCacheLookupTrackedBuffer(
+      const heldKey = `${TRACKED_PREFIX}${key}`
+      const held = heldEntries.get(heldKey)
+      const [found, value, dependencies] = await redis.responseCacheLookupTrackedBuffer(
         3,
         `${prefix}${TRACKED_PREFIX}${key}`,
         clockKey,
         recentBumpsKey,
         `${prefix}g:`,
         settleMs,
+        held?.versionedKey ?? '',
       )
-      // An unreadable entry is computed again and not saved (it expires).
-      if (found === 1) return { hit: decodeCachedResponse(value), snapshot: null }
+      if (found === 2 && held) return { hit: copyOf(held.response), snapshot: null }
+      if (found === 1) {
+        // An unreadable entry is computed again and not saved (it expires).
+        const hit = decodeCachedResponse(value)
+        if (hit && dependencies) heldEntries.keep(heldKey, dependencies.toString(), hit)
+        return { hit, snapshot: null }
+      }
+      heldEntries.forget(heldKey)
       return { hit: null, snapshot: Number(value.toString()) }
     },
     saveTracked: async (key, dependsOn, snapshot, response, ttlSeconds) => {

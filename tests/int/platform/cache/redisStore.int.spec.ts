@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { encodeCachedResponse } from '@/platform/cache/responseCache/cachedResponse'
 import { createRedisStore } from '@/platform/cache/responseCache/redisStore'
 import type { ResponseStore } from '@/platform/cache/responseCache/responseStore'
 import { REDIS_URL } from '../../../helpers/redis'
@@ -17,8 +18,8 @@ const stores: ResponseStore[] = []
 const response = (body: string) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(body) })
 
 /** A store whose connection is up (it fails fast rather than queue commands while connecting). */
-const newStore = async (settleMs?: number) => {
-  const store = createRedisStore({ url: REDIS_URL, prefix, onError: () => undefined, settleMs })
+const newStore = async (settleMs?: number, heldBytes?: number) => {
+  const store = createRedisStore({ url: REDIS_URL, prefix, onError: () => undefined, settleMs, heldBytes })
   stores.push(store)
   for (let attempt = 0; ; attempt++) {
     try {
@@ -54,6 +55,40 @@ describe('Redis response store', () => {
     // No replicas: the next response may be saved straight away, under the new generation.
     expect(after.versionedKey).toBeTruthy()
     expect(after.versionedKey).not.toBe(first.versionedKey)
+  })
+
+  it('a hit on the entry this instance read last is sent from its copy, only while Redis still has that entry under the current generation', async () => {
+    const redis = new Redis(REDIS_URL)
+    try {
+      const store = await newStore()
+      const key = 'GET /api/anime?held'
+      const { versionedKey } = await store.lookup('anime-held', key)
+      await store.save(versionedKey!, response('{"v":1}'), 60)
+      const first = await store.lookup('anime-held', key)
+      expect(first.hit?.body.toString()).toBe('{"v":1}')
+      // The hit's headers are the caller's to complete: the held copy keeps its own.
+      first.hit!.headers['x-cache'] = 'HIT'
+
+      // Another instance saved other bytes under the same versioned key (the same generation, as
+      // fresh): this instance answers from its copy; Redis no longer sends the bytes.
+      await redis.set(versionedKey!, encodeCachedResponse(response('{"v":"other"}')), 'EX', 60)
+      const held = await store.lookup('anime-held', key)
+      expect(held.hit?.body.toString()).toBe('{"v":1}')
+      expect(held.hit?.headers).toEqual({ 'content-type': 'application/json' })
+      // A store holding nothing reads what Redis has.
+      expect((await (await newStore(0, 0)).lookup('anime-held', key)).hit?.body.toString()).toBe('{"v":"other"}')
+
+      // Gone from Redis (expired, evicted): a miss, whatever this instance holds.
+      await redis.del(versionedKey!)
+      expect((await store.lookup('anime-held', key)).hit).toBeNull()
+      await store.save(versionedKey!, response('{"v":2}'), 60)
+      expect((await store.lookup('anime-held', key)).hit?.body.toString()).toBe('{"v":2}')
+      // A change: a miss at once, though the old entry is still in Redis and held here.
+      await (await newStore()).invalidate(['anime-held'])
+      expect((await store.lookup('anime-held', key)).hit).toBeNull()
+    } finally {
+      redis.disconnect()
+    }
   })
 
   it('with read replicas, saves nothing of a changed collection until it has settled, on any instance', async () => {
@@ -94,6 +129,26 @@ describe('Redis response store', () => {
     expect(await store.saveTracked(key, ['anime#1', 'genres#7'], after.snapshot!, response('{"v":2}'), 60)).toBe(true)
     // Another instance sees the same entry.
     expect((await (await newStore()).lookupTracked(key)).hit?.body.toString()).toBe('{"v":2}')
+  })
+
+  it("tracked entries: a hit is sent from this instance's copy while the entry's generations are those it was read with", async () => {
+    const redis = new Redis(REDIS_URL)
+    try {
+      const store = await newStore()
+      const key = 'GET /api/anime/8?held'
+      const miss = await store.lookupTracked(key)
+      expect(await store.saveTracked(key, ['anime#8'], miss.snapshot!, response('{"v":1}'), 60)).toBe(true)
+      expect((await store.lookupTracked(key)).hit?.body.toString()).toBe('{"v":1}')
+      // Other bytes saved with the same generations (another instance): this one keeps its copy.
+      await redis.hset(`${prefix}t1:${key}`, 'r', encodeCachedResponse(response('{"v":"other"}')))
+      expect((await store.lookupTracked(key)).hit?.body.toString()).toBe('{"v":1}')
+      expect((await (await newStore(0, 0)).lookupTracked(key)).hit?.body.toString()).toBe('{"v":"other"}')
+      // A bump of its document: a miss at once.
+      await store.invalidate(['anime#8'])
+      expect((await store.lookupTracked(key)).hit).toBeNull()
+    } finally {
+      redis.disconnect()
+    }
   })
 
   it('tracked entries: a change bumped between the lookup and the save keeps the response from being saved', async () => {
