@@ -225,12 +225,12 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0, heldBytes
       refuseWhileBehind()
       const names = typeof dependsOn === 'string' ? [dependsOn] : dependsOn
       const keys = [...names.map(generationKey), ...names.map(settlingKey)]
-      const heldKey = `${ENTRY_PREFIX}${key}`
-      const held = heldEntries.get(heldKey)
+      const entryKey = `${ENTRY_PREFIX}${key}`
+      const held = heldEntries.get(entryKey)
       const [versioned, entry, settling] = await redis.responseCacheLookupBuffer(
         keys.length,
         ...keys,
-        `${prefix}${ENTRY_PREFIX}${key}`,
+        `${prefix}${entryKey}`,
         names.length,
         held?.versionedKey ?? '',
       )
@@ -239,8 +239,8 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0, heldBytes
       if (entry === 1 && held) hit = copyOf(held.response)
       else if (Buffer.isBuffer(entry)) {
         hit = decodeCachedResponse(entry)
-        if (hit) heldEntries.keep(heldKey, versionedKey, hit)
-      } else heldEntries.forget(heldKey)
+        if (hit) heldEntries.keep(entryKey, versionedKey, hit)
+      } else heldEntries.forget(entryKey)
       return { versionedKey: settling ? null : versionedKey, hit }
     },
     save: async (versionedKey, response, ttlSeconds) => {
@@ -248,11 +248,11 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0, heldBytes
     },
     lookupTracked: async (key) => {
       refuseWhileBehind()
-      const heldKey = `${TRACKED_PREFIX}${key}`
-      const held = heldEntries.get(heldKey)
+      const entryKey = `${TRACKED_PREFIX}${key}`
+      const held = heldEntries.get(entryKey)
       const [found, value, dependencies] = await redis.responseCacheLookupTrackedBuffer(
         3,
-        `${prefix}${TRACKED_PREFIX}${key}`,
+        `${prefix}${entryKey}`,
         clockKey,
         recentBumpsKey,
         `${prefix}g:`,
@@ -263,10 +263,10 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0, heldBytes
       if (found === 1) {
         // An unreadable entry is computed again and not saved (it expires).
         const hit = decodeCachedResponse(value)
-        if (hit && dependencies) heldEntries.keep(heldKey, dependencies.toString(), hit)
+        if (hit && dependencies) heldEntries.keep(entryKey, dependencies.toString(), hit)
         return { hit, snapshot: null }
       }
-      heldEntries.forget(heldKey)
+      heldEntries.forget(entryKey)
       return { hit: null, snapshot: Number(value.toString()) }
     },
     saveTracked: async (key, dependsOn, snapshot, response, ttlSeconds) => {
