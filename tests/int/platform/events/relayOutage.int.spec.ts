@@ -13,6 +13,7 @@ import {
   type TestQueue,
   uniqueExchange,
 } from '../../../helpers/rabbitmq'
+import { waitFor } from '../../../helpers/serverProcess'
 
 /**
  * The broker goes away (a TCP proxy in front of the shared RabbitMQ is cut; the service itself is
@@ -54,6 +55,15 @@ afterAll(async () => {
   await int?.cleanup()
 })
 
+/** Relays blocked on the table lock in their claim query (their own pools, this database). */
+const claimsWaitingForLock = async (): Promise<number> =>
+  (
+    await sql.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE SKIP LOCKED%'`,
+    )
+  ).rows[0].n
+
 const unsent = async (): Promise<number> => (await sql.query(`SELECT count(*)::int AS n FROM event_outbox WHERE sent_at IS NULL`)).rows[0].n
 
 describe('broker outage', () => {
@@ -76,7 +86,21 @@ describe('broker outage', () => {
     expect(queue.messages).toHaveLength(1)
     expect(await unsent()).toBe(WRITES)
 
-    proxy.restore()
+    // Both relays must start the drain, or 'each event once' would say nothing about two of them:
+    // left alone, the first to reconnect (the backoff has jitter) can drain all 500 before the other
+    // wakes. So the table is locked until both are waiting to claim, then the broker and the lock
+    // come back together; SKIP LOCKED is what keeps their batches apart from there on.
+    const gate = await sql.connect()
+    try {
+      await gate.query('BEGIN')
+      await gate.query('LOCK TABLE event_outbox IN EXCLUSIVE MODE')
+      const bothWaiting = await waitFor(async () => (await claimsWaitingForLock()) === 2, 15_000, 50)
+      expect(bothWaiting).toBe(true)
+      proxy.restore()
+      await gate.query('COMMIT')
+    } finally {
+      gate.release()
+    }
     const received = await queue.waitForCount(1 + WRITES, 60_000)
     // Give a duplicate time to show up, if one were coming.
     await new Promise((resolve) => setTimeout(resolve, 1500))
