@@ -246,7 +246,7 @@ export class AnimeSearchIndex {
   suggest(params: SuggestParams & { q: string }): { id: number; slug: string | null; title: string }[] | null {
     const index = this.index
     if (!this.ready || !index) return null
-    const hits = index.titleHits(params.q, suggestWords(params.words), () => true, params.limit)
+    const hits = index.titleHits(params.q, suggestWords(params.words), undefined, params.limit)
     if (hits === null) return null
     return topHits(hits, params.limit).map(({ row }) => ({
       id: row.id,

@@ -24,10 +24,12 @@ const GENERIC_WORD_MATCHES = 300
 const FINE_RANKING_MATCHES = 100
 const WORD_SIMILARITY_THRESHOLD = 0.6
 /**
- * More similar-tier candidates than this (titles sharing 60 % of the query's trigrams) and the
- * index gives up: word_similarity in JS costs microseconds each, PostgreSQL's in C far less.
+ * More similar-tier rows to compute than this (titles sharing 60 % of the query's trigrams, before
+ * the rest are ruled out) and the index gives up to the SQL. word_similarity here costs 3-6 us a
+ * row (100k titles, this machine), so 3,000 hold the event loop 10-18 ms; the SQL's answer to such
+ * a query ("Attack on Rialg": ~1,900 rows) took 136 ms of the database's CPU.
  */
-const MAX_SIMILAR_CANDIDATES = 1_000
+const MAX_SIMILAR_CANDIDATES = 3_000
 
 export type Filters = { kind: string | null; status: string | null; year: number | null }
 export type Hit = { row: IndexedRow; tier: number; rank: number }
@@ -119,11 +121,21 @@ const mostPopular = (rows: IndexedRow[], count: number): IndexedRow[] => {
   return top
 }
 
+/** A count as the slot arrays hold it: null as -Infinity, so "descending, nulls last" is plain descending. */
+const countKey = (count: number | null): number => (count === null ? -Infinity : count)
+
 /** The relevance order: tier, rank (descending), popularity, id. */
 export const byRelevance = (a: Hit, b: Hit): number => a.tier - b.tier || b.rank - a.rank || byPopularity(a.row, b.row)
 
 export class TitleIndex {
   private readonly rows: IndexedRow[]
+  /**
+   * Each slot's popularity (countKey of favorites and views) and id, kept beside the rows so that
+   * a generic tier (thousands of matches) is ordered reading typed arrays, not thousands of objects.
+   */
+  private readonly favorites: Float64Array
+  private readonly views: Float64Array
+  private readonly ids: Int32Array
   private readonly dead: Uint8Array
   private readonly slotOf = new Map<number, number>()
   /** Rows whose text changed (or that are new) since the postings were built, by id. */
@@ -150,6 +162,9 @@ export class TitleIndex {
     trigrams: { table: TrigramTable; postings: Int32Array[]; sequences: Int32Array; starts: Int32Array },
   ) {
     this.rows = rows
+    this.favorites = Float64Array.from(rows, (row) => countKey(row.favorites_count))
+    this.views = Float64Array.from(rows, (row) => countKey(row.view_count))
+    this.ids = Int32Array.from(rows, (row) => row.id)
     this.dead = new Uint8Array(rows.length)
     this.stamp = new Int32Array(rows.length)
     this.counts = new Uint16Array(rows.length)
@@ -221,6 +236,8 @@ export class TitleIndex {
     const slot = this.slotOf.get(row.id)
     if (slot !== undefined && !this.dead[slot] && sameText(this.rows[slot]!, row)) {
       this.rows[slot] = row
+      this.favorites[slot] = countKey(row.favorites_count)
+      this.views[slot] = countKey(row.view_count)
       return
     }
     this.killSlot(row.id)
@@ -251,9 +268,14 @@ export class TitleIndex {
 
   /**
    * Rows having every word (each as itself, as a prefix when `prefix`, or as one of its variants)
-   * among their title lexemes, or among all lexemes with `anyWeight`; live and passing `keep`.
+   * among their title lexemes, or among all lexemes with `anyWeight`; live and passing `keep` (all
+   * when absent): built slots, and changed rows from the overlay.
    */
-  private rowsWithWords(terms: WordTerm[], anyWeight: boolean, keep: (row: IndexedRow) => boolean): IndexedRow[] {
+  private matchWords(
+    terms: WordTerm[],
+    anyWeight: boolean,
+    keep?: (row: IndexedRow) => boolean,
+  ): { slots: number[]; changed: IndexedRow[] } {
     const perWord = terms.map((term) => {
       const lists: Int32Array[] = []
       for (const postings of anyWeight ? [this.titleWords, this.otherWords] : [this.titleWords]) {
@@ -288,14 +310,52 @@ export class TitleIndex {
       for (const list of lists) for (const slot of list) this.stamp[slot] = epoch
       candidates = candidates.filter((slot) => this.stamp[slot] === epoch)
     }
-    const out: IndexedRow[] = []
-    for (const slot of candidates) if (keep(this.rows[slot]!)) out.push(this.rows[slot]!)
+    const slots = keep ? candidates.filter((slot) => keep(this.rows[slot]!)) : candidates
+    const changed: IndexedRow[] = []
     for (const row of this.overlay.values()) {
-      if (!keep(row)) continue
+      if (keep && !keep(row)) continue
       const lexemes = anyWeight ? [...row.title_lexemes, ...row.other_lexemes] : row.title_lexemes
-      if (terms.every((term) => lexemeMatches(lexemes, term))) out.push(row)
+      if (terms.every((term) => lexemeMatches(lexemes, term))) changed.push(row)
     }
-    return out
+    return { slots, changed }
+  }
+
+  private rowsWithWords(terms: WordTerm[], anyWeight: boolean, keep?: (row: IndexedRow) => boolean): IndexedRow[] {
+    const { slots, changed } = this.matchWords(terms, anyWeight, keep)
+    const rows = slots.map((slot) => this.rows[slot]!)
+    for (const row of changed) rows.push(row)
+    return rows
+  }
+
+  /** byPopularity for two built slots, from the typed arrays. */
+  private bySlotPopularity(a: number, b: number): number {
+    const favorites = this.favorites
+    if (favorites[a] !== favorites[b]) return favorites[b]! > favorites[a]! ? 1 : -1
+    const views = this.views
+    if (views[a] !== views[b]) return views[b]! > views[a]! ? 1 : -1
+    return this.ids[a]! - this.ids[b]!
+  }
+
+  /**
+   * The first `count` of the matched rows in popularity order: the built slots' best from the typed
+   * arrays (no object read until the end), then merged with the changed rows' (few, usually none).
+   */
+  private mostPopularOf({ slots, changed }: { slots: number[]; changed: IndexedRow[] }, count: number): IndexedRow[] {
+    const top: number[] = []
+    for (const slot of slots) {
+      if (top.length === count && this.bySlotPopularity(slot, top[count - 1]!) >= 0) continue
+      let low = 0
+      let high = top.length
+      while (low < high) {
+        const mid = (low + high) >>> 1
+        if (this.bySlotPopularity(top[mid]!, slot) <= 0) low = mid + 1
+        else high = mid
+      }
+      top.splice(low, 0, slot)
+      if (top.length > count) top.pop()
+    }
+    const rows = top.map((slot) => this.rows[slot]!)
+    return changed.length === 0 ? rows : mostPopular([...rows, ...changed], count)
   }
 
   /** The trigram ids of a row's search_titles (packed for built slots; overlay rows on first use). */
@@ -316,9 +376,20 @@ export class TitleIndex {
    * A row at the threshold shares at least `needed` (60 %) of the query's n trigrams (count /
    * (|q| + |t| - count) <= count / |q|), so it has one of the n - needed + 1 rarest: rows are
    * collected from those postings only, and the common trigrams' postings are looked up for them.
-   * The counts are exact for every row that can reach `needed`; those are then computed exactly.
+   * The counts are exact for every row that can reach `needed`.
+   *
+   * A row sharing c of the n trigrams has a word_similarity of at most c / n, so rows are computed
+   * exactly by descending c. Once more than FINE_RANKING_MATCHES rows are similar (the tier is ranked
+   * by similarity alone) and the `wanted`-th best similarity exceeds the bound of the rows left,
+   * none of those can reach the first `wanted`: the rest are not computed (what is returned holds
+   * the first `wanted` of the tier, in whatever order). More than MAX_SIMILAR_CANDIDATES rows to
+   * compute before that point, and the index gives up (null: the SQL answers).
    */
-  private similarRows(query: QueryTrigrams, keep: (row: IndexedRow) => boolean): { row: IndexedRow; similarity: number }[] | null {
+  private similarRows(
+    query: QueryTrigrams,
+    keep: ((row: IndexedRow) => boolean) | undefined,
+    wanted: number,
+  ): { row: IndexedRow; similarity: number }[] | null {
     const needed = Math.max(1, Math.ceil(WORD_SIMILARITY_THRESHOLD * query.size - 1e-6))
     const lists = Array.from(query.ids, (id) => this.trigrams[id] ?? EMPTY).sort((a, b) => a.length - b.length)
     // Trigrams no row has are the rarest of all (empty lists, not in `ids`).
@@ -346,23 +417,45 @@ export class TitleIndex {
       }
       touched = reachable
     }
-    let candidates = this.overlay.size
-    for (const slot of touched) if (counts[slot]! >= needed) candidates++
-    if (candidates > MAX_SIMILAR_CANDIDATES) {
-      for (const slot of touched) counts[slot] = 0
-      return null
+    // The candidates by their count of shared trigrams, most first.
+    const byCount: number[][] = []
+    for (const slot of touched) {
+      const count = counts[slot]!
+      counts[slot] = 0
+      if (count >= needed && !this.dead[slot]) (byCount[count] ??= []).push(slot)
     }
     const out: { row: IndexedRow; similarity: number }[] = []
+    /** The `wanted` highest similarities so far, highest first. */
+    const best: number[] = []
+    let computed = 0
     const consider = (row: IndexedRow) => {
-      if (!keep(row)) return
+      if (keep && !keep(row)) return
+      computed++
       const similarity = this.table.wordSimilarity(query.size, this.sequenceOf(row))
-      if (similarity >= WORD_SIMILARITY_THRESHOLD) out.push({ row, similarity })
+      if (similarity < WORD_SIMILARITY_THRESHOLD) return
+      out.push({ row, similarity })
+      if (best.length === wanted && similarity <= best[wanted - 1]!) return
+      let at = best.length
+      while (at > 0 && best[at - 1]! < similarity) at--
+      best.splice(at, 0, similarity)
+      if (best.length > wanted) best.pop()
     }
-    for (const slot of touched) {
-      if (counts[slot]! >= needed && !this.dead[slot]) consider(this.rows[slot]!)
-      counts[slot] = 0
-    }
+    // The rows left (sharing at most `count` trigrams) cannot reach the first `wanted`, and the
+    // tier is too large to be fine-ranked (so similarity alone ranks it, as in the SQL).
+    const settled = (count: number) =>
+      out.length > FINE_RANKING_MATCHES && best.length === wanted && best[wanted - 1]! > f4(count / query.size)
+    // Changed rows have no counts: always computed.
     for (const row of this.overlay.values()) consider(row)
+    for (let count = byCount.length - 1; count >= needed; count--) {
+      const slots = byCount[count]
+      if (!slots) continue
+      if (settled(count)) break
+      if (computed + slots.length > MAX_SIMILAR_CANDIDATES) return null
+      for (const slot of slots) {
+        if (settled(count)) break
+        consider(this.rows[slot]!)
+      }
+    }
     return out
   }
 
@@ -371,7 +464,7 @@ export class TitleIndex {
    * generic tier of `needed` or more: then its first `needed` (the SQL cuts it to the page it needs;
    * the order is the same). Null when the similar tier has too many candidates (the SQL answers).
    */
-  titleHits(q: string, words: string[], keep: (row: IndexedRow) => boolean, needed: number): Hit[] | null {
+  titleHits(q: string, words: string[], keep: ((row: IndexedRow) => boolean) | undefined, needed: number): Hit[] | null {
     const query = this.table.query(q)
     this.table.mark(query)
     try {
@@ -381,7 +474,13 @@ export class TitleIndex {
     }
   }
 
-  private tiers(q: string, query: QueryTrigrams, words: string[], keep: (row: IndexedRow) => boolean, needed: number): Hit[] | null {
+  private tiers(
+    q: string,
+    query: QueryTrigrams,
+    words: string[],
+    keep: ((row: IndexedRow) => boolean) | undefined,
+    needed: number,
+  ): Hit[] | null {
     const closeness = (row: IndexedRow) => {
       let best: number | null = null
       for (const title of row.lower_titles) {
@@ -392,12 +491,14 @@ export class TitleIndex {
       return f4(this.table.wordSimilarity(query.size, this.sequenceOf(row)) + (best ?? 0))
     }
     const wordTier = (tier: number, terms: WordTerm[]): Hit[] => {
-      const rows = this.rowsWithWords(terms, false, keep)
-      if (rows.length > GENERIC_WORD_MATCHES) {
+      const matched = this.matchWords(terms, false, keep)
+      const total = matched.slots.length + matched.changed.length
+      if (total > GENERIC_WORD_MATCHES) {
         // All rank 0: popularity orders them; only the first `needed` can be answered.
-        const top = rows.length > needed ? mostPopular(rows, needed) : rows
-        return top.map((row) => ({ row, tier, rank: 0 }))
+        return this.mostPopularOf(matched, needed).map((row) => ({ row, tier, rank: 0 }))
       }
+      const rows = matched.slots.map((slot) => this.rows[slot]!)
+      for (const row of matched.changed) rows.push(row)
       const few = rows.length <= FINE_RANKING_MATCHES
       return rows.map((row) => {
         const checks =
@@ -418,7 +519,7 @@ export class TitleIndex {
         if (tier1.length > 0) return tier1
       }
     }
-    const similar = this.similarRows(query, keep)
+    const similar = this.similarRows(query, keep, needed)
     if (similar === null) return null
     const few = similar.length <= FINE_RANKING_MATCHES
     return similar.map(({ row, similarity }) => ({ row, tier: 2, rank: f4(similarity + (few ? closeness(row) : 0)) }))
