@@ -20,10 +20,10 @@
  * BENCH_ROUNDS (4: (b)-(e) are measured in interleaved rounds that share BENCH_SECONDS).
  * Loopback only; every load loop is bounded in time.
  */
+import fs from 'node:fs'
 import os from 'node:os'
 import pg from 'pg'
 
-import { startServer, type RunningServer } from '../tests/helpers/serverProcess'
 import { TEST_SECRET } from '../tests/helpers/testSecret'
 import {
   buildWithRetries,
@@ -34,7 +34,9 @@ import {
   ms,
   print,
   startChild,
+  startCompiledServer,
   type BenchDatabase,
+  type BenchServer,
   type Child,
 } from './lib/harness'
 import { fetchJson, runLoad, type LoadResult } from './lib/load'
@@ -110,7 +112,7 @@ const main = async () => {
   print(`production build ready (${((performance.now() - buildStarted) / 1000).toFixed(1)} s)`)
 
   let database: BenchDatabase | undefined
-  let server: RunningServer | undefined
+  let server: BenchServer | undefined
   const children: Child[] = []
   const results: Results = { loadMs: NaN }
   try {
@@ -153,7 +155,13 @@ const main = async () => {
     // The per-IP search limit (300 a minute) would answer the load generator 429: lifted here.
     const env = { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, CACHE_ENABLED: 'false', RATE_LIMIT_SEARCH_PER_IP: '1000000' }
     const started = performance.now()
-    server = await startServer({ ...env, SEARCH_INDEX: 'true' }, { compiled: true })
+    // Servers log to files of their own (startCompiledServer), never into this process. The index
+    // needs the heap the README gives a 100k catalog with SEARCH_INDEX=true (the deployed 256 MB is too little).
+    server = await startCompiledServer('catalog-index', {
+      ...env,
+      SEARCH_INDEX: 'true',
+      NODE_OPTIONS: '--no-deprecation --max-old-space-size=640',
+    })
     print(`compiled server on ${server.url} (CACHE_ENABLED=false), ready in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     // The index builds in the background (the SQL answers meanwhile): measured once it answers.
     const indexWait = performance.now()
@@ -162,8 +170,8 @@ const main = async () => {
     while (!(await indexed().catch(() => false)) && performance.now() - indexWait < 180_000) {
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
-    const built = server
-      .output()
+    const built = fs
+      .readFileSync(server.logFile, 'utf8')
       .split('\n')
       .find((line) => line.includes('"msg":"search index built"'))
     results.indexBuilt = built
@@ -177,8 +185,8 @@ const main = async () => {
     const probeDocs = (probe.json as { docs?: unknown[] } | undefined)?.docs
     if (probe.status === 200 && Array.isArray(probeDocs)) {
       // The baseline: the same build with the search through Next + Payload, measured in the same rounds.
-      const payloadPath = await startServer({ ...env, SEARCH_FAST_PATH: 'false' }, { compiled: true })
-      const sqlPath = await startServer({ ...env, SEARCH_INDEX: 'false' }, { compiled: true })
+      const payloadPath = await startCompiledServer('catalog-payload-search', { ...env, SEARCH_FAST_PATH: 'false' })
+      const sqlPath = await startCompiledServer('catalog-sql-search', { ...env, SEARCH_INDEX: 'false' })
       try {
         const suggestions = buildSuggestMix(seeded.rows)
         print(
@@ -258,7 +266,7 @@ const main = async () => {
       )
 
       // (a) again as deployed: the response cache in Redis, filled by one pass over the mix.
-      const cached = await startServer({ ...env, CACHE_ENABLED: 'true', REDIS_URL: REDIS_URL_FOR_CACHE }, { compiled: true })
+      const cached = await startCompiledServer('catalog-cached-search', { ...env, CACHE_ENABLED: 'true', REDIS_URL: REDIS_URL_FOR_CACHE })
       try {
         for (const query of queries) await fetchJson(cached.url, `/api/anime/search?q=${encodeURIComponent(query.q)}&limit=10`)
         results.searchCached = await measure(cached.url, searchPath)
