@@ -27,6 +27,11 @@ describe('TrigramTable', () => {
     const texts = Array.from({ length: 400 }, () => randomText(random, 40))
     const table = new TrigramTable()
     const sequences = texts.map((text) => table.sequence(text))
+    // The same sequences packed in one array, as the index keeps them (read by range).
+    const starts = [0]
+    for (const sequence of sequences) starts.push(starts.at(-1)! + sequence.length)
+    const packed = new Int32Array(starts.at(-1)!)
+    sequences.forEach((sequence, k) => packed.set(sequence, starts[k]))
     let compared = 0
     for (let i = 0; i < 300; i++) {
       // Queries: random text, or a piece of a row's text (so that most pairs share trigrams).
@@ -40,7 +45,9 @@ describe('TrigramTable', () => {
       try {
         for (let j = 0; j < 40; j++) {
           const k = Math.floor(random() * texts.length)
-          expect(table.wordSimilarity(query.size, sequences[k]!)).toBe(wordSimilarity(reference, texts[k]!))
+          const expected = wordSimilarity(reference, texts[k]!)
+          expect(table.wordSimilarity(query.size, sequences[k]!)).toBe(expected)
+          expect(table.wordSimilarity(query.size, packed, starts[k]!, starts[k + 1]!)).toBe(expected)
           expect(table.similarity(query.size, texts[k]!)).toBe(similarityOfSets(reference, trigramSet(texts[k]!)))
           compared++
         }

@@ -39,14 +39,22 @@ type WordTerm = { word: string; prefix: boolean; variants: string[] }
 const f4 = Math.fround
 const EMPTY = new Int32Array(0)
 
-/** `lists[i]` is the list of `keys[i]` (sorted keys, for prefixes: no map lookup per key). */
-type Postings = { map: Map<string, Int32Array>; keys: string[]; lists: Int32Array[] }
+/**
+ * `lists[i]` is the list of `keys[i]` (sorted keys, for prefixes: no map lookup per key).
+ * `prefixes`: for the first SHORT_PREFIX code units of the keys (2 on), the union of the lists of
+ * every key starting so: a keystroke's short prefix ("th", "kyo") is then one list, not hundreds.
+ */
+type Postings = { map: Map<string, Int32Array>; keys: string[]; lists: Int32Array[]; prefixes?: Map<string, Int32Array> }
 
-const buildPostings = (lists: Map<string, number[]>): Postings => {
+/** Prefixes up to this many UTF-16 code units have their lists merged in advance (Postings.prefixes). */
+const SHORT_PREFIX = 3
+
+const buildPostings = (lists: Map<string, number[]>, prefixLists?: Map<string, number[]>): Postings => {
   const map = new Map<string, Int32Array>()
   for (const [key, slots] of lists) map.set(key, Int32Array.from(slots))
   const keys = [...map.keys()].sort()
-  return { map, keys, lists: keys.map((key) => map.get(key)!) }
+  const prefixes = prefixLists && new Map([...prefixLists].map(([prefix, slots]) => [prefix, Int32Array.from(slots)]))
+  return { map, keys, lists: keys.map((key) => map.get(key)!), prefixes }
 }
 
 const push = <Key>(lists: Map<Key, number[]>, key: Key, slot: number) => {
@@ -55,22 +63,59 @@ const push = <Key>(lists: Map<Key, number[]>, key: Key, slot: number) => {
   else lists.set(key, [slot])
 }
 
-/** Whether sorted `list` holds `slot` (binary search). */
-const holds = (list: Int32Array, slot: number): boolean => {
-  let low = 0
-  let high = list.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (list[mid]! < slot) low = mid + 1
-    else high = mid
+/** Lists `slot` under each short prefix of `lexeme` (once per slot: slots come in ascending order). */
+const pushPrefixes = (lists: Map<string, number[]>, lexeme: string, slot: number) => {
+  for (let length = 2; length <= SHORT_PREFIX && length <= lexeme.length; length++) {
+    const prefix = lexeme.slice(0, length)
+    const list = lists.get(prefix)
+    if (!list) lists.set(prefix, [slot])
+    else if (list[list.length - 1] !== slot) list.push(slot)
   }
-  return low < list.length && list[low] === slot
+}
+
+/**
+ * Adds one to `counts` of each of the first `size` of ascending `slots` that ascending `list` holds:
+ * a merge that gallops through the list (exponential, then binary search), so a long list costs
+ * about log(its length / size) per slot rather than its length.
+ */
+const countShared = (slots: Int32Array, size: number, list: Int32Array, counts: Uint16Array): void => {
+  const length = list.length
+  let at = 0
+  for (let k = 0; k < size && at < length; k++) {
+    const slot = slots[k]!
+    if (list[at]! < slot) {
+      // Gallop: list[at] < slot; find the first index with list[index] >= slot.
+      let low = at + 1
+      let step = 1
+      let high = low
+      while (high < length && list[high]! < slot) {
+        low = high + 1
+        step *= 2
+        high = low + step
+      }
+      if (high > length) high = length
+      while (low < high) {
+        const mid = (low + high) >>> 1
+        if (list[mid]! < slot) low = mid + 1
+        else high = mid
+      }
+      at = low
+      if (at === length) return
+    }
+    if (list[at] === slot) counts[slot]!++
+  }
 }
 
 /** The posting lists of `word`: its own, or every key it starts (binary search on sorted keys). */
 const listsOf = (postings: Postings, word: string, prefix: boolean, out: Int32Array[]): void => {
   if (!prefix) {
     const list = postings.map.get(word)
+    if (list) out.push(list)
+    return
+  }
+  // A prefix term has two code points or more, so two code units or more: a short one is merged.
+  if (postings.prefixes && word.length <= SHORT_PREFIX) {
+    const list = postings.prefixes.get(word)
     if (list) out.push(list)
     return
   }
@@ -180,6 +225,7 @@ export class TitleIndex {
   /** Builds the postings, yielding to the event loop every `chunk` rows (requests keep flowing). */
   static async build(rows: IndexedRow[], chunk = 2_000): Promise<TitleIndex> {
     const titleLists = new Map<string, number[]>()
+    const titlePrefixLists = new Map<string, number[]>()
     const otherLists = new Map<string, number[]>()
     const table = new TrigramTable()
     const trigramLists: number[][] = []
@@ -189,7 +235,10 @@ export class TitleIndex {
     let sequences = new Int32Array(rows.length * 64)
     for (let slot = 0; slot < rows.length; slot++) {
       const row = rows[slot]!
-      for (const lexeme of row.title_lexemes) push(titleLists, lexeme, slot)
+      for (const lexeme of row.title_lexemes) {
+        push(titleLists, lexeme, slot)
+        pushPrefixes(titlePrefixLists, lexeme, slot)
+      }
       for (const lexeme of row.other_lexemes) push(otherLists, lexeme, slot)
       const sequence = table.sequence(row.search_titles)
       const start = starts[slot]!
@@ -208,7 +257,7 @@ export class TitleIndex {
       if (slot % chunk === chunk - 1) await new Promise((resolve) => setImmediate(resolve))
     }
     const postings = Array.from(trigramLists, (slots) => Int32Array.from(slots ?? []))
-    return new TitleIndex(rows, buildPostings(titleLists), buildPostings(otherLists), {
+    return new TitleIndex(rows, buildPostings(titleLists, titlePrefixLists), buildPostings(otherLists), {
       table,
       postings,
       sequences: sequences.slice(0, starts[rows.length]),
@@ -394,29 +443,35 @@ export class TitleIndex {
     const lists = Array.from(query.ids, (id) => this.trigrams[id] ?? EMPTY).sort((a, b) => a.length - b.length)
     // Trigrams no row has are the rarest of all (empty lists, not in `ids`).
     const rare = Math.max(0, query.size - needed + 1 - (query.size - lists.length))
-    let touched: number[] = []
     const counts = this.counts
+    let capacity = 0
+    for (let i = 0; i < rare && i < lists.length; i++) capacity += lists[i]!.length
+    let touched = new Int32Array(capacity)
+    let size = 0
     for (let i = 0; i < rare && i < lists.length; i++) {
       for (const slot of lists[i]!) {
-        if (counts[slot]++ === 0) touched.push(slot)
+        if (counts[slot]++ === 0) touched[size++] = slot
       }
     }
-    for (let i = rare; i < lists.length && touched.length > 0; i++) {
-      const list = lists[i]!
-      if (touched.length * 16 < list.length) {
-        for (const slot of touched) if (holds(list, slot)) counts[slot]++
-      } else {
-        for (const slot of list) if (counts[slot]! > 0) counts[slot]++
-      }
-      // Drop rows that can no longer reach `needed` with the lists left (fewer lookups).
+    // Ascending, so that each common list is merged with them in one pass: many are read off
+    // the counts in slot order (one pass over the rows), few are sorted.
+    if (size * 8 > counts.length) {
+      size = 0
+      for (let slot = 0; slot < counts.length; slot++) if (counts[slot]! > 0) touched[size++] = slot
+    } else touched = touched.subarray(0, size).sort()
+    for (let i = rare; i < lists.length && size > 0; i++) {
+      countShared(touched, size, lists[i]!, counts)
+      // Drop rows that can no longer reach `needed` with the lists left (in place, order kept).
       const left = lists.length - i - 1
-      const reachable: number[] = []
-      for (const slot of touched) {
-        if (counts[slot]! + left >= needed) reachable.push(slot)
+      let kept = 0
+      for (let k = 0; k < size; k++) {
+        const slot = touched[k]!
+        if (counts[slot]! + left >= needed) touched[kept++] = slot
         else counts[slot] = 0
       }
-      touched = reachable
+      size = kept
     }
+    touched = touched.subarray(0, size)
     // The candidates by their count of shared trigrams, most first.
     const byCount: number[][] = []
     for (const slot of touched) {
@@ -428,10 +483,14 @@ export class TitleIndex {
     /** The `wanted` highest similarities so far, highest first. */
     const best: number[] = []
     let computed = 0
-    const consider = (row: IndexedRow) => {
+    /** A row, and its slot when built (its trigrams read in place), or -1 (a changed row). */
+    const consider = (row: IndexedRow, slot: number) => {
       if (keep && !keep(row)) return
       computed++
-      const similarity = this.table.wordSimilarity(query.size, this.sequenceOf(row))
+      const similarity =
+        slot >= 0
+          ? this.table.wordSimilarity(query.size, this.sequences, this.starts[slot]!, this.starts[slot + 1]!)
+          : this.table.wordSimilarity(query.size, this.sequenceOf(row))
       if (similarity < WORD_SIMILARITY_THRESHOLD) return
       out.push({ row, similarity })
       if (best.length === wanted && similarity <= best[wanted - 1]!) return
@@ -445,7 +504,7 @@ export class TitleIndex {
     const settled = (count: number) =>
       out.length > FINE_RANKING_MATCHES && best.length === wanted && best[wanted - 1]! > f4(count / query.size)
     // Changed rows have no counts: always computed.
-    for (const row of this.overlay.values()) consider(row)
+    for (const row of this.overlay.values()) consider(row, -1)
     for (let count = byCount.length - 1; count >= needed; count--) {
       const slots = byCount[count]
       if (!slots) continue
@@ -453,7 +512,7 @@ export class TitleIndex {
       if (computed + slots.length > MAX_SIMILAR_CANDIDATES) return null
       for (const slot of slots) {
         if (settled(count)) break
-        consider(this.rows[slot]!)
+        consider(this.rows[slot]!, slot)
       }
     }
     return out

@@ -176,22 +176,24 @@ export class TrigramTable {
 
   /**
    * word_similarity(q, text) for the marked query of `querySize` distinct trigrams and the text's
-   * trigram ids `indexes` (`sequence`): trigrams.ts's wordSimilarity, a trigram's id standing for
-   * its index among the text's distinct trigrams.
+   * trigram ids `indexes[from..to)` (`sequence`; a range, so that a packed array needs no view per
+   * row): trigrams.ts's wordSimilarity, a trigram's id standing for its index among the text's
+   * distinct trigrams.
    */
-  wordSimilarity(querySize: number, indexes: Int32Array): number {
+  wordSimilarity(querySize: number, indexes: Int32Array, from = 0, to = indexes.length): number {
     const ulen1 = querySize
     if (ulen1 === 0) return 0
     const found = this.inQuery
     const lastpos = this.lastpos
-    const len2 = indexes.length
+    // Positions are relative to `from` (lastpos holds them): the text is indexes[from..to).
+    const len2 = to - from
     let ulen2 = 0
     let count = 0
     let upper = -1
     let lower = -1
     let smlrMax = 0
     for (let i = 0; i < len2; i++) {
-      const trgindex = indexes[i]!
+      const trgindex = indexes[from + i]!
       if (lower >= 0 || found[trgindex]) {
         if (lastpos[trgindex]! < 0) {
           ulen2++
@@ -209,28 +211,36 @@ export class TrigramTable {
         let tmpCount = count
         let tmpUlen2 = ulen2
         const prevLower = lower
+        // pg_trgm computes the similarity at every start; it differs from the one before only
+        // after a trigram left the window, so it is computed there only (the same result and the
+        // same `lower`: the first start reaching a better value is still the one taken).
+        let moved = false
         for (let tmpLower = lower; tmpLower <= upper; tmpLower++) {
-          const smlrTmp = calcSml(tmpCount, ulen1, tmpUlen2)
-          if (smlrTmp > smlrCur) {
-            smlrCur = smlrTmp
-            ulen2 = tmpUlen2
-            lower = tmpLower
-            count = tmpCount
+          if (moved) {
+            moved = false
+            const smlrTmp = calcSml(tmpCount, ulen1, tmpUlen2)
+            if (smlrTmp > smlrCur) {
+              smlrCur = smlrTmp
+              ulen2 = tmpUlen2
+              lower = tmpLower
+              count = tmpCount
+            }
           }
-          const tmpTrgindex = indexes[tmpLower]!
+          const tmpTrgindex = indexes[from + tmpLower]!
           if (lastpos[tmpTrgindex] === tmpLower) {
             tmpUlen2--
             if (found[tmpTrgindex]) tmpCount--
+            moved = true
           }
         }
         smlrMax = Math.max(smlrMax, smlrCur)
         for (let tmpLower = prevLower; tmpLower < lower; tmpLower++) {
-          const tmpTrgindex = indexes[tmpLower]!
+          const tmpTrgindex = indexes[from + tmpLower]!
           if (lastpos[tmpTrgindex] === tmpLower) lastpos[tmpTrgindex] = -1
         }
       }
     }
-    for (let i = 0; i < len2; i++) lastpos[indexes[i]!] = -1
+    for (let i = from; i < to; i++) lastpos[indexes[i]!] = -1
     return smlrMax
   }
 }
