@@ -73,36 +73,49 @@ const pushPrefixes = (lists: Map<string, number[]>, lexeme: string, slot: number
   }
 }
 
+/** The first index from `at` on where ascending `list` holds `slot` or more (exponential, then binary search). */
+const firstAtLeast = (list: Int32Array, at: number, slot: number): number => {
+  const length = list.length
+  if (at >= length || list[at]! >= slot) return at
+  let low = at + 1
+  let step = 1
+  let high = low
+  while (high < length && list[high]! < slot) {
+    low = high + 1
+    step *= 2
+    high = low + step
+  }
+  if (high > length) high = length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (list[mid]! < slot) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
 /**
  * Adds one to `counts` of each of the first `size` of ascending `slots` that ascending `list` holds:
- * a merge that gallops through the list (exponential, then binary search), so a long list costs
- * about log(its length / size) per slot rather than its length.
+ * a merge that gallops through the list, so a long list costs about log(its length / size) per
+ * slot rather than its length.
  */
 const countShared = (slots: Int32Array, size: number, list: Int32Array, counts: Uint16Array): void => {
-  const length = list.length
   let at = 0
-  for (let k = 0; k < size && at < length; k++) {
+  for (let k = 0; k < size; k++) {
     const slot = slots[k]!
-    if (list[at]! < slot) {
-      // Gallop: list[at] < slot; find the first index with list[index] >= slot.
-      let low = at + 1
-      let step = 1
-      let high = low
-      while (high < length && list[high]! < slot) {
-        low = high + 1
-        step *= 2
-        high = low + step
-      }
-      if (high > length) high = length
-      while (low < high) {
-        const mid = (low + high) >>> 1
-        if (list[mid]! < slot) low = mid + 1
-        else high = mid
-      }
-      at = low
-      if (at === length) return
-    }
+    at = firstAtLeast(list, at, slot)
+    if (at === list.length) return
     if (list[at] === slot) counts[slot]!++
+  }
+}
+
+/** Sets `marks[slot] = mark` for each of ascending `slots` that ascending `list` holds (as countShared). */
+const markShared = (slots: number[], list: Int32Array, marks: Int32Array, mark: number): void => {
+  let at = 0
+  for (const slot of slots) {
+    at = firstAtLeast(list, at, slot)
+    if (at === list.length) return
+    if (list[at] === slot) marks[slot] = mark
   }
 }
 
@@ -334,29 +347,30 @@ export class TitleIndex {
       return { term, lists, size: lists.reduce((sum, list) => sum + list.length, 0) }
     })
     perWord.sort((a, b) => a.size - b.size)
+    // The rarest term's rows, ascending: its one list as it is, or its lists merged.
     let candidates: number[] = []
-    const first = this.nextEpoch()
-    for (const list of perWord[0]?.lists ?? [EMPTY]) {
-      for (const slot of list) {
-        if (this.stamp[slot] !== first && !this.dead[slot]) {
-          this.stamp[slot] = first
-          candidates.push(slot)
+    const firstLists = perWord[0]?.lists ?? []
+    if (firstLists.length === 1) {
+      for (const slot of firstLists[0]!) if (!this.dead[slot]) candidates.push(slot)
+    } else {
+      const first = this.nextEpoch()
+      for (const list of firstLists) {
+        for (const slot of list) {
+          if (this.stamp[slot] !== first && !this.dead[slot]) {
+            this.stamp[slot] = first
+            candidates.push(slot)
+          }
         }
       }
+      candidates.sort((a, b) => a - b)
     }
-    for (const { term, lists, size } of perWord.slice(1)) {
+    for (const { lists, size } of perWord.slice(1)) {
       if (candidates.length === 0) break
-      // Few candidates against long lists (a common word, a short prefix): read the candidates'
-      // own lexemes (the postings were built from them) rather than walk the lists.
-      if (candidates.length * (anyWeight ? 64 : 16) < size) {
-        candidates = candidates.filter((slot) => {
-          const row = this.rows[slot]!
-          return lexemeMatches(row.title_lexemes, term) || (anyWeight && lexemeMatches(row.other_lexemes, term))
-        })
-        continue
-      }
       const epoch = this.nextEpoch()
-      for (const list of lists) for (const slot of list) this.stamp[slot] = epoch
+      // Few candidates against long lists (a common word, a short prefix): looked up in the lists
+      // (galloping); else the lists are walked.
+      if (candidates.length * 16 < size) for (const list of lists) markShared(candidates, list, this.stamp, epoch)
+      else for (const list of lists) for (const slot of list) this.stamp[slot] = epoch
       candidates = candidates.filter((slot) => this.stamp[slot] === epoch)
     }
     const slots = keep ? candidates.filter((slot) => keep(this.rows[slot]!)) : candidates
@@ -390,9 +404,21 @@ export class TitleIndex {
    * arrays (no object read until the end), then merged with the changed rows' (few, usually none).
    */
   private mostPopularOf({ slots, changed }: { slots: number[]; changed: IndexedRow[] }, count: number): IndexedRow[] {
+    const { favorites, views, ids } = this
     const top: number[] = []
+    // The last of `top` once it is full: a slot is passed over on these alone (most are).
+    let lastFavorites = -Infinity
+    let lastViews = -Infinity
+    let lastId = 0
     for (const slot of slots) {
-      if (top.length === count && this.bySlotPopularity(slot, top[count - 1]!) >= 0) continue
+      if (top.length === count) {
+        const f = favorites[slot]!
+        if (f < lastFavorites) continue
+        if (f === lastFavorites) {
+          const v = views[slot]!
+          if (v < lastViews || (v === lastViews && ids[slot]! > lastId)) continue
+        }
+      }
       let low = 0
       let high = top.length
       while (low < high) {
@@ -402,6 +428,12 @@ export class TitleIndex {
       }
       top.splice(low, 0, slot)
       if (top.length > count) top.pop()
+      if (top.length === count) {
+        const last = top[count - 1]!
+        lastFavorites = favorites[last]!
+        lastViews = views[last]!
+        lastId = ids[last]!
+      }
     }
     const rows = top.map((slot) => this.rows[slot]!)
     return changed.length === 0 ? rows : mostPopular([...rows, ...changed], count)
