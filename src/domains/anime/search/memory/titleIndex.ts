@@ -182,6 +182,17 @@ const mostPopular = (rows: IndexedRow[], count: number): IndexedRow[] => {
 /** A count as the slot arrays hold it: null as -Infinity, so "descending, nulls last" is plain descending. */
 const countKey = (count: number | null): number => (count === null ? -Infinity : count)
 
+/** A similar-tier row as its order reads it: similarity, then popularity (countKey), then id. */
+type Ranked = { similarity: number; favorites: number; views: number; id: number }
+
+/** Whether `a` comes before `b` in a large similar tier (byRelevance with the same tier and rank = similarity). */
+const ranksBefore = (a: Ranked, b: Ranked): boolean => {
+  if (a.similarity !== b.similarity) return a.similarity > b.similarity
+  if (a.favorites !== b.favorites) return a.favorites > b.favorites
+  if (a.views !== b.views) return a.views > b.views
+  return a.id < b.id
+}
+
 /** The relevance order: tier, rank (descending), popularity, id. */
 export const byRelevance = (a: Hit, b: Hit): number => a.tier - b.tier || b.rank - a.rank || byPopularity(a.row, b.row)
 
@@ -391,6 +402,15 @@ export class TitleIndex {
   }
 
   /** byPopularity for two built slots, from the typed arrays. */
+  /** Whether built `slot`, were its similarity `ranked`'s, would come after `ranked` (its popularity, then id). */
+  private slotRanksAfter(slot: number, ranked: Ranked): boolean {
+    const favorites = this.favorites[slot]!
+    if (favorites !== ranked.favorites) return favorites < ranked.favorites
+    const views = this.views[slot]!
+    if (views !== ranked.views) return views < ranked.views
+    return this.ids[slot]! > ranked.id
+  }
+
   private bySlotPopularity(a: number, b: number): number {
     const favorites = this.favorites
     if (favorites[a] !== favorites[b]) return favorites[b]! > favorites[a]! ? 1 : -1
@@ -461,10 +481,12 @@ export class TitleIndex {
    *
    * A row sharing c of the n trigrams has a word_similarity of at most c / n, so rows are computed
    * exactly by descending c. Once more than FINE_RANKING_MATCHES rows are similar (the tier is ranked
-   * by similarity alone) and the `wanted`-th best similarity exceeds the bound of the rows left,
-   * none of those can reach the first `wanted`: the rest are not computed (what is returned holds
-   * the first `wanted` of the tier, in whatever order). More than MAX_SIMILAR_CANDIDATES rows to
-   * compute before that point, and the index gives up (null: the SQL answers).
+   * by similarity alone, then popularity) and the first `wanted` so far are known, a row whose bound
+   * is below the last of them cannot reach them, nor can one whose bound equals it and that is less
+   * popular (a tie goes to popularity): those are not computed, and the rest of the tier neither
+   * once the bounds fall below. What is returned holds the first `wanted` of the tier, in whatever
+   * order. More than MAX_SIMILAR_CANDIDATES rows computed, and the index gives up (null: the SQL
+   * answers).
    */
   private similarRows(
     query: QueryTrigrams,
@@ -512,38 +534,48 @@ export class TitleIndex {
       if (count >= needed && !this.dead[slot]) (byCount[count] ??= []).push(slot)
     }
     const out: { row: IndexedRow; similarity: number }[] = []
-    /** The `wanted` highest similarities so far, highest first. */
-    const best: number[] = []
+    /** The first `wanted` rows so far in the tier's order (similarity alone ranks a large tier). */
+    const best: Ranked[] = []
     let computed = 0
-    /** A row, and its slot when built (its trigrams read in place), or -1 (a changed row). */
+    /** A row, and its slot when built (its trigrams and popularity read in place), or -1 (a changed row). */
     const consider = (row: IndexedRow, slot: number) => {
       if (keep && !keep(row)) return
       computed++
-      const similarity =
-        slot >= 0
-          ? this.table.wordSimilarity(query.size, this.sequences, this.starts[slot]!, this.starts[slot + 1]!)
-          : this.table.wordSimilarity(query.size, this.sequenceOf(row))
+      const built = slot >= 0
+      const similarity = built
+        ? this.table.wordSimilarity(query.size, this.sequences, this.starts[slot]!, this.starts[slot + 1]!)
+        : this.table.wordSimilarity(query.size, this.sequenceOf(row))
       if (similarity < WORD_SIMILARITY_THRESHOLD) return
       out.push({ row, similarity })
-      if (best.length === wanted && similarity <= best[wanted - 1]!) return
+      const entry: Ranked = {
+        similarity,
+        favorites: built ? this.favorites[slot]! : countKey(row.favorites_count),
+        views: built ? this.views[slot]! : countKey(row.view_count),
+        id: row.id,
+      }
+      if (best.length === wanted && !ranksBefore(entry, best[wanted - 1]!)) return
       let at = best.length
-      while (at > 0 && best[at - 1]! < similarity) at--
-      best.splice(at, 0, similarity)
+      while (at > 0 && ranksBefore(entry, best[at - 1]!)) at--
+      best.splice(at, 0, entry)
       if (best.length > wanted) best.pop()
     }
-    // The rows left (sharing at most `count` trigrams) cannot reach the first `wanted`, and the
-    // tier is too large to be fine-ranked (so similarity alone ranks it, as in the SQL).
-    const settled = (count: number) =>
-      out.length > FINE_RANKING_MATCHES && best.length === wanted && best[wanted - 1]! > f4(count / query.size)
     // Changed rows have no counts: always computed.
     for (const row of this.overlay.values()) consider(row, -1)
     for (let count = byCount.length - 1; count >= needed; count--) {
       const slots = byCount[count]
       if (!slots) continue
-      if (settled(count)) break
-      if (computed + slots.length > MAX_SIMILAR_CANDIDATES) return null
+      const bound = f4(count / query.size)
       for (const slot of slots) {
-        if (settled(count)) break
+        // Once the tier is too large to be fine-ranked (similarity alone ranks it, as in the SQL)
+        // and the first `wanted` are known: a row left (at most `bound`) cannot reach them when
+        // the last of them is above `bound` (nor can any row after it), or at `bound` and more
+        // popular than this row.
+        if (out.length > FINE_RANKING_MATCHES && best.length === wanted) {
+          const last = best[wanted - 1]!
+          if (last.similarity > bound) return out
+          if (last.similarity === bound && this.slotRanksAfter(slot, last)) continue
+        }
+        if (computed === MAX_SIMILAR_CANDIDATES) return null
         consider(this.rows[slot]!, slot)
       }
     }
