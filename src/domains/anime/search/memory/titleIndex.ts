@@ -222,6 +222,8 @@ export class TitleIndex {
   private readonly stamp: Int32Array
   /** Shared trigram counts of the similar tier (queries run one at a time; zeroed after each). */
   private readonly counts: Uint16Array
+  /** The similar tier's candidate slots (reused: a query's tens of thousands are not garbage each time). */
+  private touched = new Int32Array(4096)
   private epoch = 0
 
   private constructor(
@@ -500,7 +502,8 @@ export class TitleIndex {
     const counts = this.counts
     let capacity = 0
     for (let i = 0; i < rare && i < lists.length; i++) capacity += lists[i]!.length
-    let touched = new Int32Array(capacity)
+    if (this.touched.length < capacity) this.touched = new Int32Array(Math.max(capacity, this.touched.length * 2))
+    let touched = this.touched
     let size = 0
     for (let i = 0; i < rare && i < lists.length; i++) {
       for (const slot of lists[i]!) {
