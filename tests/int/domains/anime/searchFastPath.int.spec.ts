@@ -266,6 +266,37 @@ describe('search fast path', () => {
     }
   })
 
+  it('answers from the SQL, with a warning naming the heap, when the index would not fit in it', async () => {
+    const warnings: { details: object; message: string }[] = []
+    const logger = { info: () => {}, warn: (details: object, message: string) => warnings.push({ details, message }) }
+    // A heap with 1 MB left: the published titles' index (4.5 KB each) still fits; with 10 KB left it does not.
+    const roomy = new AnimeSearchIndex(searchPool, ctx.database.url, logger, () => ({ limitBytes: 300e6, usedBytes: 299e6 }))
+    const cramped = new AnimeSearchIndex(searchPool, ctx.database.url, logger, () => ({ limitBytes: 300e6, usedBytes: 300e6 - 10e3 }))
+    await roomy.start()
+    await cramped.start()
+    const crampedServer = await fastPathServer(searchPool, () => {}, cramped)
+    try {
+      await until(() => roomy.ready)
+      await until(() => warnings.length > 0)
+      expect(warnings).toEqual([
+        {
+          details: { titles: SEEDS.length, neededMb: 0, heapLeftMb: 0, heapLimitMb: 286 },
+          message: expect.stringMatching(/^search index not built: it would not fit in the heap .*max-old-space-size.*answered from SQL$/),
+        },
+      ])
+      expect(cramped.ready).toBe(false)
+      expect(cramped.rows).toBe(0)
+      const path = '/api/anime/suggest?q=shin'
+      const response = await fetch(`http://127.0.0.1:${(crampedServer.address() as AddressInfo).port}${path}`)
+      expect(response.headers.get('x-search-source')).toBe('sql')
+      expect(await response.json()).toEqual((await slow(path)).body)
+    } finally {
+      crampedServer.close()
+      await roomy.stop()
+      await cramped.stop()
+    }
+  })
+
   it('gives the poster’s URLs as Payload does, and never a draft', async () => {
     const { body } = await fast('/api/anime/search?q=shingeki%20no%20kyojin')
     const [first] = (body as { docs: { id: number; poster: { url: string; thumbnail: string } | null }[] }).docs

@@ -2,6 +2,7 @@ import pg, { type Pool } from 'pg'
 
 import type { SearchParams, SuggestParams } from '../params'
 import { suggestWords, tsqueryText } from '../sql'
+import { currentHeap, type HeapState, indexFitsInHeap, PEAK_BYTES_PER_TITLE } from './heapBudget'
 import { indexedRowsSql, sameText, type IndexedRow } from './indexedRow'
 import { TitleIndex, type Hit } from './titleIndex'
 import { topHits } from './topHits'
@@ -54,6 +55,8 @@ export class AnimeSearchIndex {
     private readonly pool: Pool,
     private readonly connectionString: string,
     private readonly logger: Logger,
+    /** The process's heap now (tests pretend a small one). */
+    private readonly heap: () => HeapState = currentHeap,
   ) {}
 
   /** True when answers from memory are exact: built, listening, no reload under way. */
@@ -123,6 +126,7 @@ export class AnimeSearchIndex {
       const started = performance.now()
       const before = process.memoryUsage()
       try {
+        if (!(await this.fitsInHeap())) return
         const rows = await this.readAll()
         const index = await TitleIndex.build(rows)
         this.index = index
@@ -152,6 +156,30 @@ export class AnimeSearchIndex {
     this.queuedReload = task
     this.lane = task.catch(() => {})
     return task
+  }
+
+  /**
+   * Whether the published titles' index fits in what the heap has left (heapBudget.ts). When it
+   * does not, the index is dropped (an older one would be stale) and the SQL answers every search
+   * until a restart with a larger heap: a warning, where the build would have killed the process.
+   */
+  private async fitsInHeap(): Promise<boolean> {
+    const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM anime WHERE _status = 'published'`)
+    const titles = rows[0]?.n ?? 0
+    const heap = this.heap()
+    if (indexFitsInHeap(titles, heap)) return true
+    this.index = null
+    this.pending.clear()
+    this.logger.warn(
+      {
+        titles,
+        neededMb: megabytes(titles * PEAK_BYTES_PER_TITLE),
+        heapLeftMb: megabytes(heap.limitBytes - heap.usedBytes),
+        heapLimitMb: megabytes(heap.limitBytes),
+      },
+      'search index not built: it would not fit in the heap (raise --max-old-space-size in NODE_OPTIONS); searches are answered from SQL',
+    )
+    return false
   }
 
   /**
@@ -196,6 +224,8 @@ export class AnimeSearchIndex {
       const batch = this.lane.then(async () => {
         this.batch = null
         if (this.pending.size > 0 && this.index) await this.applyPending()
+        // No index (it did not fit): nothing to apply the changes to.
+        else if (!this.index) this.pending.clear()
       })
       this.batch = batch
       this.lane = batch.catch(() => {})
