@@ -182,8 +182,10 @@ const mostPopular = (rows: IndexedRow[], count: number): IndexedRow[] => {
 /** A count as the slot arrays hold it: null as -Infinity, so "descending, nulls last" is plain descending. */
 const countKey = (count: number | null): number => (count === null ? -Infinity : count)
 
-/** A similar-tier row as its order reads it: similarity, then popularity (countKey), then id. */
-type Ranked = { similarity: number; favorites: number; views: number; id: number }
+/** A row's place in popularity order: favorites, views (countKey, descending), then id. */
+type Popularity = { favorites: number; views: number; id: number }
+/** A similar-tier row as its order reads it: similarity, then popularity. */
+type Ranked = Popularity & { similarity: number }
 
 /** Whether `a` comes before `b` in a large similar tier (byRelevance with the same tier and rank = similarity). */
 const ranksBefore = (a: Ranked, b: Ranked): boolean => {
@@ -404,13 +406,13 @@ export class TitleIndex {
   }
 
   /** byPopularity for two built slots, from the typed arrays. */
-  /** Whether built `slot`, were its similarity `ranked`'s, would come after `ranked` (its popularity, then id). */
-  private slotRanksAfter(slot: number, ranked: Ranked): boolean {
+  /** Whether built `slot` comes after `other` in popularity order (favorites, views, then id). */
+  private slotRanksAfter(slot: number, other: Popularity): boolean {
     const favorites = this.favorites[slot]!
-    if (favorites !== ranked.favorites) return favorites < ranked.favorites
+    if (favorites !== other.favorites) return favorites < other.favorites
     const views = this.views[slot]!
-    if (views !== ranked.views) return views < ranked.views
-    return this.ids[slot]! > ranked.id
+    if (views !== other.views) return views < other.views
+    return this.ids[slot]! > other.id
   }
 
   private bySlotPopularity(a: number, b: number): number {
@@ -426,21 +428,11 @@ export class TitleIndex {
    * arrays (no object read until the end), then merged with the changed rows' (few, usually none).
    */
   private mostPopularOf({ slots, changed }: { slots: number[]; changed: IndexedRow[] }, count: number): IndexedRow[] {
-    const { favorites, views, ids } = this
     const top: number[] = []
-    // The last of `top` once it is full: a slot is passed over on these alone (most are).
-    let lastFavorites = -Infinity
-    let lastViews = -Infinity
-    let lastId = 0
+    // The last of `top` once it is full: a slot is passed over on its popularity alone (most are).
+    let last: Popularity | null = null
     for (const slot of slots) {
-      if (top.length === count) {
-        const f = favorites[slot]!
-        if (f < lastFavorites) continue
-        if (f === lastFavorites) {
-          const v = views[slot]!
-          if (v < lastViews || (v === lastViews && ids[slot]! > lastId)) continue
-        }
-      }
+      if (last && this.slotRanksAfter(slot, last)) continue
       let low = 0
       let high = top.length
       while (low < high) {
@@ -451,10 +443,8 @@ export class TitleIndex {
       top.splice(low, 0, slot)
       if (top.length > count) top.pop()
       if (top.length === count) {
-        const last = top[count - 1]!
-        lastFavorites = favorites[last]!
-        lastViews = views[last]!
-        lastId = ids[last]!
+        const kept = top[count - 1]!
+        last = { favorites: this.favorites[kept]!, views: this.views[kept]!, id: this.ids[kept]! }
       }
     }
     const rows = top.map((slot) => this.rows[slot]!)
