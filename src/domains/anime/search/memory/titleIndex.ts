@@ -95,11 +95,25 @@ const firstAtLeast = (list: Int32Array, at: number, slot: number): number => {
 }
 
 /**
- * Adds one to `counts` of each of the first `size` of ascending `slots` that ascending `list` holds:
- * a merge that gallops through the list, so a long list costs about log(its length / size) per
- * slot rather than its length.
+ * A list at most this many times longer than the candidates is walked whole (one read of the
+ * counts per entry); a longer one is galloped through (a binary search per candidate).
+ */
+const WALK_RATIO = 6
+
+/**
+ * Adds one to `counts` of each of the first `size` of ascending `slots` that ascending `list` holds.
+ * The candidates are exactly the slots whose count is above zero (the rest are zero), so a list not
+ * much longer than them is walked whole; a long one is merged by galloping through it, which costs
+ * about log(its length / size) per slot rather than its length.
  */
 const countShared = (slots: Int32Array, size: number, list: Int32Array, counts: Uint16Array): void => {
+  if (list.length <= size * WALK_RATIO) {
+    for (let k = 0; k < list.length; k++) {
+      const slot = list[k]!
+      if (counts[slot]! > 0) counts[slot]!++
+    }
+    return
+  }
   let at = 0
   for (let k = 0; k < size; k++) {
     const slot = slots[k]!
@@ -109,10 +123,11 @@ const countShared = (slots: Int32Array, size: number, list: Int32Array, counts: 
   }
 }
 
-/** Sets `marks[slot] = mark` for each of ascending `slots` that ascending `list` holds (as countShared). */
-const markShared = (slots: number[], list: Int32Array, marks: Int32Array, mark: number): void => {
+/** Sets `marks[slot] = mark` for each of the first `size` of ascending `slots` that ascending `list` holds (as countShared). */
+const markShared = (slots: Int32Array, size: number, list: Int32Array, marks: Int32Array, mark: number): void => {
   let at = 0
-  for (const slot of slots) {
+  for (let k = 0; k < size; k++) {
+    const slot = slots[k]!
     at = firstAtLeast(list, at, slot)
     if (at === list.length) return
     if (list[at] === slot) marks[slot] = mark
@@ -226,6 +241,8 @@ export class TitleIndex {
   private readonly counts: Uint16Array
   /** The similar tier's candidate slots (reused: a query's tens of thousands are not garbage each time). */
   private touched = new Int32Array(4096)
+  /** matchWords' candidate slots (reused, as `touched`). */
+  private matched = new Int32Array(4096)
   private epoch = 0
 
   private constructor(
@@ -343,16 +360,23 @@ export class TitleIndex {
     return ++this.epoch
   }
 
+  /** Room for `size` slots in the reused candidate array of matchWords. */
+  private matchedOfSize(size: number): Int32Array {
+    if (this.matched.length < size) this.matched = new Int32Array(Math.max(size, this.matched.length * 2))
+    return this.matched
+  }
+
   /**
    * Rows having every word (each as itself, as a prefix when `prefix`, or as one of its variants)
    * among their title lexemes, or among all lexemes with `anyWeight`; live and passing `keep` (all
-   * when absent): built slots, and changed rows from the overlay.
+   * when absent): built slots, ascending, and changed rows from the overlay. The slots are a view
+   * of a posting list or of a reused array, valid until the next call: read them, never keep them.
    */
   private matchWords(
     terms: WordTerm[],
     anyWeight: boolean,
     keep?: (row: IndexedRow) => boolean,
-  ): { slots: number[]; changed: IndexedRow[] } {
+  ): { slots: Int32Array; changed: IndexedRow[] } {
     const perWord = terms.map((term) => {
       const lists: Int32Array[] = []
       for (const postings of anyWeight ? [this.titleWords, this.otherWords] : [this.titleWords]) {
@@ -362,45 +386,58 @@ export class TitleIndex {
       return { term, lists, size: lists.reduce((sum, list) => sum + list.length, 0) }
     })
     perWord.sort((a, b) => a.size - b.size)
-    // The rarest term's rows, ascending: its one list as it is, or its lists merged.
-    let candidates: number[] = []
+    // The rarest term's rows, ascending: its one list as it is (nothing to take out), or its lists merged.
     const firstLists = perWord[0]?.lists ?? []
-    if (firstLists.length === 1) {
-      for (const slot of firstLists[0]!) if (!this.dead[slot]) candidates.push(slot)
+    let candidates: Int32Array
+    let size = 0
+    if (firstLists.length === 1 && perWord.length === 1 && !keep && this.deadCount === 0) {
+      candidates = firstLists[0]!
+      size = candidates.length
     } else {
-      const first = this.nextEpoch()
-      for (const list of firstLists) {
-        for (const slot of list) {
-          if (this.stamp[slot] !== first && !this.dead[slot]) {
-            this.stamp[slot] = first
-            candidates.push(slot)
+      candidates = this.matchedOfSize(perWord[0]?.size ?? 0)
+      if (firstLists.length === 1) {
+        for (const slot of firstLists[0]!) if (!this.dead[slot]) candidates[size++] = slot
+      } else {
+        const first = this.nextEpoch()
+        for (const list of firstLists) {
+          for (const slot of list) {
+            if (this.stamp[slot] !== first && !this.dead[slot]) {
+              this.stamp[slot] = first
+              candidates[size++] = slot
+            }
           }
         }
+        candidates.subarray(0, size).sort()
       }
-      candidates.sort((a, b) => a - b)
+      for (const { lists, size: listed } of perWord.slice(1)) {
+        if (size === 0) break
+        const epoch = this.nextEpoch()
+        // Few candidates against long lists (a common word, a short prefix): looked up in the lists
+        // (galloping); else the lists are walked.
+        if (size * 16 < listed) for (const list of lists) markShared(candidates, size, list, this.stamp, epoch)
+        else for (const list of lists) for (const slot of list) this.stamp[slot] = epoch
+        let kept = 0
+        for (let k = 0; k < size; k++) if (this.stamp[candidates[k]!] === epoch) candidates[kept++] = candidates[k]!
+        size = kept
+      }
+      if (keep) {
+        let kept = 0
+        for (let k = 0; k < size; k++) if (keep(this.rows[candidates[k]!]!)) candidates[kept++] = candidates[k]!
+        size = kept
+      }
     }
-    for (const { lists, size } of perWord.slice(1)) {
-      if (candidates.length === 0) break
-      const epoch = this.nextEpoch()
-      // Few candidates against long lists (a common word, a short prefix): looked up in the lists
-      // (galloping); else the lists are walked.
-      if (candidates.length * 16 < size) for (const list of lists) markShared(candidates, list, this.stamp, epoch)
-      else for (const list of lists) for (const slot of list) this.stamp[slot] = epoch
-      candidates = candidates.filter((slot) => this.stamp[slot] === epoch)
-    }
-    const slots = keep ? candidates.filter((slot) => keep(this.rows[slot]!)) : candidates
     const changed: IndexedRow[] = []
     for (const row of this.overlay.values()) {
       if (keep && !keep(row)) continue
       const lexemes = anyWeight ? [...row.title_lexemes, ...row.other_lexemes] : row.title_lexemes
       if (terms.every((term) => lexemeMatches(lexemes, term))) changed.push(row)
     }
-    return { slots, changed }
+    return { slots: candidates.subarray(0, size), changed }
   }
 
   private rowsWithWords(terms: WordTerm[], anyWeight: boolean, keep?: (row: IndexedRow) => boolean): IndexedRow[] {
     const { slots, changed } = this.matchWords(terms, anyWeight, keep)
-    const rows = slots.map((slot) => this.rows[slot]!)
+    const rows = Array.from(slots, (slot) => this.rows[slot]!)
     for (const row of changed) rows.push(row)
     return rows
   }
@@ -427,7 +464,7 @@ export class TitleIndex {
    * The first `count` of the matched rows in popularity order: the built slots' best from the typed
    * arrays (no object read until the end), then merged with the changed rows' (few, usually none).
    */
-  private mostPopularOf({ slots, changed }: { slots: number[]; changed: IndexedRow[] }, count: number): IndexedRow[] {
+  private mostPopularOf({ slots, changed }: { slots: Int32Array; changed: IndexedRow[] }, count: number): IndexedRow[] {
     const top: number[] = []
     // The last of `top` once it is full: a slot is passed over on its popularity alone (most are).
     let last: Popularity | null = null
@@ -613,7 +650,7 @@ export class TitleIndex {
         // All rank 0: popularity orders them; only the first `needed` can be answered.
         return this.mostPopularOf(matched, needed).map((row) => ({ row, tier, rank: 0 }))
       }
-      const rows = matched.slots.map((slot) => this.rows[slot]!)
+      const rows = Array.from(matched.slots, (slot) => this.rows[slot]!)
       for (const row of matched.changed) rows.push(row)
       const few = rows.length <= FINE_RANKING_MATCHES
       return rows.map((row) => {
