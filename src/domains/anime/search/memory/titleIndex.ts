@@ -38,6 +38,21 @@ type WordTerm = { word: string; prefix: boolean; variants: string[] }
 
 const f4 = Math.fround
 const EMPTY = new Int32Array(0)
+/** The title columns a row's lower_titles holds (title, English, Japanese, Russian). */
+const TITLES = 4
+/** TitleIndex.titleFrom of a title with no stretch of its own in the row's sequence. */
+const NO_RANGE = 0xffff
+const MAX_RANGE = NO_RANGE - 1
+
+/** The first offset in `sequence` where `part` occurs as a contiguous stretch, or -1 (empty: 0). */
+const stretchOf = (sequence: Int32Array, part: Int32Array): number => {
+  const last = sequence.length - part.length
+  outer: for (let at = 0; at <= last; at++) {
+    for (let k = 0; k < part.length; k++) if (sequence[at + k] !== part[k]) continue outer
+    return at
+  }
+  return -1
+}
 
 /**
  * `lists[i]` is the list of `keys[i]` (sorted keys, for prefixes: no map lookup per key).
@@ -234,6 +249,13 @@ export class TitleIndex {
   /** The trigram ids of every slot's search_titles, in order, packed: slot s at starts[s]..starts[s + 1]. */
   private readonly sequences: Int32Array
   private readonly starts: Int32Array
+  /**
+   * Where each of a built slot's four lower_titles lies in its trigram sequence (`TITLES` per
+   * slot: the offset from the slot's start and the length; NO_RANGE when the title is null or not
+   * found as a stretch of it), so that similarity to a title reads ids instead of re-parsing it.
+   */
+  private readonly titleFrom: Uint16Array
+  private readonly titleLength: Uint16Array
   /** Overlay rows' trigram ids, computed on first use. */
   private readonly overlaySequences = new WeakMap<IndexedRow, Int32Array>()
   private readonly stamp: Int32Array
@@ -249,7 +271,14 @@ export class TitleIndex {
     rows: IndexedRow[],
     titleWords: Postings,
     otherWords: Postings,
-    trigrams: { table: TrigramTable; postings: Int32Array[]; sequences: Int32Array; starts: Int32Array },
+    trigrams: {
+      table: TrigramTable
+      postings: Int32Array[]
+      sequences: Int32Array
+      starts: Int32Array
+      titleFrom: Uint16Array
+      titleLength: Uint16Array
+    },
   ) {
     this.rows = rows
     this.favorites = Float64Array.from(rows, (row) => countKey(row.favorites_count))
@@ -265,6 +294,8 @@ export class TitleIndex {
     this.trigrams = trigrams.postings
     this.sequences = trigrams.sequences
     this.starts = trigrams.starts
+    this.titleFrom = trigrams.titleFrom
+    this.titleLength = trigrams.titleLength
   }
 
   /** Builds the postings, yielding to the event loop every `chunk` rows (requests keep flowing). */
@@ -278,6 +309,8 @@ export class TitleIndex {
     const listed: number[] = []
     const starts = new Int32Array(rows.length + 1)
     let sequences = new Int32Array(rows.length * 64)
+    const titleFrom = new Uint16Array(rows.length * TITLES).fill(NO_RANGE)
+    const titleLength = new Uint16Array(rows.length * TITLES)
     for (let slot = 0; slot < rows.length; slot++) {
       const row = rows[slot]!
       for (const lexeme of row.title_lexemes) {
@@ -294,6 +327,14 @@ export class TitleIndex {
       }
       sequences.set(sequence, start)
       starts[slot + 1] = start + sequence.length
+      row.lower_titles.forEach((title, i) => {
+        if (i >= TITLES || title === null) return
+        const own = table.sequence(title)
+        const at = stretchOf(sequence, own)
+        if (at < 0 || at > MAX_RANGE || own.length > MAX_RANGE) return
+        titleFrom[slot * TITLES + i] = at
+        titleLength[slot * TITLES + i] = own.length
+      })
       for (const id of sequence) {
         if (listed[id] === slot + 1) continue
         listed[id] = slot + 1
@@ -307,6 +348,8 @@ export class TitleIndex {
       postings,
       sequences: sequences.slice(0, starts[rows.length]),
       starts,
+      titleFrom,
+      titleLength,
     })
   }
 
@@ -488,17 +531,48 @@ export class TitleIndex {
     return changed.length === 0 ? rows : mostPopular([...rows, ...changed], count)
   }
 
+  /** The slot holding `row` as it is (built and unchanged since), or -1 (a changed or new row). */
+  private builtSlot(row: IndexedRow): number {
+    const slot = this.slotOf.get(row.id)
+    return slot !== undefined && this.rows[slot] === row ? slot : -1
+  }
+
   /** The trigram ids of a row's search_titles (packed for built slots; overlay rows on first use). */
   private sequenceOf(row: IndexedRow): Int32Array {
-    const slot = this.slotOf.get(row.id)
+    const slot = this.builtSlot(row)
     // A changed row's slot still holds its old version: the overlay's is computed.
-    if (slot !== undefined && this.rows[slot] === row) return this.sequences.subarray(this.starts[slot]!, this.starts[slot + 1]!)
+    if (slot >= 0) return this.sequences.subarray(this.starts[slot]!, this.starts[slot + 1]!)
     let sequence = this.overlaySequences.get(row)
     if (!sequence) {
       sequence = this.table.sequence(row.search_titles)
       this.overlaySequences.set(row, sequence)
     }
     return sequence
+  }
+
+  /**
+   * The best similarity(q, title) of a row's four titles, null when all are null: for a built slot
+   * read from its sequence where the title is a stretch of it, else from the title's text.
+   */
+  private bestTitleSimilarity(row: IndexedRow, slot: number, querySize: number): number | null {
+    let best: number | null = null
+    for (let i = 0; i < row.lower_titles.length; i++) {
+      const title = row.lower_titles[i]
+      if (title === null || title === undefined) continue
+      const at = slot >= 0 && i < TITLES ? slot * TITLES + i : -1
+      const from = at >= 0 ? this.titleFrom[at]! : NO_RANGE
+      const similarity =
+        from === NO_RANGE
+          ? this.table.similarity(querySize, title)
+          : this.table.rangeSimilarity(
+              querySize,
+              this.sequences,
+              this.starts[slot]! + from,
+              this.starts[slot]! + from + this.titleLength[at]!,
+            )
+      best = best === null ? similarity : Math.max(best, similarity)
+    }
+    return best
   }
 
   /**
@@ -634,14 +708,16 @@ export class TitleIndex {
     keep: ((row: IndexedRow) => boolean) | undefined,
     needed: number,
   ): Hit[] | null {
-    const closeness = (row: IndexedRow) => {
-      let best: number | null = null
-      for (const title of row.lower_titles) {
-        if (title === null) continue
-        const similarity = this.table.similarity(query.size, title)
-        best = best === null ? similarity : Math.max(best, similarity)
-      }
-      return f4(this.table.wordSimilarity(query.size, this.sequenceOf(row)) + (best ?? 0))
+    /** word_similarity to the titles plus the closest title's similarity (`wordSimilarity` when known). */
+    const closeness = (row: IndexedRow, wordSimilarity?: number) => {
+      const slot = this.builtSlot(row)
+      const best = this.bestTitleSimilarity(row, slot, query.size)
+      const word =
+        wordSimilarity ??
+        (slot >= 0
+          ? this.table.wordSimilarity(query.size, this.sequences, this.starts[slot]!, this.starts[slot + 1]!)
+          : this.table.wordSimilarity(query.size, this.sequenceOf(row)))
+      return f4(word + (best ?? 0))
     }
     const wordTier = (tier: number, terms: WordTerm[]): Hit[] => {
       const matched = this.matchWords(terms, false, keep)
@@ -675,7 +751,7 @@ export class TitleIndex {
     const similar = this.similarRows(query, keep, needed)
     if (similar === null) return null
     const few = similar.length <= FINE_RANKING_MATCHES
-    return similar.map(({ row, similarity }) => ({ row, tier: 2, rank: f4(similarity + (few ? closeness(row) : 0)) }))
+    return similar.map(({ row, similarity }) => ({ row, tier: 2, rank: f4(similarity + (few ? closeness(row, similarity) : 0)) }))
   }
 
   /** Rows having every word (the last as a prefix) in any part of the vector: tier 3's candidates. */

@@ -159,13 +159,20 @@ export class TrigramTable {
 
   /** similarity(q, text) for the marked query of `querySize` distinct trigrams. */
   similarity(querySize: number, text: string): number {
-    const length = this.walk(text)
-    if (querySize === 0 || length === 0) return 0
+    return this.rangeSimilarity(querySize, this.buffer, 0, this.walk(text))
+  }
+
+  /**
+   * similarity(q, text) for the marked query of `querySize` distinct trigrams and the text's
+   * trigram ids `indexes[from..to)` (`sequence`, or a stretch of it that is the sequence of the text).
+   */
+  rangeSimilarity(querySize: number, indexes: Int32Array, from: number, to: number): number {
+    if (querySize === 0 || to <= from) return 0
     const call = this.nextCall()
     let size = 0
     let count = 0
-    for (let i = 0; i < length; i++) {
-      const id = this.buffer[i]!
+    for (let i = from; i < to; i++) {
+      const id = indexes[i]!
       if (this.seen[id] === call) continue
       this.seen[id] = call
       size++
