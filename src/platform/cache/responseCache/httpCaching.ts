@@ -50,3 +50,35 @@ export const varyWith = (current: unknown, names: readonly string[]): string => 
   for (const name of names) if (!seen.has(name.toLowerCase())) listed.push(name)
   return listed.join(', ')
 }
+
+/**
+ * Headers Payload's admin puts on every path (withPayload: the color-scheme client hint, for the
+ * admin's theme): meant for pages, of no use on a shared API response, and dropped from it.
+ */
+export const PAGE_ONLY_HEADERS = ['accept-ch', 'critical-ch'] as const
+
+/**
+ * Vary names a shared API response does not vary on: the admin's client hint and Next's app-router
+ * request headers (RSC, router state, prefetch), which Next lists on every route's response. A CDN
+ * honouring them would keep one copy of the same JSON per combination.
+ */
+const PAGE_ONLY_VARY = new Set([
+  'sec-ch-prefers-color-scheme',
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+])
+
+/** The Vary of a shared API response: `current` without the page-only names, plus `names` (varyWith). */
+export const sharedVary = (current: unknown, names: readonly string[]): string =>
+  varyWith(
+    current === undefined
+      ? undefined
+      : String(current)
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name !== '' && !PAGE_ONLY_VARY.has(name.toLowerCase()))
+          .join(', ') || undefined,
+    names,
+  )

@@ -3,7 +3,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 
 import type { CachedResponse } from './cachedResponse'
 import { documentGeneration, globalCacheName } from './cacheDependencies'
-import { cacheControlHeaders, type HttpCachingOptions, matchesIfNoneMatch, strongEtag, varyWith } from './httpCaching'
+import { cacheControlHeaders, type HttpCachingOptions, matchesIfNoneMatch, PAGE_ONLY_HEADERS, sharedVary, strongEtag } from './httpCaching'
 import { type ReadDependencies, recordReadDependencies } from './readDependencies'
 import type { ResponseStore } from './responseStore'
 
@@ -139,7 +139,9 @@ const holdResponse = (req: IncomingMessage, res: ServerResponse, { cacheControl,
       return res.end(body, done)
     const etag = strongEtag(body)
     res.setHeader('etag', etag)
-    res.setHeader('vary', varyWith(res.getHeader('vary'), SHARED_VARY))
+    // The same on a miss as on the hits that replay it: no page-only header.
+    for (const name of PAGE_ONLY_HEADERS) res.removeHeader(name)
+    res.setHeader('vary', sharedVary(res.getHeader('vary'), SHARED_VARY))
     const stored = save && body.length <= MAX_CACHED_BYTES ? replayedHeaders(res) : null
     res.setHeader('cache-control', cacheControl)
     const send = () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { cacheControlHeaders, matchesIfNoneMatch, strongEtag, varyWith } from '@/platform/cache/responseCache/httpCaching'
+import { cacheControlHeaders, matchesIfNoneMatch, sharedVary, strongEtag, varyWith } from '@/platform/cache/responseCache/httpCaching'
 
 describe('HTTP caching of shared responses', () => {
   it('tags a body strongly, by its bytes', () => {
@@ -22,6 +22,15 @@ describe('HTTP caching of shared responses', () => {
   it('adds Vary names once each', () => {
     expect(varyWith(undefined, ['Origin', 'Accept-Encoding'])).toBe('Origin, Accept-Encoding')
     expect(varyWith('accept-encoding, RSC', ['Origin', 'Accept-Encoding'])).toBe('accept-encoding, RSC, Origin')
+  })
+
+  it("leaves the page-only names out of a shared response's Vary", () => {
+    const next =
+      'Sec-CH-Prefers-Color-Scheme, rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding'
+    expect(sharedVary(next, ['Origin', 'Accept-Encoding', 'Authorization'])).toBe('Accept-Encoding, Origin, Authorization')
+    expect(sharedVary('RSC, Cookie', ['Origin'])).toBe('Cookie, Origin')
+    expect(sharedVary(undefined, ['Origin'])).toBe('Origin')
+    expect(sharedVary('rsc', ['Origin'])).toBe('Origin')
   })
 
   it('is public for anonymous callers only', () => {
