@@ -58,6 +58,17 @@ export const varyWith = (current: unknown, names: readonly string[]): string => 
 export const PAGE_ONLY_HEADERS = ['accept-ch', 'critical-ch'] as const
 
 /**
+ * Headers Payload puts on every response that a browser reads only on the answer to a CORS
+ * preflight (an OPTIONS request, never cached): a shared GET response leaves them off. The ones
+ * an actual response needs (Access-Control-Allow-Origin, -Allow-Credentials) stay. Fewer and
+ * shorter headers are also less for Node to check and write on every hit.
+ */
+export const PREFLIGHT_ONLY_HEADERS = ['access-control-allow-headers', 'access-control-allow-methods'] as const
+
+/** What a shared API response leaves off of what Payload and Next set (see the two lists above). */
+export const UNSHARED_HEADERS: readonly string[] = [...PAGE_ONLY_HEADERS, ...PREFLIGHT_ONLY_HEADERS]
+
+/**
  * Vary names a shared API response does not vary on: the admin's client hint and Next's app-router
  * request headers (RSC, router state, prefetch), which Next lists on every route's response. A CDN
  * honouring them would keep one copy of the same JSON per combination.

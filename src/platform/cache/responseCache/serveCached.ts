@@ -3,7 +3,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 
 import type { CachedResponse } from './cachedResponse'
 import { documentGeneration, globalCacheName } from './cacheDependencies'
-import { cacheControlHeaders, type HttpCachingOptions, matchesIfNoneMatch, PAGE_ONLY_HEADERS, sharedVary, strongEtag } from './httpCaching'
+import { cacheControlHeaders, type HttpCachingOptions, matchesIfNoneMatch, sharedVary, strongEtag, UNSHARED_HEADERS } from './httpCaching'
 import { type ReadDependencies, recordReadDependencies } from './readDependencies'
 import type { ResponseStore } from './responseStore'
 
@@ -139,8 +139,8 @@ const holdResponse = (req: IncomingMessage, res: ServerResponse, { cacheControl,
       return res.end(body, done)
     const etag = strongEtag(body)
     res.setHeader('etag', etag)
-    // The same on a miss as on the hits that replay it: no page-only header.
-    for (const name of PAGE_ONLY_HEADERS) res.removeHeader(name)
+    // The same on a miss as on the hits that replay it: no page-only or preflight-only header.
+    for (const name of UNSHARED_HEADERS) res.removeHeader(name)
     res.setHeader('vary', sharedVary(res.getHeader('vary'), SHARED_VARY))
     const stored = save && body.length <= MAX_CACHED_BYTES ? replayedHeaders(res) : null
     res.setHeader('cache-control', cacheControl)

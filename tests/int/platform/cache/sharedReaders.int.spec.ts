@@ -64,6 +64,9 @@ const account = async (email: string, role: 'admin' | 'editor' | 'user') =>
   (await createAccountWithRole({ serverUrl: server.url, databaseUrl: database.url, email, password: `${role}-password-long`, role }))
     .accessToken
 
+/** The frontend's origin, allowed by CORS (ALLOWED_ORIGINS). */
+const ORIGIN = 'https://kitsu.example'
+
 /** A URL no earlier test has read (its own cache entry). */
 let fresh = 0
 const listPath = (query = '') => `/api/anime?limit=50&sort=title&depth=1&page=1&fresh=${++fresh}${query}`
@@ -78,6 +81,7 @@ beforeAll(async () => {
       REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
       HTTP_CACHE_MAX_AGE_SECONDS: '17',
       HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS: '41',
+      ALLOWED_ORIGINS: ORIGIN,
     },
     { compiled: true },
   )
@@ -217,6 +221,35 @@ describe('HTTP caching', () => {
     const staff = await get(path, bearer(editorToken))
     expect(staff.cacheControl).toBe('private, no-store')
     expect(staff.etag).toBeNull()
+  })
+
+  it('keeps the CORS headers an actual response needs on shared reads, and leaves the preflight-only ones to the preflight', async () => {
+    const path = listPath()
+    const cors = async (method: string, headers: Record<string, string>) => {
+      const response = await fetch(`${server.url}${path}`, { method, headers: { Origin: ORIGIN, ...headers } })
+      await response.arrayBuffer()
+      const header = (name: string) => response.headers.get(name)
+      return {
+        status: response.status,
+        cache: header('x-cache'),
+        allowOrigin: header('access-control-allow-origin'),
+        allowCredentials: header('access-control-allow-credentials'),
+        allowMethods: header('access-control-allow-methods'),
+        allowHeaders: header('access-control-allow-headers'),
+      }
+    }
+    const actual = { status: 200, allowOrigin: ORIGIN, allowCredentials: 'true', allowMethods: null, allowHeaders: null }
+    expect(await cors('GET', {})).toMatchObject({ ...actual, cache: 'MISS' })
+    expect(await cors('GET', {})).toMatchObject({ ...actual, cache: 'HIT' })
+    // Another origin shares no entry with it and is not allowed.
+    const other = await fetch(`${server.url}${path}`, { headers: { Origin: 'https://evil.example' } })
+    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+    // The preflight, which browsers read the allowed methods and headers from, still has them.
+    const preflight = await cors('OPTIONS', { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' })
+    expect(preflight.status).toBeLessThan(300)
+    expect(preflight.allowOrigin).toBe(ORIGIN)
+    expect(preflight.allowMethods).toContain('GET')
+    expect(preflight.allowHeaders?.toLowerCase()).toContain('authorization')
   })
 
   it('answers If-None-Match with 304 from the cache, and with the body once the content changed', async () => {
