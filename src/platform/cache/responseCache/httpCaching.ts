@@ -37,15 +37,15 @@ export const matchesIfNoneMatch = (header: string | undefined, etag: string): bo
   return false
 }
 
-/** Adds names to a Vary header value, once each (case-insensitively). */
-export const varyWith = (current: unknown, names: readonly string[]): string => {
+/** Adds names to a Vary header value, once each (case-insensitively), leaving out those in `leaveOut` (lowercase). */
+export const varyWith = (current: unknown, names: readonly string[], leaveOut: ReadonlySet<string> = new Set()): string => {
   const listed =
     current === undefined
       ? []
       : String(current)
           .split(',')
           .map((name) => name.trim())
-          .filter(Boolean)
+          .filter((name) => name !== '' && !leaveOut.has(name.toLowerCase()))
   const seen = new Set(listed.map((name) => name.toLowerCase()))
   for (const name of names) if (!seen.has(name.toLowerCase())) listed.push(name)
   return listed.join(', ')
@@ -82,14 +82,4 @@ const PAGE_ONLY_VARY = new Set([
 ])
 
 /** The Vary of a shared API response: `current` without the page-only names, plus `names` (varyWith). */
-export const sharedVary = (current: unknown, names: readonly string[]): string =>
-  varyWith(
-    current === undefined
-      ? undefined
-      : String(current)
-          .split(',')
-          .map((name) => name.trim())
-          .filter((name) => name !== '' && !PAGE_ONLY_VARY.has(name.toLowerCase()))
-          .join(', ') || undefined,
-    names,
-  )
+export const sharedVary = (current: unknown, names: readonly string[]): string => varyWith(current, names, PAGE_ONLY_VARY)

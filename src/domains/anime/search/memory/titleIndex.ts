@@ -485,7 +485,6 @@ export class TitleIndex {
     return rows
   }
 
-  /** byPopularity for two built slots, from the typed arrays. */
   /** Whether built `slot` comes after `other` in popularity order (favorites, views, then id). */
   private slotRanksAfter(slot: number, other: Popularity): boolean {
     const favorites = this.favorites[slot]!
@@ -495,6 +494,7 @@ export class TitleIndex {
     return this.ids[slot]! > other.id
   }
 
+  /** byPopularity for two built slots, from the typed arrays. */
   private bySlotPopularity(a: number, b: number): number {
     const favorites = this.favorites
     if (favorites[a] !== favorites[b]) return favorites[b]! > favorites[a]! ? 1 : -1
@@ -548,6 +548,13 @@ export class TitleIndex {
       this.overlaySequences.set(row, sequence)
     }
     return sequence
+  }
+
+  /** word_similarity(q, search_titles) of `row` (`slot`: builtSlot's), its trigrams read in place when built. */
+  private wordSimilarityOf(row: IndexedRow, slot: number, querySize: number): number {
+    return slot >= 0
+      ? this.table.wordSimilarity(querySize, this.sequences, this.starts[slot]!, this.starts[slot + 1]!)
+      : this.table.wordSimilarity(querySize, this.sequenceOf(row))
   }
 
   /**
@@ -646,9 +653,7 @@ export class TitleIndex {
       if (keep && !keep(row)) return
       computed++
       const built = slot >= 0
-      const similarity = built
-        ? this.table.wordSimilarity(query.size, this.sequences, this.starts[slot]!, this.starts[slot + 1]!)
-        : this.table.wordSimilarity(query.size, this.sequenceOf(row))
+      const similarity = this.wordSimilarityOf(row, slot, query.size)
       if (similarity < WORD_SIMILARITY_THRESHOLD) return
       out.push({ row, similarity })
       const entry: Ranked = {
@@ -712,11 +717,7 @@ export class TitleIndex {
     const closeness = (row: IndexedRow, wordSimilarity?: number) => {
       const slot = this.builtSlot(row)
       const best = this.bestTitleSimilarity(row, slot, query.size)
-      const word =
-        wordSimilarity ??
-        (slot >= 0
-          ? this.table.wordSimilarity(query.size, this.sequences, this.starts[slot]!, this.starts[slot + 1]!)
-          : this.table.wordSimilarity(query.size, this.sequenceOf(row)))
+      const word = wordSimilarity ?? this.wordSimilarityOf(row, slot, query.size)
       return f4(word + (best ?? 0))
     }
     const wordTier = (tier: number, terms: WordTerm[]): Hit[] => {
