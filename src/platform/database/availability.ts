@@ -1,6 +1,6 @@
 import { getMetrics } from '../observability/metrics/registry'
 import type { Logger } from '../observability/logger'
-import { isDatabaseUnavailableError } from './connectionErrors'
+import { isDatabaseUnavailableError, unavailableCauseOf } from './connectionErrors'
 
 type Probe = () => Promise<void>
 
@@ -25,7 +25,16 @@ const state = ((globalThis as Record<symbol, unknown>)[Symbol.for('cms.database.
   intervalMs: 1_000,
 }) as AvailabilityState
 
-const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+/**
+ * The driver's own words ("connect ECONNREFUSED", "Connection terminated unexpectedly"), not
+ * drizzle's "Failed query" wrapper around them: that one carries the SQL and its parameters (a
+ * user's id, a search term), which do not belong in a warning line.
+ */
+const reason = (error: unknown): string => {
+  const cause: unknown = unavailableCauseOf(error) ?? error
+  const message = cause && typeof cause === 'object' ? (cause as { message?: unknown }).message : undefined
+  return typeof message === 'string' ? message : String(cause)
+}
 
 const markUp = (): void => {
   if (!state.down) return

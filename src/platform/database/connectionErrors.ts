@@ -42,17 +42,24 @@ const isUnavailableCause = (error: unknown): boolean => {
 }
 
 /**
- * True when `error` (or anything in its `cause` chain: drizzle wraps the driver's error in a
- * "Failed query" error) says the database is unreachable or not answering in time, as opposed to
- * a query that is wrong. Those deserve 503 + Retry-After, never a 4xx or a plain 500.
+ * The error in `error`'s `cause` chain (itself included) that says the database is unreachable or
+ * not answering in time (drizzle wraps the driver's error in a "Failed query" error carrying the
+ * SQL and its parameters), or undefined when it is a query that is wrong.
  */
-export const isDatabaseUnavailableError = (error: unknown): boolean => {
+export const unavailableCauseOf = (error: unknown): object | undefined => {
   const seen = new Set<unknown>()
   let current: unknown = error
   while (current && typeof current === 'object' && !seen.has(current)) {
-    if (isUnavailableCause(current)) return true
+    if (isUnavailableCause(current)) return current
     seen.add(current)
     current = (current as { cause?: unknown }).cause
   }
-  return false
+  return undefined
 }
+
+/**
+ * True when `error` (or anything in its `cause` chain) says the database is unreachable or not
+ * answering in time, as opposed to a query that is wrong. Those deserve 503 + Retry-After, never a
+ * 4xx or a plain 500.
+ */
+export const isDatabaseUnavailableError = (error: unknown): boolean => unavailableCauseOf(error) !== undefined

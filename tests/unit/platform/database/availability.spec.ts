@@ -46,4 +46,25 @@ describe('database availability monitor', () => {
     expect(isDatabaseDown()).toBe(false)
     expect(log.warn).not.toHaveBeenCalled()
   })
+
+  it("logs the driver's message, not drizzle's \"Failed query\" wrapper with the SQL and its parameters", async () => {
+    const log = logger()
+    let reachable = false
+    stop = monitorDatabaseAvailability({
+      probe: async () => {
+        if (!reachable) throw refused
+      },
+      logger: log,
+      intervalMs: 20,
+    }).stop
+    const wrapped = new Error('Failed query: select "users"."email" from "users" where "users"."id" = $1\nparams: 42', {
+      cause: Object.assign(new Error('Connection terminated unexpectedly'), { code: undefined }),
+    })
+    reportDatabaseFailure(wrapped)
+    await vi.waitFor(() => expect(isDatabaseDown()).toBe(true))
+    expect(log.warn).toHaveBeenCalledTimes(1)
+    expect(log.warn.mock.calls[0]?.[0]).toEqual({ reason: 'Connection terminated unexpectedly' })
+    reachable = true
+    await vi.waitFor(() => expect(isDatabaseDown()).toBe(false))
+  })
 })
