@@ -179,4 +179,30 @@ describe('Redis response store', () => {
     expect(await other.saveTracked('GET /api/articles/5', ['articles#5'], settled.snapshot!, response('{}'), 60)).toBe(true)
     expect((await writer.lookupTracked('GET /api/articles/5')).hit).not.toBeNull()
   })
+
+  it('lookups issued together (one write to Redis) each get their own answer, in whatever phase of the event loop they start', async () => {
+    const store = await newStore()
+    const keys = Array.from({ length: 40 }, (_, i) => `GET /api/anime?together=${i}`)
+    for (const key of keys.filter((_, i) => i % 2 === 0)) {
+      const { versionedKey } = await store.lookup('anime-together', key)
+      await store.save(versionedKey!, response(JSON.stringify({ key })), 60)
+    }
+    const tracked = await store.lookupTracked('GET /api/anime/7?together')
+    await store.saveTracked('GET /api/anime/7?together', ['anime#7'], tracked.snapshot!, response('{"tracked":7}'), 60)
+    const answers = async () => {
+      const results = await Promise.all([
+        ...keys.map((key) => store.lookup('anime-together', key)),
+        store.lookupTracked('GET /api/anime/7?together'),
+        store.lookupTracked('GET /api/anime/8?together'),
+      ])
+      return results.map((result) => result.hit?.body.toString() ?? null)
+    }
+    const expected = [...keys.map((key, i) => (i % 2 === 0 ? JSON.stringify({ key }) : null)), '{"tracked":7}', null]
+    expect(await answers()).toEqual(expected)
+    // Started from a timer, from an immediate (the socket is uncorked in a later turn) and from an
+    // I/O callback: all answered, none left waiting for a write that never leaves.
+    expect(await new Promise((resolve) => setTimeout(() => resolve(answers()), 1))).toEqual(expected)
+    expect(await new Promise((resolve) => setImmediate(() => resolve(answers())))).toEqual(expected)
+    expect(await store.lookup('anime-together', keys[0]!).then(() => answers())).toEqual(expected)
+  })
 })
