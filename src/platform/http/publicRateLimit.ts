@@ -5,7 +5,9 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 // The files themselves, not the auth barrel: server.ts loads this, and the barrel would load Payload.
 import { createLimiter, secondsToWaitAfter } from '../auth/rateLimit/createLimiter'
 import { clientIpOf } from '../auth/requestMeta'
+import { coalesceWrites } from '../cache/coalesceWrites'
 import { databaseScope } from '../cache/databaseScope'
+import { getSharedRedis } from '../cache/redisClient'
 import type { RateLimitRule } from '../config'
 import type { Step } from './pipeline'
 
@@ -48,6 +50,9 @@ export const createPublicRateLimit = (routes: PublicRateLimitRoute[]) => {
       return
     }
     const ip = clientIpOf(req.socket.remoteAddress, req.headers['x-forwarded-for'])
+    const redis = getSharedRedis()
+    // A public route's check is on the path of every search: batched with this turn's other commands.
+    if (redis) coalesceWrites(redis)
     secondsToWaitAfter(limiterFor(route), ip).then(
       (wait) => {
         if (wait === 0) {

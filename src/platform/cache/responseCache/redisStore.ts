@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis'
 
+import { coalesceWrites } from '../coalesceWrites'
 import { unwatchRedisConnection, watchRedisConnection } from '../watchRedisConnection'
 import { type CachedResponse, decodeCachedResponse, encodeCachedResponse } from './cachedResponse'
 import { copyOf, createHeldEntries } from './heldEntries'
@@ -214,25 +215,6 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0, heldBytes
     connectedBefore = true
   })
 
-  /**
-   * Lookups issued in one turn of the event loop (a busy server reads several requests per turn)
-   * leave in one write: the socket is corked at the first and uncorked once the turn's I/O
-   * callbacks have run. One syscall instead of one per lookup, here and in Redis, which reads them
-   * in one go and answers in one write. ioredis's auto-pipelining does the same with a pipeline
-   * object per batch, and measured slower than no batching at all.
-   */
-  let corked = false
-  const coalesceWrites = () => {
-    if (corked || redis.status !== 'ready') return
-    const stream = redis.stream
-    stream.cork()
-    corked = true
-    setImmediate(() => {
-      corked = false
-      stream.uncork()
-    })
-  }
-
   const refuseWhileBehind = () => {
     // Until this instance's own missed invalidations have landed, its entries may be stale.
     if (unsent.size > 0) throw new Error('invalidations still pending')
@@ -246,7 +228,7 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0, heldBytes
       const keys = [...names.map(generationKey), ...names.map(settlingKey)]
       const entryKey = `${ENTRY_PREFIX}${key}`
       const held = heldEntries.get(entryKey)
-      coalesceWrites()
+      coalesceWrites(redis)
       const [versioned, entry, settling] = await redis.responseCacheLookupBuffer(
         keys.length,
         ...keys,
@@ -270,7 +252,7 @@ export const createRedisStore = ({ url, prefix, onError, settleMs = 0, heldBytes
       refuseWhileBehind()
       const entryKey = `${TRACKED_PREFIX}${key}`
       const held = heldEntries.get(entryKey)
-      coalesceWrites()
+      coalesceWrites(redis)
       const [found, value, dependencies] = await redis.responseCacheLookupTrackedBuffer(
         3,
         `${prefix}${entryKey}`,
