@@ -10,7 +10,8 @@
  *   - a bare node:http server answering from one Redis GET of the bytes our cache replays (the
  *     physical limit of a hit).
  * Then, at BENCH_CONCURRENCY (10) clients in BENCH_ROUNDS (6) interleaved rounds sharing
- * BENCH_SECONDS (18) per target, after a 3 s warm-up each and one round not counted:
+ * BENCH_SECONDS (36) per target, after a 3 s warm-up each and one round not counted (6 s slices:
+ * a machine slow for a few seconds weighs half what it did in 3 s slices on the rounds' drift):
  *   - `GET /api/anime?limit=20&depth=1&sort=-score` and a search mix (`/api/anime/search?q=...`):
  *     anonymous cache hits, signed-in plain users (one bearer token per client), the limit;
  *   - `GET /api/anime/:id?depth=1`: cache hit, uncached, bare node-postgres;
@@ -54,7 +55,7 @@ import { seedCatalog } from './lib/seed'
 import { detailPath, type SoakResult } from './lib/soak'
 
 const ROWS = Number(process.env.BENCH_ANIME ?? 10_000)
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 18)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 36)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6)
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60)
