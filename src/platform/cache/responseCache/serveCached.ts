@@ -84,8 +84,10 @@ const toBuffer = (chunk: unknown, encoding: unknown): Buffer =>
 type Completion = {
   /** Cache-Control of the shared response. */
   cacheControl: string
-  /** Keeps a complete 200 for the next caller; absent: send it, keep nothing. */
-  save?: (response: CachedResponse) => Promise<void>
+  /** Keeps a complete 200 for the next caller (false: refused); absent: send it, keep nothing. */
+  save?: (response: CachedResponse) => Promise<boolean>
+  /** Told once whether the response was saved, before it is sent (false when it was not kept). */
+  onSaved?: (saved: boolean) => void
 }
 
 /**
@@ -94,7 +96,7 @@ type Completion = {
  * last bytes leave: a caller who has the response can count on the next identical request being a
  * hit. Anything larger than MAX_CACHED_BYTES, and any other status, goes out as Next sent it.
  */
-const holdResponse = (req: IncomingMessage, res: ServerResponse, { cacheControl, save }: Completion): void => {
+const holdResponse = (req: IncomingMessage, res: ServerResponse, { cacheControl, save, onSaved = () => undefined }: Completion): void => {
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders }
   const restore = () => Object.assign(res, original)
   let held: Buffer[] = []
@@ -135,8 +137,10 @@ const holdResponse = (req: IncomingMessage, res: ServerResponse, { cacheControl,
     held = []
     restore()
     const downstream = res.getHeader('cache-control')
-    if (res.statusCode !== 200 || /no-store|private/.test(String(downstream ?? '')) || res.hasHeader('set-cookie'))
+    if (res.statusCode !== 200 || /no-store|private/.test(String(downstream ?? '')) || res.hasHeader('set-cookie')) {
+      onSaved(false)
       return res.end(body, done)
+    }
     const etag = strongEtag(body)
     res.setHeader('etag', etag)
     // The same on a miss as on the hits that replay it: no page-only or preflight-only header.
@@ -150,9 +154,12 @@ const holdResponse = (req: IncomingMessage, res: ServerResponse, { cacheControl,
       res.removeHeader('content-length')
       return res.end(done)
     }
-    if (!stored || !save) return send()
+    if (!stored || !save) {
+      onSaved(false)
+      return send()
+    }
     void save({ status: 200, headers: stored, body })
-      .catch(() => undefined)
+      .then(onSaved, () => onSaved(false))
       .finally(send)
     return res
   }) as ServerResponse['end']
@@ -172,6 +179,56 @@ const sendCached = (req: IncomingMessage, res: ServerResponse, { status, headers
   headers['content-length'] = String(body.length)
   res.writeHead(status, headers)
   res.end(body)
+}
+
+/** How long a miss waits for the same request being computed for another caller before it computes its own. */
+const MAX_WAIT_FOR_MISS_MS = 2_000
+
+/**
+ * Misses being computed in this instance, by request key. A request that misses while the same
+ * request is being computed for someone else waits until that response is saved, then looks up
+ * again (an ordinary lookup: a hit only if the entry is still current when it asks), instead of
+ * having Payload compute the same page once more: when a hot entry expires under load, ten readers
+ * cost one render, not ten. Waiting is bounded, and a response that was not kept (an error, a
+ * refusal, a change during the read) lets each waiter compute its own at once.
+ */
+const createMissesInFlight = () => {
+  const inFlight = new Map<string, Promise<boolean>>()
+  return {
+    /** Registers a miss this request computes; the returned function tells whether it was saved. */
+    start: (key: string, res: ServerResponse): ((saved: boolean) => void) => {
+      if (inFlight.has(key)) return () => undefined
+      let resolve!: (saved: boolean) => void
+      const flight = new Promise<boolean>((settle) => {
+        resolve = settle
+      })
+      inFlight.set(key, flight)
+      let settled = false
+      const settle = (saved: boolean) => {
+        if (settled) return
+        settled = true
+        inFlight.delete(key)
+        resolve(saved)
+      }
+      // A response that never reaches holdResponse's end (streamed past the size cap, the client gone).
+      res.once('close', () => settle(false))
+      return settle
+    },
+    /**
+     * The same request being computed now for another caller: settles true once it is saved, false
+     * when it was not kept or after MAX_WAIT_FOR_MISS_MS. Undefined when there is none (asked
+     * synchronously, so that of misses answered in one turn the first starts and the rest wait).
+     */
+    flightOf: (key: string): Promise<boolean> | undefined => {
+      const flight = inFlight.get(key)
+      if (!flight) return undefined
+      let timer: NodeJS.Timeout | undefined
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), MAX_WAIT_FOR_MISS_MS)
+      })
+      return Promise.race([flight, timeout]).finally(() => clearTimeout(timer))
+    },
+  }
 }
 
 /** Requests remembered by what their key depends on; emptied when full (a cheap bound). */
@@ -219,6 +276,7 @@ export const createResponseCache = ({
     // The id as Payload reads it (leading zeros and all): the hooks name it by the document's id.
     return document ? { own: documentGeneration(name, String(Number(document[2]))) } : name
   }
+  const misses = createMissesInFlight()
   /**
    * The request's key and generations, remembered by what they are made of (URL, Origin, gzip):
    * a hit skips parsing the URL, sorting its query and hashing.
@@ -251,7 +309,15 @@ export const createResponseCache = ({
    * Saved only if the recording saw the document itself: a response computed where the recording
    * did not reach would be kept with dependencies missing.
    */
-  const serveTracked = async (req: IncomingMessage, res: ServerResponse, handle: Handle, key: string, own: string, control: string) => {
+  const serveTracked = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    handle: Handle,
+    key: string,
+    own: string,
+    control: string,
+    waited = false,
+  ): Promise<void> => {
     let lookup
     try {
       lookup = await store.lookupTracked(key)
@@ -263,6 +329,8 @@ export const createResponseCache = ({
       onLookup?.('hit')
       return sendCached(req, res, lookup.hit, control)
     }
+    const flight = waited ? undefined : misses.flightOf(key)
+    if (flight && (await flight)) return serveTracked(req, res, handle, key, own, control, true)
     onLookup?.('miss')
     res.setHeader('x-cache', 'MISS')
     const { snapshot } = lookup
@@ -272,11 +340,44 @@ export const createResponseCache = ({
       save:
         snapshot === null
           ? undefined
-          : async (response) => {
-              if (dependencies.has(own)) await store.saveTracked(key, [...dependencies].sort(), snapshot, response, ttlSeconds)
-            },
+          : async (response) =>
+              dependencies.has(own) && (await store.saveTracked(key, [...dependencies].sort(), snapshot, response, ttlSeconds)),
+      onSaved: misses.start(key, res),
     })
     return recordReadDependencies(dependencies, () => handle(req, res))
+  }
+  /** A list, a query, a custom endpoint or a global: answered from the entry of its generations. */
+  const serveShared = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    handle: Handle,
+    key: string,
+    generations: string,
+    control: string,
+    waited = false,
+  ): Promise<void> => {
+    let lookup
+    try {
+      lookup = await store.lookup(generations, key)
+    } catch {
+      onLookup?.('bypass')
+      return handle(req, res)
+    }
+    if (lookup.hit) {
+      onLookup?.('hit')
+      return sendCached(req, res, lookup.hit, control)
+    }
+    const flight = waited ? undefined : misses.flightOf(key)
+    if (flight && (await flight)) return serveShared(req, res, handle, key, generations, control, true)
+    onLookup?.('miss')
+    res.setHeader('x-cache', 'MISS')
+    const { versionedKey } = lookup
+    holdResponse(req, res, {
+      cacheControl: control,
+      save: versionedKey ? (response) => store.save(versionedKey, response, ttlSeconds).then(() => true) : undefined,
+      onSaved: misses.start(key, res),
+    })
+    return handle(req, res)
   }
   return async (req: IncomingMessage, res: ServerResponse, handle: Handle): Promise<void> => {
     const name = req.method === 'GET' ? cacheNameOf(req.url ?? '') : undefined
@@ -289,25 +390,8 @@ export const createResponseCache = ({
     // Answered exactly as an anonymous caller is: Payload never sees the token (checked already).
     if (caller === 'reader') delete req.headers.authorization
     const { key, generations } = keyOf(req, name)
-    if (typeof generations !== 'string') return serveTracked(req, res, handle, key, generations.own, cacheControl[caller])
-    let lookup
-    try {
-      lookup = await store.lookup(generations, key)
-    } catch {
-      onLookup?.('bypass')
-      return handle(req, res)
-    }
-    if (lookup.hit) {
-      onLookup?.('hit')
-      return sendCached(req, res, lookup.hit, cacheControl[caller])
-    }
-    onLookup?.('miss')
-    res.setHeader('x-cache', 'MISS')
-    const { versionedKey } = lookup
-    holdResponse(req, res, {
-      cacheControl: cacheControl[caller],
-      save: versionedKey ? (response) => store.save(versionedKey, response, ttlSeconds) : undefined,
-    })
-    return handle(req, res)
+    return typeof generations === 'string'
+      ? serveShared(req, res, handle, key, generations, cacheControl[caller])
+      : serveTracked(req, res, handle, key, generations.own, cacheControl[caller])
   }
 }
