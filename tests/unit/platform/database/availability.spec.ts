@@ -47,7 +47,7 @@ describe('database availability monitor', () => {
     expect(log.warn).not.toHaveBeenCalled()
   })
 
-  it("logs the driver's message, not drizzle's \"Failed query\" wrapper with the SQL and its parameters", async () => {
+  it('logs the driver\'s message, not drizzle\'s "Failed query" wrapper with the SQL and its parameters', async () => {
     const log = logger()
     let reachable = false
     stop = monitorDatabaseAvailability({
