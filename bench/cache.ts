@@ -409,7 +409,7 @@ const main = async () => {
   )
   check(
     worstDrift <= DRIFT_TOLERANCE,
-    `§7 largest drift (trend over the rounds) of the hit and limit series ${(worstDrift * 100).toFixed(0)} % (tolerance ${DRIFT_TOLERANCE * 100} %); load generator in its own process, at most ${(generatorCpu * 100).toFixed(0)} % of a core`,
+    `§7 largest drift (Theil-Sen trend over the rounds) of the hit and limit series ${(worstDrift * 100).toFixed(0)} % (tolerance ${DRIFT_TOLERANCE * 100} %); load generator in its own process, at most ${(generatorCpu * 100).toFixed(0)} % of a core`,
   )
   check(
     rss.max <= RSS_TARGET_MB,

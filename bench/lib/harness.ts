@@ -313,11 +313,13 @@ export type InterleavedResult = {
   merged: LoadResult
   roundRps: number[]
   /**
-   * The trend of req/s over the rounds, first to last, against their mean (0.1 = 10 % faster by
-   * the last round): the least-squares line through every round, so that a generator slowing itself
-   * down shows, and one noisy round at either end does not pass for a trend.
+   * The trend of req/s over the rounds, first to last, against their median (0.1 = 10 % faster by
+   * the last round): trendDrift, robust to one round the machine slowed, so that a generator
+   * slowing itself down shows and one slow moment does not pass for a trend.
    */
   drift: number
+  /** The same trend by least squares, which one slow round at either end swings: printed beside it. */
+  leastSquaresDrift: number
   /** Last round's req/s against the first's, minus 1: printed beside the trend. */
   firstToLast: number
 }
@@ -327,11 +329,11 @@ const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFi
 /** `a / b / c req/s, drift +x %`: each round's figure, the trend and the first-to-last change. */
 export const describeRounds = (result: InterleavedResult | undefined): string =>
   result
-    ? `rounds ${result.roundRps.map((n) => n.toFixed(0)).join(' / ')} req/s, drift ${percent(result.drift)} (first to last ${percent(result.firstToLast)})`
+    ? `rounds ${result.roundRps.map((n) => n.toFixed(0)).join(' / ')} req/s, drift ${percent(result.drift)} (least squares ${percent(result.leastSquaresDrift)}, first to last ${percent(result.firstToLast)})`
     : 'not measured'
 
 /** The least-squares slope of `values` over their index, times (n - 1), over their mean. */
-export const trendDrift = (values: readonly number[]): number => {
+export const leastSquaresDrift = (values: readonly number[]): number => {
   const n = values.length
   if (n < 2) return 0
   const meanX = (n - 1) / 2
@@ -343,6 +345,27 @@ export const trendDrift = (values: readonly number[]): number => {
     variance += (x - meanX) ** 2
   })
   return meanY === 0 ? 0 : ((covariance / variance) * (n - 1)) / meanY
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+/**
+ * The §7 drift of bench rounds: the Theil-Sen slope of `values` over their index (the median of
+ * the slopes between every two rounds), times (n - 1), over their median. A steady trend reads as
+ * it does by least squares (100, 90, 80, 70: -30 against 85), but one round the shared machine
+ * slowed moves it little: least squares took such a round at either end for a 20-35 % trend.
+ */
+export const trendDrift = (values: readonly number[]): number => {
+  const n = values.length
+  if (n < 2) return 0
+  const slopes: number[] = []
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) slopes.push((values[j]! - values[i]!) / (j - i))
+  const middle = median(values)
+  return middle === 0 ? 0 : (median(slopes) * (n - 1)) / middle
 }
 
 /**
@@ -374,7 +397,13 @@ export const measureInterleaved = async (
     targets.map((target) => {
       const merged = mergeResults(runs[target.key]!)
       const roundRps = runs[target.key]!.map((run) => run.rps)
-      const result = { merged, roundRps, drift: trendDrift(roundRps), firstToLast: roundRps[roundRps.length - 1]! / roundRps[0]! - 1 }
+      const result = {
+        merged,
+        roundRps,
+        drift: trendDrift(roundRps),
+        leastSquaresDrift: leastSquaresDrift(roundRps),
+        firstToLast: roundRps[roundRps.length - 1]! / roundRps[0]! - 1,
+      }
       describeResult(`${target.label}, all rounds`, merged)
       print(`  ${describeRounds(result)}`)
       return [target.key, result]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { trendDrift } from '../../../bench/lib/harness'
+import { leastSquaresDrift, trendDrift } from '../../../bench/lib/harness'
 
 describe('trendDrift (the §7 drift of bench rounds)', () => {
   it('is the first-to-last change against the mean on a straight line', () => {
@@ -20,8 +20,24 @@ describe('trendDrift (the §7 drift of bench rounds)', () => {
     expect(Math.abs(trendDrift(rounds))).toBeLessThan(0.2)
   })
 
+  it('shows a steady decline with one slow round in it (bench:cache 2026-12-03 14:56, our hits)', () => {
+    expect(trendDrift([12594, 12374, 10929, 11533, 10963, 9497])).toBeLessThan(-0.2)
+  })
+
+  it('does not take one round the machine slowed, first or last, for a trend (least squares did)', () => {
+    // bench:cache 2026-12-03: the list hit at 16:21 and the detail hit at 16:28, the other rounds flat.
+    for (const rounds of [
+      [6834, 11687, 11747, 12116, 12672, 11677],
+      [11985, 10893, 12238, 11196, 12245, 7436],
+    ]) {
+      expect(Math.abs(leastSquaresDrift(rounds))).toBeGreaterThan(0.2)
+      expect(Math.abs(trendDrift(rounds))).toBeLessThan(0.2)
+    }
+  })
+
   it('is 0 for fewer than two rounds', () => {
     expect(trendDrift([])).toBe(0)
     expect(trendDrift([5])).toBe(0)
+    expect(leastSquaresDrift([5])).toBe(0)
   })
 })
