@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { createResponseCache } from '@/platform/cache/responseCache'
 import { createMemoryStore } from '@/platform/cache/responseCache/memoryStore'
 import { addReadDependencies } from '@/platform/cache/responseCache/readDependencies'
-import { createRedisStore } from '@/platform/cache/responseCache/redisStore'
 import type { ResponseStore } from '@/platform/cache/responseCache/responseStore'
-import { REDIS_URL } from '../../../helpers/redis'
+import { redisResponseStores } from '../../../helpers/responseStores'
 
 /**
  * Concurrent misses of one request (a hot entry that expired, a cold start under load) on both
@@ -17,9 +14,7 @@ import { REDIS_URL } from '../../../helpers/redis'
  * never does a request that starts after a change get the response computed before it.
  */
 
-const prefix = `test:rc:${randomBytes(4).toString('hex')}:`
 const servers: Server[] = []
-const stores: ResponseStore[] = []
 
 /** A stand-in for Payload that counts what it computes and holds each computation until `release`. */
 const fakePayload = () => {
@@ -67,19 +62,7 @@ const serve = async (store: ResponseStore) => {
   return { get, state: payload.state, hold }
 }
 
-const redisStore = async () => {
-  const store = createRedisStore({ url: REDIS_URL, prefix, onError: () => undefined })
-  stores.push(store)
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await store.lookupTracked('probe')
-      return store
-    } catch (error) {
-      if (attempt === 100) throw error
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-  }
-}
+const redis = redisResponseStores()
 
 const until = async (condition: () => boolean) => {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10))
@@ -88,15 +71,11 @@ const until = async (condition: () => boolean) => {
 
 afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
-  await Promise.all(stores.map((store) => store.close()))
-  const redis = new Redis(REDIS_URL)
-  const keys = await redis.keys(`${prefix}*`)
-  if (keys.length) await redis.del(...keys)
-  redis.disconnect()
+  await redis.cleanUp()
 })
 
 describe.each([
-  ['Redis', redisStore],
+  ['Redis', redis.newStore],
   ['memory', async () => createMemoryStore()],
 ])('concurrent misses (%s store)', (name, newStore) => {
   const list = `/api/anime?limit=20&sort=-score&store=${name}`

@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { createResponseCache } from '@/platform/cache/responseCache'
 import { createMemoryStore } from '@/platform/cache/responseCache/memoryStore'
 import { addReadDependencies } from '@/platform/cache/responseCache/readDependencies'
-import { createRedisStore } from '@/platform/cache/responseCache/redisStore'
 import type { ResponseStore } from '@/platform/cache/responseCache/responseStore'
-import { REDIS_URL } from '../../../helpers/redis'
+import { redisResponseStores } from '../../../helpers/responseStores'
 
 /**
  * Document reads through the response cache with their dependencies recorded, on both stores (the
@@ -18,9 +15,7 @@ import { REDIS_URL } from '../../../helpers/redis'
  * save. Such a response is sent but never kept: the next reader gets the new rows.
  */
 
-const prefix = `test:rc:${randomBytes(4).toString('hex')}:`
 const servers: Server[] = []
-const stores: ResponseStore[] = []
 
 type Row = { title: string; genre: string }
 
@@ -57,31 +52,15 @@ const serve = async (store: ResponseStore, rows: Map<number, Row>) => {
   return { get, state: payload.state }
 }
 
-const redisStore = async () => {
-  const store = createRedisStore({ url: REDIS_URL, prefix, onError: () => undefined })
-  stores.push(store)
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await store.lookupTracked('probe')
-      return store
-    } catch (error) {
-      if (attempt === 100) throw error
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-  }
-}
+const redis = redisResponseStores()
 
 afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
-  await Promise.all(stores.map((store) => store.close()))
-  const redis = new Redis(REDIS_URL)
-  const keys = await redis.keys(`${prefix}*`)
-  if (keys.length) await redis.del(...keys)
-  redis.disconnect()
+  await redis.cleanUp()
 })
 
 describe.each([
-  ['Redis', redisStore],
+  ['Redis', redis.newStore],
   ['memory', async () => createMemoryStore()],
 ])('tracked document reads (%s store)', (_name, newStore) => {
   it('a document read stays cached through changes to other documents, and is fresh after a change to what it shows', async () => {
