@@ -303,82 +303,68 @@ export const createResponseCache = ({
     return !cookie && sharedWithReaders.has(name) && isVerifiedReader(req) ? 'reader' : undefined
   }
   /**
+   * Answers from the store when `lookup` finds the entry; on a miss, waits for the same request if
+   * another caller is computing it (then looks up once more), else computes it with `compute`,
+   * which is given the lookup and what to tell the requests waiting for it. If the store fails, the
+   * request is served uncached.
+   */
+  const serveFromStore = async <Found extends { hit: CachedResponse | null }>(
+    req: IncomingMessage,
+    res: ServerResponse,
+    handle: Handle,
+    { key, control, lookup }: { key: string; control: string; lookup: () => Promise<Found> },
+    compute: (found: Found, onSaved: (saved: boolean) => void) => Promise<void> | void,
+  ): Promise<void> => {
+    for (let waited = false; ; waited = true) {
+      let found: Found
+      try {
+        found = await lookup()
+      } catch {
+        onLookup?.('bypass')
+        return handle(req, res)
+      }
+      if (found.hit) {
+        onLookup?.('hit')
+        return sendCached(req, res, found.hit, control)
+      }
+      const flight = waited ? undefined : misses.flightOf(key)
+      if (flight && (await flight)) continue
+      onLookup?.('miss')
+      res.setHeader('x-cache', 'MISS')
+      return compute(found, misses.start(key, res))
+    }
+  }
+  /**
    * A document read: answered from its entry while none of the generations it recorded has been
    * bumped; on a miss, computed with its reads recorded (the document, what it populates or tries
    * to, see hooks/recordCachedReads) and saved with them, unless one was bumped after the lookup.
    * Saved only if the recording saw the document itself: a response computed where the recording
    * did not reach would be kept with dependencies missing.
    */
-  const serveTracked = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    handle: Handle,
-    key: string,
-    own: string,
-    control: string,
-    waited = false,
-  ): Promise<void> => {
-    let lookup
-    try {
-      lookup = await store.lookupTracked(key)
-    } catch {
-      onLookup?.('bypass')
-      return handle(req, res)
-    }
-    if (lookup.hit) {
-      onLookup?.('hit')
-      return sendCached(req, res, lookup.hit, control)
-    }
-    const flight = waited ? undefined : misses.flightOf(key)
-    if (flight && (await flight)) return serveTracked(req, res, handle, key, own, control, true)
-    onLookup?.('miss')
-    res.setHeader('x-cache', 'MISS')
-    const { snapshot } = lookup
-    const dependencies: ReadDependencies = new Set()
-    holdResponse(req, res, {
-      cacheControl: control,
-      save:
-        snapshot === null
-          ? undefined
-          : async (response) =>
-              dependencies.has(own) && (await store.saveTracked(key, [...dependencies].sort(), snapshot, response, ttlSeconds)),
-      onSaved: misses.start(key, res),
+  const serveTracked = (req: IncomingMessage, res: ServerResponse, handle: Handle, key: string, own: string, control: string) =>
+    serveFromStore(req, res, handle, { key, control, lookup: () => store.lookupTracked(key) }, ({ snapshot }, onSaved) => {
+      const dependencies: ReadDependencies = new Set()
+      holdResponse(req, res, {
+        cacheControl: control,
+        save:
+          snapshot === null
+            ? undefined
+            : async (response) =>
+                dependencies.has(own) && (await store.saveTracked(key, [...dependencies].sort(), snapshot, response, ttlSeconds)),
+        onSaved,
+      })
+      return recordReadDependencies(dependencies, () => handle(req, res))
     })
-    return recordReadDependencies(dependencies, () => handle(req, res))
-  }
   /** A list, a query, a custom endpoint or a global: answered from the entry of its generations. */
-  const serveShared = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    handle: Handle,
-    key: string,
-    generations: string,
-    control: string,
-    waited = false,
-  ): Promise<void> => {
-    let lookup
-    try {
-      lookup = await store.lookup(generations, key)
-    } catch {
-      onLookup?.('bypass')
+  const serveShared = (req: IncomingMessage, res: ServerResponse, handle: Handle, key: string, generations: string, control: string) =>
+    serveFromStore(req, res, handle, { key, control, lookup: () => store.lookup(generations, key) }, ({ versionedKey }, onSaved) => {
+      holdResponse(req, res, {
+        cacheControl: control,
+        save: versionedKey ? (response) => store.save(versionedKey, response, ttlSeconds).then(() => true) : undefined,
+        onSaved,
+      })
       return handle(req, res)
-    }
-    if (lookup.hit) {
-      onLookup?.('hit')
-      return sendCached(req, res, lookup.hit, control)
-    }
-    const flight = waited ? undefined : misses.flightOf(key)
-    if (flight && (await flight)) return serveShared(req, res, handle, key, generations, control, true)
-    onLookup?.('miss')
-    res.setHeader('x-cache', 'MISS')
-    const { versionedKey } = lookup
-    holdResponse(req, res, {
-      cacheControl: control,
-      save: versionedKey ? (response) => store.save(versionedKey, response, ttlSeconds).then(() => true) : undefined,
-      onSaved: misses.start(key, res),
     })
-    return handle(req, res)
-  }
   return async (req: IncomingMessage, res: ServerResponse, handle: Handle): Promise<void> => {
     const name = req.method === 'GET' ? cacheNameOf(req.url ?? '') : undefined
     const caller = name ? callerOf(req, name) : undefined
