@@ -38,7 +38,7 @@ const main = async () => {
       rounds: ROUNDS,
       warmupMs: 3_000,
     })
-    reportLeanReads(result, CONCURRENCY)
+    if (reportLeanReads(result, CONCURRENCY) === false) process.exitCode = 1
     print(`load average at the end: ${loadAverage()}`)
   } finally {
     await database?.drop()

@@ -93,9 +93,9 @@ export const measureLeanReads = async ({
   }
 }
 
-/** The §3 lines of the bench's report: a table row per path and the verdict. */
-export const reportLeanReads = (result: LeanReadsResult | undefined, concurrency: number): void => {
-  if (!result) return
+/** The §3 lines of the bench's report: a table row per path and the verdict (returned; undefined when not measured). */
+export const reportLeanReads = (result: LeanReadsResult | undefined, concurrency: number): boolean | undefined => {
+  if (!result) return undefined
   const row = (name: string, merged: LoadResult, note: string) =>
     `| ${name} | ${merged.rps.toFixed(0)} | ${merged.p50.toFixed(1)} | ${merged.p95.toFixed(1)} | ${merged.p99.toFixed(1)} | ${merged.errors} | ${note} |`
   const ratio = result.lean.merged.rps / result.today.merged.rps
@@ -110,4 +110,5 @@ export const reportLeanReads = (result: LeanReadsResult | undefined, concurrency
       `answers byte-identical ${result.compared - result.differing.length}/${result.compared}` +
       (result.differing.length > 0 ? ` (differ: ${result.differing.join('; ')})` : ''),
   )
+  return pass
 }
