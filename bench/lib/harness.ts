@@ -368,6 +368,23 @@ export const trendDrift = (values: readonly number[]): number => {
   return middle === 0 ? 0 : (median(slopes) * (n - 1)) / middle
 }
 
+/** Pearson's correlation of two series of equal length. */
+export const correlation = (a: readonly number[], b: readonly number[]): number => {
+  const n = Math.min(a.length, b.length)
+  const mean = (values: readonly number[]) => values.slice(0, n).reduce((sum, value) => sum + value, 0) / n
+  const meanA = mean(a)
+  const meanB = mean(b)
+  let covariance = 0
+  let varianceA = 0
+  let varianceB = 0
+  for (let i = 0; i < n; i++) {
+    covariance += (a[i]! - meanA) * (b[i]! - meanB)
+    varianceA += (a[i]! - meanA) ** 2
+    varianceB += (b[i]! - meanB) ** 2
+  }
+  return varianceA === 0 || varianceB === 0 ? NaN : covariance / Math.sqrt(varianceA * varianceB)
+}
+
 /**
  * Measures several servers in interleaved rounds (order reversed every other round), so that the
  * machine's changing load falls on all of them alike. Each target is warmed up first (`warmupMs`),

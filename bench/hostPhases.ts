@@ -1,0 +1,134 @@
+/**
+ * `npm run bench:host-phases`: is the machine fit to judge bench:cache §7 (rounds must not drift)?
+ * Two copies of the compiled server as deployed (same build, same database, same Redis: twins) and
+ * the limit server of bench:cache (node:http + one Redis GET), loaded in BENCH_ROUNDS (20)
+ * interleaved rounds of BENCH_SLICE_SECONDS (3) each at BENCH_CONCURRENCY (10) clients on the
+ * anime list page, every answer a cache hit. The twins run the same code on the same data, so
+ * whatever makes them slow in the same rounds is not the code's trend but the moment's; the limit
+ * server, a tiny process, shows whether the moment slowed every process alike. Prints each round,
+ * each series' drift (as §7 computes it), how far the twins' drifts differ (the noise of the drift
+ * measure itself on this machine), and how the three series' rounds correlate.
+ * Stops what it started, drops its database and deletes its Redis keys. Loopback only.
+ */
+import { Redis } from 'ioredis'
+import pg from 'pg'
+
+import { TEST_SECRET } from '../tests/helpers/testSecret'
+import {
+  buildWithRetries,
+  correlation,
+  createBenchDatabase,
+  databaseScopeOf,
+  deleteRedisKeys,
+  machine,
+  measureInterleaved,
+  print,
+  startChild,
+  startCompiledServer,
+  type BenchDatabase,
+  type Child,
+} from './lib/harness'
+import { request } from './lib/load'
+import { stopLoadProcess } from './lib/loadProcess'
+import { seedCatalog } from './lib/seed'
+
+const ROWS = Number(process.env.BENCH_ANIME ?? 10_000)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20)
+const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 3)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
+const LIST_PATH = '/api/anime?limit=20&depth=1&sort=-score'
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+const main = async () => {
+  print('== bench:host-phases ==')
+  machine().forEach((line) => print(line))
+  print(`rows ${ROWS}, ${CONCURRENCY} clients, ${ROUNDS} interleaved rounds of ${SLICE_SECONDS} s per server`)
+  await buildWithRetries()
+  let database: BenchDatabase | undefined
+  const servers: Child[] = []
+  let limitPrefix = ''
+  try {
+    database = await createBenchDatabase('phases')
+    limitPrefix = `bench:limit:${database.name}:`
+    const client = new pg.Client({ connectionString: database.url })
+    client.on('error', () => {})
+    await client.connect()
+    await seedCatalog(client, ROWS)
+    await client.end()
+    const env = { SECRET_KEY: TEST_SECRET, DATABASE_URL: database.url, REDIS_URL }
+    const twinA = await startCompiledServer('twin-a', env)
+    servers.push(twinA)
+    const twinB = await startCompiledServer('twin-b', env)
+    servers.push(twinB)
+    const limit = await startChild('redisGetServer.ts', { REDIS_URL, BENCH_KEY_PREFIX: limitPrefix })
+    servers.push(limit)
+
+    // Every measured answer is a hit of the same bytes, and the limit server replays those bytes.
+    await request(new URL(LIST_PATH, twinA.url))
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 })
+    redis.on('error', () => {})
+    try {
+      for (const twin of [twinA, twinB]) {
+        const hit = await request(new URL(LIST_PATH, twin.url))
+        if (hit.status !== 200 || hit.headers['x-cache'] !== 'HIT') throw new Error(`${twin.url}: not a 200 HIT (${hit.status})`)
+        await redis.set(`${limitPrefix}${LIST_PATH}`, hit.body, 'EX', 3_600)
+      }
+    } finally {
+      redis.disconnect()
+    }
+    print(`twins on ${twinA.url} and ${twinB.url} (one build, one database, one Redis), limit server on ${limit.url}`)
+
+    const results = await measureInterleaved(
+      [
+        { key: 'a', label: 'twin A (cache hit)', url: twinA.url, path: () => LIST_PATH },
+        { key: 'limit', label: 'limit server', url: limit.url, path: () => LIST_PATH },
+        { key: 'b', label: 'twin B (cache hit)', url: twinB.url, path: () => LIST_PATH },
+      ],
+      { concurrency: CONCURRENCY, seconds: SLICE_SECONDS * ROUNDS, rounds: ROUNDS, warmupMs: 3_000 },
+    )
+    const a = results.a!.roundRps
+    const b = results.b!.roundRps
+    const limitRounds = results.limit!.roundRps
+    print()
+    print('| series | median round req/s | slowest / fastest round | drift (§7: Theil-Sen trend over the rounds) |')
+    print('|---|---|---|---|')
+    for (const [name, key] of [
+      ['twin A', 'a'],
+      ['twin B', 'b'],
+      ['limit server', 'limit'],
+    ] as const) {
+      const result = results[key]!
+      print(
+        `| ${name} | ${median(result.roundRps).toFixed(0)} | ${(Math.min(...result.roundRps) / Math.max(...result.roundRps)).toFixed(2)} | ${(result.drift * 100).toFixed(0)} % |`,
+      )
+    }
+    print()
+    print(
+      `the twins' drifts differ by ${(Math.abs(results.a!.drift - results.b!.drift) * 100).toFixed(0)} points: the same code on the same data in the same minutes, ` +
+        'so a difference this large is the noise of the drift measure on this machine (bench:cache §7 allows 20 % drift)',
+    )
+    print(
+      `correlation of the rounds: twin A with twin B ${correlation(a, b).toFixed(2)}; twin A with the limit server ${correlation(a, limitRounds).toFixed(2)}; twin B with the limit server ${correlation(b, limitRounds).toFixed(2)}`,
+    )
+  } finally {
+    for (const server of servers) await server.stop().catch(() => undefined)
+    await stopLoadProcess().catch(() => undefined)
+    if (database) {
+      const deleted = await deleteRedisKeys(REDIS_URL, `*${databaseScopeOf(database.url)}*`).catch(() => NaN)
+      const deletedLimit = await deleteRedisKeys(REDIS_URL, `${limitPrefix}*`).catch(() => NaN)
+      await database.drop().catch((error: unknown) => print(`could not drop ${database!.name}: ${String(error)}`))
+      print(`cleaned up: servers stopped, database ${database.name} dropped, ${deleted + deletedLimit} Redis keys deleted`)
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})
