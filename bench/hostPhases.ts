@@ -22,6 +22,7 @@ import {
   deleteRedisKeys,
   machine,
   measureInterleaved,
+  median,
   print,
   startChild,
   startCompiledServer,
@@ -38,12 +39,6 @@ const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 3)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const LIST_PATH = '/api/anime?limit=20&depth=1&sort=-score'
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((x, y) => x - y)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
 
 const main = async () => {
   print('== bench:host-phases ==')

@@ -347,7 +347,8 @@ export const leastSquaresDrift = (values: readonly number[]): number => {
   return meanY === 0 ? 0 : ((covariance / variance) * (n - 1)) / meanY
 }
 
-const median = (values: readonly number[]): number => {
+/** The middle value (the mean of the two middle ones for an even count). */
+export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = sorted.length >> 1
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
