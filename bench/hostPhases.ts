@@ -8,6 +8,12 @@
  * server, a tiny process, shows whether the moment slowed every process alike. Prints each round,
  * each series' drift (as §7 computes it), how far the twins' drifts differ (the noise of the drift
  * measure itself on this machine), and how the three series' rounds correlate.
+ * A memory canary (bench/lib/memoryCanary.ts: a pointer chase through 256 MB, and a register-only
+ * loop, 15 % of a core) runs from the start: first BENCH_CANARY_IDLE_SECONDS (60) alone, before
+ * anything of ours runs (how much the machine's memory speed swings by itself, and its drift in
+ * slices as §7 computes it), then beside the rounds, each of which is lined up with the canary's
+ * samples taken while it ran: a round that follows the memory-bound figure and not the
+ * register-bound one was slowed by the machine's memory, which other tenants of the host share.
  * Stops what it started, drops its database and deletes its Redis keys. Loopback only.
  */
 import { Redis } from 'ioredis'
@@ -24,13 +30,16 @@ import {
   measureInterleaved,
   median,
   print,
+  sleep,
   startChild,
   startCompiledServer,
+  trendDrift,
   type BenchDatabase,
   type Child,
 } from './lib/harness'
 import { request } from './lib/load'
 import { stopLoadProcess } from './lib/loadProcess'
+import { canaryWithin, startMemoryCanary, type MemoryCanary } from './lib/memoryCanary'
 import { seedCatalog } from './lib/seed'
 
 const ROWS = Number(process.env.BENCH_ANIME ?? 10_000)
@@ -39,6 +48,20 @@ const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 3)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const LIST_PATH = '/api/anime?limit=20&depth=1&sort=-score'
+const CANARY_IDLE_SECONDS = Number(process.env.BENCH_CANARY_IDLE_SECONDS ?? 60)
+
+const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(0)} %`
+
+/** The canary's medians in consecutive `sliceMs` windows from `start` to `end`. */
+const canarySlices = (canary: MemoryCanary, start: number, end: number, sliceMs: number) => {
+  const slices: { chase: number; spin: number }[] = []
+  for (let at = start; at + sliceMs <= end; at += sliceMs) slices.push(canaryWithin(canary.samples(), at, at + sliceMs))
+  return slices.filter((slice) => Number.isFinite(slice.chase))
+}
+
+/** `median x, slowest / fastest 0.yy, drift +z %` of one canary figure over slices. */
+const describeSwing = (values: number[]) =>
+  `median ${median(values).toFixed(0)}, slowest / fastest slice ${(Math.min(...values) / Math.max(...values)).toFixed(2)}, drift ${percent(trendDrift(values))}`
 
 const main = async () => {
   print('== bench:host-phases ==')
@@ -48,7 +71,16 @@ const main = async () => {
   let database: BenchDatabase | undefined
   const servers: Child[] = []
   let limitPrefix = ''
+  const canary = await startMemoryCanary({ megabytes: 256, burstMs: 30, periodMs: 400 })
   try {
+    const idleStart = Date.now()
+    await sleep(CANARY_IDLE_SECONDS * 1000)
+    const idle = canarySlices(canary, idleStart, Date.now(), SLICE_SECONDS * 1000)
+    print(
+      `memory canary, ${CANARY_IDLE_SECONDS} s before anything of ours runs, in ${SLICE_SECONDS} s slices: ` +
+        `pointer chase (memory-bound) steps per CPU ms ${describeSwing(idle.map((slice) => slice.chase))}; ` +
+        `register loop (CPU-bound) iterations per CPU ms ${describeSwing(idle.map((slice) => slice.spin))}`,
+    )
     database = await createBenchDatabase('phases')
     limitPrefix = `bench:limit:${database.name}:`
     const client = new pg.Client({ connectionString: database.url })
@@ -91,18 +123,36 @@ const main = async () => {
     const b = results.b!.roundRps
     const limitRounds = results.limit!.roundRps
     print()
-    print('| series | median round req/s | slowest / fastest round | drift (§7: Theil-Sen trend over the rounds) |')
-    print('|---|---|---|---|')
+    print(
+      "| series | median round req/s | slowest / fastest round | drift (§7: Theil-Sen trend over the rounds) | rounds' correlation with the memory canary | with the register canary |",
+    )
+    print('|---|---|---|---|---|---|')
     for (const [name, key] of [
       ['twin A', 'a'],
       ['twin B', 'b'],
       ['limit server', 'limit'],
     ] as const) {
       const result = results[key]!
+      const during = result.roundWindows.map((window) => canaryWithin(canary.samples(), window.start, window.end))
       print(
-        `| ${name} | ${median(result.roundRps).toFixed(0)} | ${(Math.min(...result.roundRps) / Math.max(...result.roundRps)).toFixed(2)} | ${(result.drift * 100).toFixed(0)} % |`,
+        `| ${name} | ${median(result.roundRps).toFixed(0)} | ${(Math.min(...result.roundRps) / Math.max(...result.roundRps)).toFixed(2)} | ${(result.drift * 100).toFixed(0)} % | ` +
+          `${correlation(
+            result.roundRps,
+            during.map((sample) => sample.chase),
+          ).toFixed(2)} | ${correlation(
+            result.roundRps,
+            during.map((sample) => sample.spin),
+          ).toFixed(2)} |`,
       )
     }
+    const roundsStart = Math.min(...Object.values(results).map((result) => result.roundWindows[0]!.start))
+    const roundsEnd = Math.max(...Object.values(results).map((result) => result.roundWindows.at(-1)!.end))
+    const beside = canarySlices(canary, roundsStart, roundsEnd, SLICE_SECONDS * 1000)
+    print()
+    print(
+      `memory canary beside the rounds, in ${SLICE_SECONDS} s slices: pointer chase ${describeSwing(beside.map((slice) => slice.chase))}; ` +
+        `register loop ${describeSwing(beside.map((slice) => slice.spin))}`,
+    )
     print()
     print(
       `the twins' drifts differ by ${(Math.abs(results.a!.drift - results.b!.drift) * 100).toFixed(0)} points: the same code on the same data in the same minutes, ` +
@@ -112,6 +162,7 @@ const main = async () => {
       `correlation of the rounds: twin A with twin B ${correlation(a, b).toFixed(2)}; twin A with the limit server ${correlation(a, limitRounds).toFixed(2)}; twin B with the limit server ${correlation(b, limitRounds).toFixed(2)}`,
     )
   } finally {
+    await canary.stop().catch(() => undefined)
     for (const server of servers) await server.stop().catch(() => undefined)
     await stopLoadProcess().catch(() => undefined)
     if (database) {

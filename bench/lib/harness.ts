@@ -312,6 +312,8 @@ export type Target = {
 export type InterleavedResult = {
   merged: LoadResult
   roundRps: number[]
+  /** When each round of this target ran (epoch ms, start and end), to line rounds up with other samples. */
+  roundWindows: { start: number; end: number }[]
   /**
    * The trend of req/s over the rounds, first to last, against their median (0.1 = 10 % faster by
    * the last round): trendDrift, robust to one round the machine slowed, so that a generator
@@ -404,9 +406,12 @@ export const measureInterleaved = async (
   for (const target of targets) await runLoadElsewhere({ ...jobs.get(target.key)!, durationMs: warmupMs })
   for (const target of targets) await runLoadElsewhere({ ...jobs.get(target.key)!, durationMs: (seconds * 1000) / rounds })
   const runs: Record<string, LoadResult[]> = {}
+  const windows: Record<string, { start: number; end: number }[]> = {}
   for (let round = 0; round < rounds; round++) {
     for (const target of round % 2 === 0 ? targets : [...targets].reverse()) {
+      const start = Date.now()
       const result = await runLoadElsewhere({ ...jobs.get(target.key)!, durationMs: (seconds * 1000) / rounds })
+      ;(windows[target.key] ??= []).push({ start, end: Date.now() })
       describeResult(`round ${round + 1} ${target.label}`, result)
       ;(runs[target.key] ??= []).push(result)
     }
@@ -418,6 +423,7 @@ export const measureInterleaved = async (
       const result = {
         merged,
         roundRps,
+        roundWindows: windows[target.key]!,
         drift: trendDrift(roundRps),
         leastSquaresDrift: leastSquaresDrift(roundRps),
         firstToLast: roundRps[roundRps.length - 1]! / roundRps[0]! - 1,
