@@ -427,7 +427,8 @@ const report = (r: Results): string[] => {
     ),
   )
   const leanReads = reportLeanReads(r.leanReads, CONCURRENCY)
-  if (leanReads !== undefined) judge(leanReads, '§3 staff list page')
+  judge(leanReads === true, leanReads === undefined ? '§3 staff list page (not measured)' : '§3 staff list page')
+  judge(r.relevance !== undefined, 'relevance (not measured)')
   if (r.relevance) {
     print()
     print('| relevance (first page / rank 1) | ' + r.relevance.fast.map((score) => score.kind).join(' | ') + ' |')

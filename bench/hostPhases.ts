@@ -29,6 +29,7 @@ import {
   machine,
   measureInterleaved,
   median,
+  percent,
   print,
   sleep,
   startChild,
@@ -49,8 +50,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const LIST_PATH = '/api/anime?limit=20&depth=1&sort=-score'
 const CANARY_IDLE_SECONDS = Number(process.env.BENCH_CANARY_IDLE_SECONDS ?? 60)
-
-const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(0)} %`
 
 /** The canary's medians in consecutive `sliceMs` windows from `start` to `end`. */
 const canarySlices = (canary: MemoryCanary, start: number, end: number, sliceMs: number) => {

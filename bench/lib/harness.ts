@@ -326,7 +326,8 @@ export type InterleavedResult = {
   firstToLast: number
 }
 
-const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(0)} %`
+/** A signed share as a percentage: `+12 %`, `-3 %`. */
+export const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(0)} %`
 
 /** `a / b / c req/s, drift +x %`: each round's figure, the trend and the first-to-last change. */
 export const describeRounds = (result: InterleavedResult | undefined): string =>
